@@ -1,0 +1,49 @@
+# Xiangmu: two commands for users (`make run`, `make test`); the rest for developers.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+export AIRFLOW__CORE__LOAD_EXAMPLES := False
+
+.PHONY: install run test lint bench stop airflow clean
+
+# The virtualenv is (re)built from the lock whenever the lock changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 required, got " + sys.version' 
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+## Run the whole pipeline through Airflow on the sample e-paper archive, then print a summary.
+run: install
+	$(BIN)/xiangmu run
+
+## Lint and run every test (starts its own PostgreSQL and HTTP servers).
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests dbt_project/analyses --disable-progress-bar --nocolor
+
+## Benchmarks (not tests): parse time, scrape throughput, extraction rate.
+bench: install
+	$(BIN)/python bench/run_all.py
+
+## Stop the embedded PostgreSQL that `make run` started.
+stop: install
+	$(BIN)/xiangmu stop
+
+## The Airflow UI on the embedded warehouse (http://localhost:8080).
+airflow: install
+	$(BIN)/xiangmu airflow standalone
+
+clean: stop
+	rm -rf .state

@@ -1,0 +1,25 @@
+-- 集中开工 batches over time, city events with what their counties account for.
+with
+
+batches as (
+    select * from {{ ref('fct_groundbreaking_batch') }}
+),
+
+dates as (
+    select * from {{ ref('dim_date') }}
+)
+
+select
+    dates.year_month,
+    batches.event_date,
+    batches.region_name,
+    batches.region_type,
+    batches.project_count,
+    batches.total_investment_yi,
+    round(batches.planned_investment_cny / 100000000, 4) as planned_investment_yi,
+    batches.county_batch_count,
+    round(batches.county_total_investment_cny / 100000000, 4) as county_total_investment_yi,
+    batches.newspaper_count
+from batches
+inner join dates on batches.event_date = dates.date_day
+order by batches.event_date asc, batches.total_investment_cny desc nulls last, batches.region_name asc

@@ -1,0 +1,20 @@
+-- Largest projects with their latest stage, region and how widely reported.
+with
+
+projects as (
+    select * from {{ ref('dim_project') }}
+)
+
+select
+    project_name,
+    region_name,
+    latest_stage,
+    latest_stage_date,
+    round(latest_amount_cny / 100000000, 4) as latest_amount_yi,
+    first_seen_date,
+    last_seen_date,
+    newspaper_count
+from projects
+where latest_amount_cny is not null
+order by latest_amount_cny desc, project_name asc
+limit {{ var('top_n', 20) }}

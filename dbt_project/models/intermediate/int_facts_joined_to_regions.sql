@@ -1,0 +1,83 @@
+-- Resolve each fact's region to one dim_region row: by admin code when the
+-- extractor gave one, else by full or short name; a name shared by several
+-- places (桥西区) goes to the one under the paper's home region.
+with
+
+facts as (
+    select * from {{ ref('int_facts_joined_to_articles') }}
+),
+
+regions as (
+    select * from {{ ref('stg_seed__regions') }}
+),
+
+newspapers as (
+    select * from {{ ref('newspapers') }}
+),
+
+region_names as (
+    select
+        region_key,
+        region_name,
+        region_code,
+        parent_region_name,
+        city_name,
+        region_name as lookup_name,
+        1 as name_priority
+    from regions
+    union all
+    select
+        regions.region_key,
+        regions.region_name,
+        regions.region_code,
+        regions.parent_region_name,
+        regions.city_name,
+        short_name.lookup_name,
+        2 as name_priority
+    from regions
+    cross join
+        lateral unnest(string_to_array(regions.short_names, '|')) as short_name (lookup_name)
+),
+
+candidates as (
+    select
+        facts.fact_id,
+        region_names.region_key,
+        region_names.region_name,
+        row_number() over (
+            partition by facts.fact_id
+            order by
+                case when facts.region_code = region_names.region_code then 0 else 1 end,
+                region_names.name_priority,
+                case
+                    when newspapers.home_region in (region_names.parent_region_name, region_names.city_name)
+                        then 0
+                    else 1
+                end,
+                region_names.region_key
+        ) as candidate_rank
+    from facts
+    left join newspapers
+        on facts.newspaper_code = newspapers.newspaper_code
+    inner join region_names
+        on
+            facts.region_code = region_names.region_code
+            or (
+                facts.region_name = region_names.lookup_name
+                and (facts.region_code is null or region_names.region_code is null)
+            )
+),
+
+resolved as (
+    select
+        facts.*,
+        candidates.region_key,
+        coalesce(candidates.region_name, facts.region_name) as resolved_region_name
+    from facts
+    left join candidates
+        on
+            facts.fact_id = candidates.fact_id
+            and candidates.candidate_rank = 1
+)
+
+select * from resolved

@@ -1,0 +1,78 @@
+-- The same figure (region, subject, project, measure, amount, period) reported
+-- in several articles or both papers collapses to one row; descriptive
+-- attributes come from the latest report.
+with
+
+mentions as (
+    select * from {{ ref('int_project_names_normalized') }}
+    where amount_cny is not null
+),
+
+keyed as (
+    select
+        *,
+        {{ surrogate_key([
+            'coalesce(region_key, resolved_region_name)',
+            'subject',
+            'project_key',
+            'measure',
+            'amount_cny',
+            'period_start',
+            'period_end',
+        ]) }} as figure_key
+    from mentions
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by figure_key
+            order by published_date desc, fact_id desc
+        ) as report_rank
+    from keyed
+),
+
+aggregated as (
+    select
+        figure_key,
+        count(*) as source_count,
+        count(distinct article_key) as article_count,
+        count(distinct newspaper_code) as newspaper_count,
+        min(published_date) as first_reported_date,
+        max(published_date) as last_reported_date,
+        min(fact_id) as first_fact_id
+    from keyed
+    group by figure_key
+),
+
+deduplicated as (
+    select
+        aggregated.figure_key,
+        ranked.region_key,
+        ranked.resolved_region_name as region_name,
+        ranked.subject,
+        ranked.project_key,
+        ranked.project_name_normalized as project_name,
+        ranked.measure,
+        ranked.amount_cny,
+        ranked.period_start,
+        ranked.period_end,
+        ranked.project_count,
+        ranked.stage,
+        ranked.category,
+        ranked.approximate,
+        aggregated.source_count,
+        aggregated.article_count,
+        aggregated.newspaper_count,
+        aggregated.first_reported_date,
+        aggregated.last_reported_date,
+        aggregated.first_fact_id
+    from aggregated
+    inner join ranked
+        on
+            aggregated.figure_key = ranked.figure_key
+            and ranked.report_rank = 1
+)
+
+select * from deduplicated

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Run once by the postgres image when the metadata data directory is created:
+# Superset keeps its own metadata in its own database and role on this server,
+# apart from Airflow's. No `set -u`: the image may source this file.
+set -eo pipefail
+: "${SUPERSET_DB_PASSWORD:?}"
+psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER}" --dbname "${POSTGRES_DB}" \
+    -v superset_password="${SUPERSET_DB_PASSWORD}" <<'SQL'
+create role superset login password :'superset_password' nosuperuser nocreatedb nocreaterole;
+create database superset owner superset;
+revoke all on database superset from public;
+SQL

@@ -1,0 +1,77 @@
+"""Validation definitions and checkpoints (`raw`, `extraction`, `marts`), built from suites.py.
+
+Why rebuild on every run instead of loading stored JSON: the Python in
+suites.py is the single source of truth, so a reviewed change to a rule is
+in force at the next run and nobody has to remember to regenerate files.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from expectations.context import DATA_DOCS_SITE, refresh_datasource
+from expectations.suites import RESULT_FORMAT, SuiteSpec, Thresholds, suites_for
+
+if TYPE_CHECKING:  # GX takes seconds to import; only checks pay for it
+    from great_expectations import Checkpoint
+    from great_expectations.core.batch_definition import BatchDefinition
+    from great_expectations.data_context import FileDataContext
+
+
+CHECKPOINTS = ("raw", "extraction", "marts")
+BATCH_DEFINITION = "whole_query"
+
+
+def validation_definition_name(checkpoint: str, suite_name: str) -> str:
+    return f"{checkpoint}__{suite_name}"
+
+
+def _register_asset(datasource, spec: SuiteSpec) -> BatchDefinition:
+    """(Re)create the query asset so a changed query in suites.py takes effect."""
+    if spec.asset_name in datasource.get_asset_names():
+        asset = datasource.get_asset(spec.asset_name)
+        if getattr(asset, "query", None) == spec.query:
+            try:
+                return asset.get_batch_definition(BATCH_DEFINITION)
+            except KeyError:
+                return asset.add_batch_definition_whole_table(BATCH_DEFINITION)
+        datasource.delete_asset(spec.asset_name)
+    asset = datasource.add_query_asset(name=spec.asset_name, query=spec.query)
+    return asset.add_batch_definition_whole_table(BATCH_DEFINITION)
+
+
+def build_checkpoint(
+    context: FileDataContext,
+    name: str,
+    *,
+    thresholds: Thresholds | None = None,
+    specs: list[SuiteSpec] | None = None,
+) -> Checkpoint:
+    """Register data source, assets, suites and validation definitions; return the checkpoint.
+
+    `specs` lets tests substitute their own suite list (e.g. fewer mart tables).
+    """
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    if name not in CHECKPOINTS:
+        raise KeyError(f"unknown checkpoint {name!r}; expected one of {CHECKPOINTS}")
+    specs = specs if specs is not None else suites_for(name, thresholds)
+    datasource = refresh_datasource(context)
+    validation_definitions = []
+    for spec in specs:
+        batch_definition = _register_asset(datasource, spec)
+        suite = context.suites.add_or_update(spec.build_suite())
+        vd = gx.ValidationDefinition(
+            name=validation_definition_name(name, spec.name),
+            data=batch_definition,
+            suite=suite,
+        )
+        validation_definitions.append(context.validation_definitions.add_or_update(vd))
+    checkpoint = gx.Checkpoint(
+        name=name,
+        validation_definitions=validation_definitions,
+        result_format=dict(RESULT_FORMAT),
+        actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[DATA_DOCS_SITE])],
+    )
+    return context.checkpoints.add_or_update(checkpoint)

@@ -1,0 +1,330 @@
+"""A polite HTTP client for e-paper sites.
+
+Founder sites ban IPs that crawl fast, and a run must record every failure
+rather than abort, so: one request per host per ``min_interval``, few parallel
+requests, retries with backoff on transient errors only, robots.txt honoured,
+and ``fetch`` never raises for HTTP or network errors — the outcome is data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+import requests
+
+from scrapers.text import decode_html
+
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0 Safari/537.36 XiangmuBot/0.1"
+)
+RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    user_agent: str = DEFAULT_USER_AGENT
+    min_interval: float = 1.0  # seconds between request starts to one host; 0 disables
+    max_concurrency: int = 4
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_retries: int = 3  # retries after the first attempt
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+    retry_after_max: float = 120.0  # a longer Retry-After is not waited for
+    max_body_bytes: int = 20 * 1024 * 1024
+    respect_robots: bool = True
+
+    @classmethod
+    def from_env(cls) -> ClientConfig:
+        """Politeness is tuned per deployment (XIANGMU_HTTP_*), never by editing code."""
+        env = os.environ
+        base = cls()
+        timeout = env.get("XIANGMU_HTTP_TIMEOUT")
+        return cls(
+            user_agent=env.get("XIANGMU_HTTP_USER_AGENT") or base.user_agent,
+            min_interval=float(env.get("XIANGMU_HTTP_MIN_INTERVAL") or base.min_interval),
+            max_concurrency=int(env.get("XIANGMU_HTTP_MAX_CONCURRENCY") or base.max_concurrency),
+            max_retries=int(env.get("XIANGMU_HTTP_MAX_RETRIES") or base.max_retries),
+            read_timeout=float(timeout) if timeout else base.read_timeout,
+            connect_timeout=min(float(timeout), base.connect_timeout) if timeout else base.connect_timeout,
+            max_body_bytes=int(env.get("XIANGMU_HTTP_MAX_BODY_BYTES") or base.max_body_bytes),
+            respect_robots=(env.get("XIANGMU_HTTP_RESPECT_ROBOTS") or "true").lower() not in ("0", "false", "no"),
+        )
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int | None
+    headers: dict[str, str]
+    body: bytes
+    text: str | None
+    fetched_at: datetime
+    content_hash: str
+    attempts: int
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and self.error is None
+
+    @classmethod
+    def failure(cls, url: str, error: str, status: int | None = None, attempts: int = 0) -> FetchResult:
+        """A result for something that failed outside a fetch (e.g. a crawl aborted), for the fetch log."""
+        return cls(
+            url=url,
+            final_url=url,
+            status=status,
+            headers={},
+            body=b"",
+            text=None,
+            fetched_at=datetime.now(UTC),
+            content_hash=_hash(b""),
+            attempts=attempts,
+            error=error,
+        )
+
+
+def _hash(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    current = now if now is not None else time.time()
+    return max(0.0, when.timestamp() - current)
+
+
+@dataclass
+class _HostState:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    next_slot: float = 0.0
+    robots: RobotFileParser | None = None
+    robots_loaded: bool = False
+
+
+class PoliteClient:
+    """Thread-safe; share one per run so the per-host interval holds across threads."""
+
+    def __init__(
+        self,
+        config: ClientConfig | None = None,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        **overrides: Any,
+    ) -> None:
+        """``overrides`` are ClientConfig fields (plus ``timeout``, setting both timeouts)."""
+        if "timeout" in overrides:
+            timeout = float(overrides.pop("timeout"))
+            overrides.setdefault("read_timeout", timeout)
+            overrides.setdefault("connect_timeout", min(timeout, ClientConfig.connect_timeout))
+        self.config = dataclasses.replace(config or ClientConfig(), **overrides)
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = self.config.user_agent
+        self._sleep = sleep
+        self._hosts: dict[str, _HostState] = {}
+        self._hosts_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(1, self.config.max_concurrency))
+
+    # ---- context management -------------------------------------------------
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> PoliteClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- politeness ---------------------------------------------------------
+    def _host(self, url: str) -> _HostState:
+        key = urlsplit(url).netloc.lower()
+        with self._hosts_lock:
+            return self._hosts.setdefault(key, _HostState())
+
+    def _wait_turn(self, url: str) -> None:
+        """Reserve the next start slot for the host, then sleep until it (outside the lock)."""
+        interval = self.config.min_interval
+        if interval <= 0:
+            return
+        state = self._host(url)
+        with state.lock:
+            now = time.monotonic()
+            start = max(now, state.next_slot)
+            state.next_slot = start + interval
+        delay = start - now
+        if delay > 0:
+            self._sleep(delay)
+
+    def _push_back(self, url: str, seconds: float) -> None:
+        """A Retry-After applies to the host, not only to this request."""
+        state = self._host(url)
+        with state.lock:
+            state.next_slot = max(state.next_slot, time.monotonic() + seconds)
+
+    def allowed(self, url: str) -> bool:
+        if not self.config.respect_robots:
+            return True
+        state = self._host(url)
+        with state.lock:
+            loaded = state.robots_loaded
+        if not loaded:
+            parser = self._load_robots(url)
+            with state.lock:
+                state.robots, state.robots_loaded = parser, True
+        rp = state.robots
+        return True if rp is None else rp.can_fetch(self.config.user_agent, url)
+
+    def _load_robots(self, url: str) -> RobotFileParser | None:
+        """None means allow all: missing robots.txt (4xx) or unreachable host."""
+        parts = urlsplit(url)
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        self._wait_turn(robots_url)
+        try:
+            resp = self.session.get(robots_url, timeout=(self.config.connect_timeout, self.config.read_timeout))
+        except requests.RequestException:
+            return None
+        if resp.status_code != 200:
+            return None
+        rp = RobotFileParser(robots_url)
+        rp.parse(decode_html(resp.content, resp.headers.get("Content-Type")).splitlines())
+        return rp
+
+    # ---- fetching -----------------------------------------------------------
+    def _backoff(self, attempt: int) -> float:
+        base = min(self.config.backoff_max, self.config.backoff_base * (2 ** (attempt - 1)))
+        return base * (0.5 + random.random())  # jitter so parallel retries spread out
+
+    def fetch(self, url: str) -> FetchResult:
+        """GET with retries; never raises for HTTP/network errors."""
+        if not self.allowed(url):
+            return self._result(url, url, None, {}, b"", 0, "disallowed by robots.txt")
+        with self._slots:
+            return self._fetch_with_retries(url)
+
+    def fetch_many(self, urls: Iterable[str]) -> list[FetchResult]:
+        """Fetch in parallel up to max_concurrency; results keep the input order."""
+        url_list = list(urls)
+        if not url_list:
+            return []
+        workers = max(1, min(self.config.max_concurrency, len(url_list)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(self.fetch, url_list))
+
+    def _fetch_with_retries(self, url: str) -> FetchResult:
+        cfg = self.config
+        attempts = 0
+        while True:
+            attempts += 1
+            self._wait_turn(url)
+            last, retry_after = self._attempt(url, attempts)
+            # Transient only: 5xx/408/429, timeouts, resets, truncated bodies (status None).
+            retryable = last.status in RETRYABLE_STATUS or (last.status is None and last.error is not None)
+            if not retryable or attempts > cfg.max_retries:
+                return last
+            if retry_after is not None and retry_after > cfg.retry_after_max:
+                return last  # the server asks for longer than a run can wait
+            delay = retry_after if retry_after is not None else self._backoff(attempts)
+            if retry_after is not None:
+                self._push_back(url, retry_after)
+            self._sleep(delay)
+
+    def _attempt(self, url: str, attempts: int) -> tuple[FetchResult, float | None]:
+        cfg = self.config
+        try:
+            resp = self.session.get(url, timeout=(cfg.connect_timeout, cfg.read_timeout), stream=True)
+        except requests.Timeout as exc:
+            return self._result(url, url, None, {}, b"", attempts, f"timeout: {exc}"), None
+        except requests.RequestException as exc:
+            return self._result(url, url, None, {}, b"", attempts, f"{type(exc).__name__}: {exc}"), None
+        headers = {k: v for k, v in resp.headers.items()}
+        try:
+            declared = int(headers.get("Content-Length", "0") or 0)
+            if declared > cfg.max_body_bytes:
+                resp.close()
+                return self._result(
+                    url,
+                    resp.url,
+                    resp.status_code,
+                    headers,
+                    b"",
+                    attempts,
+                    f"body too large: Content-Length {declared} > {cfg.max_body_bytes}",
+                ), None
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in resp.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > cfg.max_body_bytes:
+                    resp.close()
+                    return self._result(
+                        url,
+                        resp.url,
+                        resp.status_code,
+                        headers,
+                        b"",
+                        attempts,
+                        f"body too large: more than {cfg.max_body_bytes} bytes",
+                    ), None
+                chunks.append(chunk)
+            body = b"".join(chunks)
+        except (requests.RequestException, ValueError) as exc:
+            # Truncated/aborted transfers are transient: status None makes them retryable.
+            return self._result(url, resp.url, None, headers, b"", attempts, f"{type(exc).__name__}: {exc}"), None
+        finally:
+            resp.close()
+        status = resp.status_code
+        error = None if status == 200 else f"HTTP {status}"
+        retry_after = parse_retry_after(headers.get("Retry-After")) if status in RETRYABLE_STATUS else None
+        return self._result(url, resp.url, status, headers, body, attempts, error), retry_after
+
+    @staticmethod
+    def _result(
+        url: str,
+        final_url: str,
+        status: int | None,
+        headers: dict[str, str],
+        body: bytes,
+        attempts: int,
+        error: str | None,
+    ) -> FetchResult:
+        ctype = headers.get("Content-Type", "")
+        is_text = bool(body) and ("html" in ctype or ctype.startswith("text/") or not ctype)
+        return FetchResult(
+            url=url,
+            final_url=final_url,
+            status=status,
+            headers=headers,
+            body=body,
+            text=decode_html(body, ctype) if is_text else None,
+            fetched_at=datetime.now(UTC),
+            content_hash=_hash(body),
+            attempts=attempts,
+            error=error,
+        )

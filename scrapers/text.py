@@ -1,0 +1,97 @@
+"""Bytes -> clean text, shared by every paper.
+
+The e-papers declare UTF-8 but older pages and some proxies serve GBK/GB2312,
+sometimes with no charset anywhere; GB18030 is a superset of both, so it is
+the fallback that never loses a character. Text is NFC-normalised so that the
+same article fetched twice hashes and matches the same way.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from bs4 import BeautifulSoup, Tag
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.I)
+# Characters that only indent or pad a paragraph: ideographic space, nbsp, ZWSP, BOM.
+_PAD = "\u3000\u00a0\u200b\ufeff \t\r\n"
+_SPACES = re.compile(r"[ \t\r\n\u00a0\u200b\ufeff]+")
+
+
+def _normalise_charset(name: str | None) -> str | None:
+    """Map declared charsets to a codec, widening the GB family to GB18030."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    if codec in {"gb2312", "gbk", "gb18030", "hz"}:
+        return "gb18030"
+    return codec
+
+
+def charset_from_headers(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    m = _HEADER_CHARSET.search(content_type)
+    return _normalise_charset(m.group(1)) if m else None
+
+
+def charset_from_meta(body: bytes) -> str | None:
+    m = _META_CHARSET.search(body[:4096])
+    return _normalise_charset(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Decode with header charset, then <meta>, then UTF-8 if valid, then GB18030.
+
+    A declared charset that fails strictly is not trusted (sites mislabel GBK as
+    UTF-8); we then try the other candidates before decoding with replacement.
+    """
+    if body.startswith(codecs.BOM_UTF8):
+        return unicodedata.normalize("NFC", body[3:].decode("utf-8", "replace"))
+    candidates = [charset_from_headers(content_type), charset_from_meta(body), "utf-8", "gb18030"]
+    seen: list[str] = []
+    for cs in candidates:
+        if not cs or cs in seen:
+            continue
+        seen.append(cs)
+        try:
+            return unicodedata.normalize("NFC", body.decode(cs))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    first = seen[0] if seen else "gb18030"
+    return unicodedata.normalize("NFC", body.decode(first, "replace"))
+
+
+def soup(html: str) -> BeautifulSoup:
+    """lxml tolerates the unclosed tags and custom <founder-content> element of these pages."""
+    return BeautifulSoup(html, "lxml")
+
+
+def clean(text: str | None) -> str:
+    """NFC, strip indentation/padding, collapse runs of Latin whitespace.
+
+    Ideographic spaces inside a line are kept (they separate a name in a byline),
+    only the leading/trailing ones are layout.
+    """
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip(_PAD)
+
+
+def node_text(node: Tag | None) -> str:
+    if node is None:
+        return ""
+    return clean(node.get_text())
+
+
+def optional_text(node: Tag | None) -> str | None:
+    value = node_text(node)
+    return value or None

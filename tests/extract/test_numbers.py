@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from xiangmu.extract.numbers import find_money, parse_cn_int, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("三百五十", 350), ("十二", 12), ("两千零八", 2008), ("一〇八", 108), ("十", 10), ("九十九", 99)],
+)
+def test_chinese_integers(text: str, value: int) -> None:
+    assert parse_cn_int(text) == value
+
+
+def test_arabic_with_commas_and_decimals() -> None:
+    assert parse_number("1,234.5") == 1234.5
+    assert parse_number("六点五") == 6.5
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "approx"),
+    [
+        ("总投资63.4亿元", 6_340_000_000, "CNY", False),
+        ("投资1.3万亿元", 1_300_000_000_000, "CNY", False),
+        ("投资八千万元", 80_000_000, "CNY", False),
+        ("投资二十五亿元", 2_500_000_000, "CNY", False),
+        ("投资约7.2亿元", 720_000_000, "CNY", True),
+        ("投资超过15亿元", 1_500_000_000, "CNY", True),
+        ("投资近3亿元", 300_000_000, "CNY", True),
+        ("投资40余亿元", 4_000_000_000, "CNY", True),
+        ("投资2000万元以上", 20_000_000, "CNY", True),
+        ("利用外资6.5亿美元", 650_000_000, "USD", False),
+        ("投资3000万欧元", 30_000_000, "EUR", False),
+        ("投资4,500万元", 45_000_000, "CNY", False),
+        ("总投资12亿，", 1_200_000_000, "CNY", False),
+    ],
+)
+def test_money(text: str, value: float, currency: str, approx: bool) -> None:
+    [m] = find_money(text)
+    assert m.value == value
+    assert m.currency == currency
+    assert m.approximate is approx
+
+
+def test_non_money_quantities_are_ignored() -> None:
+    assert find_money("占地120亩，建筑面积8万平方米，新增就业300人") == []

@@ -1,0 +1,402 @@
+"""Synthetic raw articles and extracted facts for the dbt tests.
+
+Why hand-written: the assertions in the tests are computed by hand from these
+rows, so every number here is deliberate. The story:
+
+* 2023-08-07: Shijiazhuang's 集中开工 (350 projects, 977.5亿 total) reported by
+  sjzrb with three county/zone items, and the city total again by hbrb.
+* A company-prefixed, quoted project (惠华食品级包装材料) reported by both papers,
+  later under construction with a revised amount (sjzrb, 2023-12-20).
+* An article fetched twice (content changed) and extracted by two extractor
+  versions: only the current article version's latest extraction counts.
+* An article whose latest extraction found nothing: its older facts vanish.
+* LATER (inserted by the incremental test): the project completed (hbrb,
+  2024-03-01) and a third version of the twice-fetched article.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import psycopg
+
+T0 = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+@dataclass
+class Fact:
+    region: str | None
+    region_code: str | None
+    subject: str
+    measure: str
+    amount_cny: float | None
+    project_name: str | None = None
+    project_count: int | None = None
+    stage: str | None = None
+    category: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    completion_rate: float | None = None
+    approximate: bool = False
+    evidence: str = "证据"
+
+
+@dataclass
+class Article:
+    newspaper: str
+    edition_date: date
+    url: str
+    title: str
+    # (extractor_version, extracted_at offset in hours, facts)
+    extractions: list[tuple[str, int, list[Fact]]] = field(default_factory=list)
+    page_no: str = "01"
+    page_name: str = "要闻"
+    body: str = "正文"
+
+
+D = date(2023, 8, 6)
+GB = "groundbreaking"
+
+INITIAL: list[Article] = [
+    Article(
+        "sjzrb",
+        date(2023, 8, 7),
+        "http://sjz.test/2023-08/07/1.html",
+        "我市350个项目集中开工",
+        [
+            (
+                "v1",
+                1,
+                [
+                    Fact(
+                        "石家庄市",
+                        "130100",
+                        "portfolio",
+                        "total_investment",
+                        97_750_000_000,
+                        project_count=350,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "石家庄市",
+                        "130100",
+                        "portfolio",
+                        "planned_investment",
+                        22_970_000_000,
+                        project_count=350,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "石家庄经济技术开发区",
+                        None,
+                        "portfolio",
+                        "total_investment",
+                        5_003_000_000,
+                        project_count=36,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "赵县",
+                        "130133",
+                        "portfolio",
+                        "total_investment",
+                        1_407_000_000,
+                        project_count=18,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "晋州市",
+                        "130183",
+                        "portfolio",
+                        "total_investment",
+                        2_051_000_000,
+                        project_count=22,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "晋州市",
+                        "130183",
+                        "project",
+                        "total_investment",
+                        200_000_000,
+                        project_name="河北惠华包装有限公司“食品级包装材料”项目",
+                        stage=GB,
+                    ),
+                    Fact(
+                        "赵县",
+                        "130133",
+                        "project",
+                        "total_investment",
+                        296_000_000,
+                        project_name="赵县碧水污水处理厂",
+                        stage=GB,
+                    ),
+                ],
+            )
+        ],
+    ),
+    Article(
+        "hbrb",
+        date(2023, 8, 7),
+        "https://hb.test/2023-08/07/9.html",
+        "石家庄市集中开工",
+        [
+            (
+                "v1",
+                1,
+                [
+                    Fact(
+                        "石家庄市",
+                        "130100",
+                        "portfolio",
+                        "total_investment",
+                        97_750_000_000,
+                        project_count=350,
+                        stage=GB,
+                        period_start=D,
+                    ),
+                    Fact(
+                        "晋州市",
+                        "130183",
+                        "project",
+                        "total_investment",
+                        200_000_000,
+                        project_name="食品级包装材料项目",
+                        stage=GB,
+                    ),
+                ],
+            )
+        ],
+    ),
+    Article(
+        "sjzrb",
+        date(2023, 12, 20),
+        "http://sjz.test/2023-12/20/3.html",
+        "重点项目建设加速",
+        [
+            (
+                "v1",
+                1,
+                [
+                    Fact(
+                        "晋州市",
+                        "130183",
+                        "project",
+                        "total_investment",
+                        210_000_000,
+                        project_name="食品级包装材料项目",
+                        stage="under_construction",
+                    ),
+                    Fact(
+                        "鹿泉区",
+                        "130110",
+                        "portfolio",
+                        "total_investment",
+                        68_940_000_000,
+                        project_count=274,
+                        stage="under_construction",
+                        period_start=date(2023, 1, 1),
+                        period_end=date(2023, 6, 30),
+                    ),
+                ],
+            )
+        ],
+    ),
+]
+
+# Same url fetched twice; the first version's facts and the v1 facts of the
+# second version must not reach the marts (v2 ran later).
+REFETCHED_URL = "http://sjz.test/2023-09/01/5.html"
+REFETCHED = [
+    Article(
+        "sjzrb",
+        date(2023, 9, 1),
+        REFETCHED_URL,
+        "旧标题",
+        [("v1", 1, [Fact("正定县", "130123", "project", "total_investment", 111_000_000, project_name="旧版本项目")])],
+    ),
+    Article(
+        "sjzrb",
+        date(2023, 9, 1),
+        REFETCHED_URL,
+        "新标题",
+        [
+            (
+                "v1",
+                1,
+                [Fact("正定县", "130123", "project", "total_investment", 222_000_000, project_name="新版本项目")],
+            ),
+            (
+                "v2",
+                2,
+                [
+                    Fact(
+                        "正定县",
+                        "130123",
+                        "project",
+                        "total_investment",
+                        333_000_000,
+                        project_name="新版本项目",
+                        stage="signed",
+                        approximate=True,
+                    )
+                ],
+            ),
+        ],
+    ),
+]
+
+# v1 found a figure, v2 (later) found none: nothing from this article counts.
+EMPTIED = Article(
+    "hbrb",
+    date(2023, 10, 10),
+    "https://hb.test/2023-10/10/2.html",
+    "无投资数据",
+    [
+        ("v1", 1, [Fact("河北省", "130000", "portfolio", "total_investment", 5_000_000_000, project_count=10)]),
+        ("v2", 2, []),
+    ],
+)
+
+# Inserted only by the incremental test, after the first two builds.
+LATER_COMPLETED = Article(
+    "hbrb",
+    date(2024, 3, 1),
+    "https://hb.test/2024-03/01/4.html",
+    "惠华项目竣工",
+    [
+        (
+            "v1",
+            1,
+            [
+                Fact(
+                    "晋州市",
+                    "130183",
+                    "project",
+                    "total_investment",
+                    210_000_000,
+                    project_name="“食品级包装材料”项目",
+                    stage="completed",
+                )
+            ],
+        )
+    ],
+)
+LATER_REFETCH = Article(
+    "sjzrb",
+    date(2023, 9, 1),
+    REFETCHED_URL,
+    "第三版标题",
+    [
+        (
+            "v2",
+            1,
+            [
+                Fact(
+                    "正定县",
+                    "130123",
+                    "project",
+                    "total_investment",
+                    444_000_000,
+                    project_name="新版本项目",
+                    stage="signed",
+                )
+            ],
+        )
+    ],
+)
+
+
+def insert_article(conn: psycopg.Connection, article: Article, serial: int) -> int:
+    """Insert one article version with its extractions; returns its article_id."""
+    fetched = T0.replace(hour=serial % 24, minute=serial % 60)
+    article_id = conn.execute(
+        """
+        insert into raw.articles (newspaper, edition_date, page_no, page_name, url, title,
+            published_date, body_text, captions, http_status, content_hash, raw_html, fetched_at, run_id)
+        values (%s, %s, %s, %s, %s, %s, %s, %s, %s, 200, %s, '<html/>', %s, 'test')
+        returning article_id
+        """,
+        (
+            article.newspaper,
+            article.edition_date,
+            article.page_no,
+            article.page_name,
+            article.url,
+            article.title,
+            article.edition_date,
+            article.body,
+            json.dumps([]),
+            f"hash-{serial}",
+            fetched,
+        ),
+    ).fetchone()[0]
+    for version, hours, facts in article.extractions:
+        extracted_at = datetime(2024, 1, 2, tzinfo=UTC).replace(hour=hours, minute=serial % 60)
+        conn.execute(
+            "insert into extract.article_extractions (article_id, extractor_version, fact_count, run_id, extracted_at)"
+            " values (%s, %s, %s, 'test', %s)",
+            (article_id, version, len(facts), extracted_at),
+        )
+        for index, f in enumerate(facts):
+            conn.execute(
+                """
+                insert into extract.investment_facts (article_id, extractor_version, fact_index, region,
+                    region_code, subject, project_name, project_count, measure, amount_cny, amount_original,
+                    currency, approximate, stage, category, period_start, period_end, completion_rate,
+                    evidence, char_start, char_end, run_id, extracted_at)
+                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'CNY',
+                    %s, %s, %s, %s, %s, %s, %s, %s, %s, 'test', %s)
+                """,
+                (
+                    article_id,
+                    version,
+                    index,
+                    f.region,
+                    f.region_code,
+                    f.subject,
+                    f.project_name,
+                    f.project_count,
+                    f.measure,
+                    f.amount_cny,
+                    None if f.amount_cny is None else f.amount_cny / 10_000,
+                    f.approximate,
+                    f.stage,
+                    f.category,
+                    f.period_start,
+                    f.period_end,
+                    f.completion_rate,
+                    f.evidence,
+                    index * 10,
+                    index * 10 + 5,
+                    extracted_at,
+                ),
+            )
+    return article_id
+
+
+def load_initial(conn: psycopg.Connection) -> None:
+    for serial, article in enumerate([*INITIAL, *REFETCHED, EMPTIED], start=1):
+        insert_article(conn, article, serial)
+    conn.execute(
+        "insert into raw.editions (newspaper, edition_date, entry_url, status, page_count, article_count)"
+        " values ('sjzrb', '2023-08-07', 'http://sjz.test/2023-08/07/', 'complete', 4, 12)"
+    )
+    conn.execute(
+        "insert into raw.pages (newspaper, edition_date, page_no, page_name, url, http_status, content_hash,"
+        " raw_html, fetched_at)"
+        " values ('sjzrb', '2023-08-07', '01', '要闻', 'http://sjz.test/p1', 200, 'h', '<html/>', %s)",
+        (T0,),
+    )
+
+
+def load_later(conn: psycopg.Connection) -> None:
+    insert_article(conn, LATER_COMPLETED, 101)
+    insert_article(conn, LATER_REFETCH, 102)

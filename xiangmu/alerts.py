@@ -1,0 +1,320 @@
+"""Alerts for failed quality checks and failed tasks, through Airflow connections.
+
+Why Airflow connections: the webhook URL and SMTP credentials are secrets
+that deployment already manages as connections (UI, secrets backend or
+AIRFLOW_CONN_<ID> env vars), so nothing here reads a password from code or
+config files. Either channel, both or none may be configured.
+
+Why alerts never raise: they run in failure paths. A broken webhook must not
+hide the quality failure or the task error that triggered the alert, so every
+sending problem is logged and reported in the return value instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import smtplib
+import ssl
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_CONN_ID = "xiangmu_alert_webhook"
+SMTP_CONN_ID = "xiangmu_alert_smtp"
+TIMEOUT_SECONDS = 10.0
+MAX_FAILURES_LISTED = 30
+
+# (dag_id, run_id, task_id, map_index, try_number) already alerted in this
+# process: guards against the same failure being reported twice when a
+# callback is attached both to the DAG's default_args and to the task.
+_alerted: set[tuple[str, ...]] = set()
+
+
+@dataclass(frozen=True)
+class Alert:
+    subject: str
+    text: str
+
+
+def _get_connection(conn_id: str):
+    """The Airflow connection, or None (with a warning) when it is not configured."""
+    try:
+        from airflow.sdk import BaseHook
+
+        return BaseHook.get_connection(conn_id)
+    except Exception as exc:  # AirflowNotFoundException, or no Airflow at all
+        log.warning("alert connection %r not available (%s); skipping that channel", conn_id, exc)
+        return None
+
+
+def _extra(conn) -> dict[str, Any]:
+    try:
+        return dict(conn.extra_dejson or {})
+    except Exception:
+        return {}
+
+
+def webhook_url(conn) -> str:
+    """The webhook URL from an Airflow connection.
+
+    Accepts `extra.url` (or `webhook_url`), a full URL in host, or the parts:
+    conn_type http/https as scheme, host, port, and schema as the path, which
+    is what AIRFLOW_CONN_X='http://host:port/path' parses into. A schema of
+    'http'/'https' is read the HttpHook way, as the scheme.
+    """
+    extra = _extra(conn)
+    for key in ("url", "webhook_url", "endpoint_url"):
+        if extra.get(key):
+            return str(extra[key])
+    host = (conn.host or "").strip()
+    if "://" in host:
+        return host
+    schema = (conn.schema or "").strip()
+    if schema.lower() in ("http", "https"):
+        scheme, path = schema.lower(), str(extra.get("endpoint") or "")
+    else:
+        conn_type = (conn.conn_type or "").lower()
+        scheme = conn_type if conn_type in ("http", "https") else ("https" if conn.port == 443 else "http")
+        path = schema
+    if not host:
+        raise ValueError(f"connection {conn.conn_id!r} has no host and no extra url")
+    port = f":{conn.port}" if conn.port else ""
+    return f"{scheme}://{host}{port}/{path.lstrip('/')}"
+
+
+def send_webhook(alert: Alert, conn) -> None:
+    """POST Slack-compatible JSON ({"text": ...}); raises on transport or HTTP errors."""
+    url = webhook_url(conn)
+    body = json.dumps({"text": f"*{alert.subject}*\n{alert.text}"}, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(
+        url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        if response.status >= 300:
+            raise RuntimeError(f"webhook answered HTTP {response.status}")
+
+
+def _recipients(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.replace(";", ",").split(",")
+    return [v.strip() for v in value if str(v).strip()]
+
+
+def send_email(alert: Alert, conn) -> None:
+    """Send a plain-text mail through the SMTP connection; raises on failure.
+
+    Port 465 (or extra ssl=true) means implicit TLS; otherwise STARTTLS is used
+    when the server offers it, unless extra disable_tls=true.
+    """
+    extra = _extra(conn)
+    recipients = _recipients(extra.get("to"))
+    sender = extra.get("from") or extra.get("from_email") or conn.login
+    if not recipients or not sender:
+        raise ValueError(f"connection {conn.conn_id!r} needs extra 'to' and 'from' (or a login)")
+    message = EmailMessage()
+    message["Subject"] = alert.subject
+    message["From"] = sender
+    message["To"] = ", ".join(recipients)
+    message.set_content(alert.text)
+
+    host = conn.host or "localhost"
+    implicit_tls = conn.port == 465 or str(extra.get("ssl", "")).lower() == "true"
+    port = conn.port or (465 if implicit_tls else 25)
+    timeout = float(extra.get("timeout", TIMEOUT_SECONDS))
+    if implicit_tls:
+        server: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+    else:
+        server = smtplib.SMTP(host, port, timeout=timeout)
+    with server:
+        server.ehlo()
+        disable_tls = str(extra.get("disable_tls", "")).lower() == "true"
+        if not implicit_tls and not disable_tls and server.has_extn("starttls"):
+            server.starttls(context=ssl.create_default_context())
+            server.ehlo()
+        if conn.login:
+            server.login(conn.login, conn.password or "")
+        server.send_message(message)
+
+
+def send_alert(alert: Alert) -> dict[str, bool]:
+    """Send through every configured channel; returns {channel: sent}, never raises."""
+    outcome: dict[str, bool] = {}
+    for channel, conn_id, sender in (
+        ("webhook", WEBHOOK_CONN_ID, send_webhook),
+        ("email", SMTP_CONN_ID, send_email),
+    ):
+        conn = _get_connection(conn_id)
+        if conn is None:
+            continue
+        try:
+            sender(alert, conn)
+            outcome[channel] = True
+            log.info("alert sent via %s (%s)", channel, conn_id)
+        except Exception:
+            outcome[channel] = False
+            log.exception("could not send alert via %s (%s)", channel, conn_id)
+    if not outcome:
+        log.warning(
+            "no alert channel configured (%s, %s): alert not sent: %s", WEBHOOK_CONN_ID, SMTP_CONN_ID, alert.subject
+        )
+    return outcome
+
+
+def _compact(value: Any, limit: int = 500) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _failure_lines(failures: Iterable[Any]) -> list[str]:
+    failures = list(failures)
+    lines = []
+    for f in failures[:MAX_FAILURES_LISTED]:
+        column = f" column `{f.column}`" if f.column else ""
+        lines.append(
+            f"• suite `{f.suite}`: {f.expectation_type}{column}\n"
+            f"    observed: {_compact(f.observed_value)}"
+            + (f"\n    rule: {f.description}" if getattr(f, "description", None) else "")
+        )
+    if len(failures) > MAX_FAILURES_LISTED:
+        lines.append(f"… and {len(failures) - MAX_FAILURES_LISTED} more (see Data Docs)")
+    return lines
+
+
+def format_quality_alert(
+    result: Any,
+    *,
+    dag_id: str | None,
+    logical_date: Any,
+    task_id: str | None = None,
+    run_id: str | None = None,
+) -> Alert:
+    """The alert for a failed checkpoint (result: expectations.run.QualityResult)."""
+    dag = dag_id or "(no DAG)"
+    suites = ", ".join(result.failed_suites) or "(none)"
+    subject = f"[xiangmu] data quality failed: {result.checkpoint} — DAG {dag}, {logical_date}"
+    lines = [
+        f"Data quality checkpoint `{result.checkpoint}` failed.",
+        f"DAG: {dag}" + (f"  task: {task_id}" if task_id else ""),
+        f"Logical date: {logical_date}",
+    ]
+    if run_id:
+        lines.append(f"Run: {run_id}")
+    lines.append(f"Failed suites: {suites}")
+    lines.append(f"Failed expectations ({len(result.failures)}):")
+    lines += _failure_lines(result.failures)
+    lines.append(f"Data Docs: {result.data_docs_index}")
+    return Alert(subject=subject, text="\n".join(lines))
+
+
+def send_quality_alert(
+    result: Any,
+    *,
+    dag_id: str | None,
+    logical_date: Any,
+    task_id: str | None = None,
+    run_id: str | None = None,
+) -> dict[str, bool]:
+    """Alert on a failed checkpoint; does nothing for a passed one."""
+    if result.success:
+        return {}
+    alert = format_quality_alert(result, dag_id=dag_id, logical_date=logical_date, task_id=task_id, run_id=run_id)
+    return send_alert(alert)
+
+
+def _context_get(context: Mapping[str, Any], key: str) -> Any:
+    try:
+        return context.get(key)
+    except Exception:
+        return None
+
+
+def _quality_result(exception: BaseException | None) -> Any:
+    """The QualityResult carried by the error or by what it was raised from.
+
+    Callers may wrap QualityCheckFailed (e.g. `raise AirflowFailException(...)
+    from exc` to skip pointless retries); the alert should still list the
+    failed expectations.
+    """
+    seen = 0
+    while exception is not None and seen < 5:
+        result = getattr(exception, "quality_result", None)
+        if result is not None:
+            return result
+        exception = exception.__cause__ or exception.__context__
+        seen += 1
+    return None
+
+
+def format_task_failure_alert(context: Mapping[str, Any]) -> Alert:
+    """The alert for any failed task; lists failed expectations when the error carries them."""
+    ti = _context_get(context, "ti") or _context_get(context, "task_instance")
+    dag = _context_get(context, "dag")
+    dag_id = getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "(unknown DAG)"
+    task_id = getattr(ti, "task_id", None) or getattr(_context_get(context, "task"), "task_id", None)
+    logical_date = _context_get(context, "logical_date")
+    run_id = _context_get(context, "run_id") or getattr(ti, "run_id", None)
+    exception = _context_get(context, "exception")
+    try_number = getattr(ti, "try_number", None)
+    map_index = getattr(ti, "map_index", -1)
+
+    result = _quality_result(exception)
+    if result is not None:
+        alert = format_quality_alert(result, dag_id=dag_id, logical_date=logical_date, task_id=task_id, run_id=run_id)
+        return Alert(subject=alert.subject, text=alert.text + f"\nTask failed: {task_id} (try {try_number})")
+
+    task_label = f"{task_id}" + (f"[{map_index}]" if map_index not in (None, -1) else "")
+    lines = [
+        f"Task `{task_label}` failed.",
+        f"DAG: {dag_id}",
+        f"Logical date: {logical_date}",
+        f"Run: {run_id}",
+        f"Try: {try_number}",
+        f"Error: {type(exception).__name__ if exception else 'unknown'}: {exception}",
+    ]
+    log_url = getattr(ti, "log_url", None)
+    if log_url:
+        lines.append(f"Log: {log_url}")
+    return Alert(subject=f"[xiangmu] task failed: {dag_id}.{task_label} — {logical_date}", text="\n".join(lines))
+
+
+def task_failure_alert(context: Mapping[str, Any]) -> None:
+    """on_failure_callback for any task (scrape, dbt, checks): one alert per failed task.
+
+    Airflow calls on_failure_callback only once retries are exhausted, so one
+    call is one failure. If it is wired as an on_retry_callback by mistake,
+    the up_for_retry state makes it stay quiet; a second call for the same
+    try (DAG- and task-level callbacks) is ignored. Never raises.
+    """
+    try:
+        ti = _context_get(context, "ti") or _context_get(context, "task_instance")
+        state = getattr(ti, "state", None)
+        if state is not None and str(getattr(state, "value", state)) == "up_for_retry":
+            log.info("task will be retried; no alert for this try")
+            return
+        dag = _context_get(context, "dag")
+        key = tuple(
+            str(v)
+            for v in (
+                getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None),
+                _context_get(context, "run_id") or getattr(ti, "run_id", None),
+                getattr(ti, "task_id", None),
+                getattr(ti, "map_index", None),
+                getattr(ti, "try_number", None),
+            )
+        )
+        if ti is not None and key in _alerted:
+            log.info("alert for %s already sent", key)
+            return
+        alert = format_task_failure_alert(context)
+        send_alert(alert)
+        if ti is not None:
+            _alerted.add(key)
+    except Exception:
+        log.exception("task_failure_alert itself failed; the task's own error stands")

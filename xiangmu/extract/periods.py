@@ -1,0 +1,99 @@
+"""Resolve relative period phrases (上半年, 1-8月, 8月6日, 今年以来) against the publish date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .numbers import COUNT_NUM, parse_count
+
+Period = tuple[dt.date, dt.date]
+
+_YEAR = r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|上年|明年))?"
+_DAY_RE = re.compile(_YEAR + rf"(?P<m>{COUNT_NUM})月(?P<d>{COUNT_NUM})日")
+_MONTHS_RE = re.compile(_YEAR + rf"(?P<a>{COUNT_NUM})(?:月份?)?\s*(?:-|—|－|–|~|～|至|到)\s*(?P<b>{COUNT_NUM})月")
+_UNTIL_RE = re.compile(r"截至" + _YEAR + rf"(?P<m>{COUNT_NUM})月(?:底|末)")
+_HALF_RE = re.compile(_YEAR + r"(?P<h>上半年|下半年)")
+_FIRST_QUARTERS_RE = re.compile(_YEAR + r"前(?P<q>[一二三四1234])(?:个)?季度")
+_QUARTER_RE = re.compile(_YEAR + r"(?<!前)(?:第)?(?P<q>[一二三四1234])季度")
+_SINCE_RE = re.compile(r"今年以来|年初以来|今年前|截至目前|截至今年")
+_YEAR_ONLY_RE = re.compile(r"(?P<y>\d{4})年(?!\d|\s*[一二三四1234]?季度|上半年|下半年)|(?P<rel>今年|全年|去年|上年)")
+
+_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _year(m: re.Match[str], published: dt.date) -> int:
+    if m.groupdict().get("y"):
+        return int(m.group("y"))
+    rel = m.groupdict().get("rel")
+    if rel in ("去年", "上年"):
+        return published.year - 1
+    if rel == "明年":
+        return published.year + 1
+    return published.year
+
+
+def _month_end(y: int, mth: int) -> dt.date:
+    return dt.date(y, mth, calendar.monthrange(y, mth)[1])
+
+
+def find_period(text: str, published: dt.date) -> Period | None:
+    """The most specific period stated in ``text``; None when it states none."""
+    try:
+        return _find(text, published)
+    except ValueError:  # impossible dates such as 2月30日
+        return None
+
+
+def _find(text: str, published: dt.date) -> Period | None:
+    for m in _DAY_RE.finditer(text):
+        mth, day = parse_count(m.group("m")), parse_count(m.group("d"))
+        if mth and day and 1 <= mth <= 12:
+            y = _year(m, published)
+            if not (m.group("y") or m.group("rel")) and mth > published.month:
+                y -= 1  # "12月20日" in a January paper is last December
+            d = dt.date(y, mth, day)
+            return d, d
+    m = _MONTHS_RE.search(text)
+    if m:
+        a, b = parse_count(m.group("a")), parse_count(m.group("b"))
+        if a and b and 1 <= a <= b <= 12:
+            y = _year(m, published)
+            end = _month_end(y, b)
+            return dt.date(y, a, 1), min(end, published) if end >= published >= dt.date(y, b, 1) else end
+    m = _UNTIL_RE.search(text)
+    if m:
+        mth = parse_count(m.group("m"))
+        if mth and 1 <= mth <= 12:
+            y = _year(m, published)
+            return dt.date(y, 1, 1), _month_end(y, mth)
+    m = _HALF_RE.search(text)
+    if m:
+        y = _year(m, published)
+        if m.group("h") == "上半年":
+            return dt.date(y, 1, 1), dt.date(y, 6, 30)
+        return dt.date(y, 7, 1), dt.date(y, 12, 31)
+    m = _FIRST_QUARTERS_RE.search(text)
+    if m:
+        y, q = _year(m, published), _Q[m.group("q")]
+        return dt.date(y, 1, 1), _month_end(y, 3 * q)
+    m = _QUARTER_RE.search(text)
+    if m:
+        y, q = _year(m, published), _Q[m.group("q")]
+        return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+    if _SINCE_RE.search(text):
+        return dt.date(published.year, 1, 1), published
+    m = _YEAR_ONLY_RE.search(text)
+    if m:
+        y = _year(m, published)
+        if y == published.year and m.group("rel") == "今年":
+            return dt.date(y, 1, 1), published
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return None
+
+
+def find_event_date(text: str, published: dt.date) -> dt.date | None:
+    """The first day-precise date in ``text`` (the day a news item's event happened)."""
+    p = find_period(_DAY_RE.search(text).group(0), published) if _DAY_RE.search(text) else None
+    return p[0] if p else None

@@ -1,0 +1,1 @@
+"""Loading into the warehouse: raw e-paper staging and extracted facts."""

@@ -1,0 +1,226 @@
+"""Stage one newspaper edition into the `raw` schema.
+
+Why it is shaped like this:
+- Append-only and idempotent: every insert is keyed by (url, content_hash),
+  so a rerun adds nothing and a changed article becomes a new version.
+- One transaction per page: a crash loses at most the page in flight; every
+  page committed before it stays.
+- The edition outcome (complete / no_edition / partial / failed) is recorded,
+  never guessed, and a partial or failed edition is surfaced to the caller so
+  the Airflow task can fail loudly after saving what it could.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+
+import psycopg
+
+from scrapers.base import Source
+from scrapers.crawl import EditionUnavailable, NoEdition, crawl_edition
+from scrapers.http import FetchResult, PoliteClient
+
+log = logging.getLogger(__name__)
+
+# A no-edition answer this many days after the date is taken as final, so a
+# rerun does not ask the site again (it may still be forced).
+NO_EDITION_FINAL_AFTER_DAYS = 2
+
+
+@dataclass
+class EditionOutcome:
+    newspaper: str
+    edition_date: dt.date
+    entry_url: str
+    status: str  # complete | no_edition | partial | failed | skipped
+    pages: int = 0
+    articles: int = 0
+    failures: list[str] = field(default_factory=list)
+    detail: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("complete", "no_edition", "skipped")
+
+    def as_dict(self) -> dict:
+        return {
+            "newspaper": self.newspaper,
+            "edition_date": self.edition_date.isoformat(),
+            "status": self.status,
+            "pages": self.pages,
+            "articles": self.articles,
+            "failures": self.failures,
+            "detail": self.detail,
+        }
+
+
+class EditionIncomplete(RuntimeError):
+    """Raised after recording a partial or failed edition, to fail the task loudly."""
+
+    def __init__(self, outcome: EditionOutcome):
+        self.outcome = outcome
+        failures = "; ".join(outcome.failures[:10])
+        super().__init__(
+            f"{outcome.newspaper} {outcome.edition_date}: edition {outcome.status} "
+            f"({outcome.pages} pages, {outcome.articles} articles staged; "
+            f"{len(outcome.failures)} failures: {failures}) {outcome.detail or ''}".strip()
+        )
+
+
+def latest_status(conn: psycopg.Connection, newspaper: str, day: dt.date) -> str | None:
+    row = conn.execute(
+        """
+        select status from raw.editions
+        where newspaper = %s and edition_date = %s
+        order by edition_outcome_id desc limit 1
+        """,
+        (newspaper, day),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def should_skip(conn: psycopg.Connection, newspaper: str, day: dt.date, today: dt.date) -> bool:
+    status = latest_status(conn, newspaper, day)
+    if status == "complete":
+        return True
+    return status == "no_edition" and (today - day).days >= NO_EDITION_FINAL_AFTER_DAYS
+
+
+_ARTICLE_COLUMNS = (
+    "newspaper", "edition_date", "page_no", "page_name", "url", "kicker", "title",
+    "subtitle", "byline", "published_date", "body_text", "captions", "http_status",
+    "content_hash", "raw_html", "fetched_at", "run_id",
+)
+
+
+def _fetched_text(fetch: FetchResult) -> str:
+    return fetch.text if fetch.text is not None else fetch.body.decode("utf-8", "replace")
+
+
+def _insert_page(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle, run_id: str | None) -> None:
+    fetch, page = bundle.fetch, bundle.page
+    if page is None:  # the page itself failed; its failure is in bundle.failures
+        return
+    conn.execute(
+        """
+        insert into raw.pages (newspaper, edition_date, page_no, page_name, url, pdf_url,
+                               http_status, content_hash, raw_html, fetched_at, run_id)
+        values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+        on conflict (url, content_hash) do nothing
+        """,
+        (newspaper, day, page.page_no, page.page_name, fetch.url, page.pdf_url,
+         fetch.status, fetch.content_hash, _fetched_text(fetch), fetch.fetched_at, run_id),
+    )
+
+
+def _copy_articles(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle, run_id: str | None) -> None:
+    """COPY the page's articles into a temp table, then insert the new versions only."""
+    if not bundle.articles:
+        return
+    cols = ", ".join(_ARTICLE_COLUMNS)
+    if conn.execute("select to_regclass('pg_temp._articles_in')").fetchone()[0] is None:
+        conn.execute(f"create temp table _articles_in as select {cols} from raw.articles with no data")
+    conn.execute("truncate _articles_in")
+    with conn.cursor().copy(f"copy _articles_in ({cols}) from stdin") as copy:
+        for item in bundle.articles:
+            fetch, art = item.fetch, item.article
+            copy.write_row((
+                newspaper, day, art.page_no or bundle.link.page_no, art.page_name or bundle.link.page_name,
+                fetch.url, art.kicker, art.title, art.subtitle, art.byline, art.published,
+                art.body_text, json.dumps(art.captions, ensure_ascii=False), fetch.status,
+                fetch.content_hash, _fetched_text(fetch), fetch.fetched_at, run_id,
+            ))
+    conn.execute(
+        f"""
+        insert into raw.articles ({cols})
+        select distinct on (url, content_hash) {cols} from _articles_in
+        order by url, content_hash
+        on conflict (url, content_hash) do nothing
+        """
+    )
+
+
+def _record_failures(conn: psycopg.Connection, newspaper: str, day: dt.date,
+                     failures: list[FetchResult], run_id: str | None) -> None:
+    for f in failures:
+        _record_failure(conn, newspaper, day, f.url, f.status, f.error or f"HTTP {f.status}", f.attempts, run_id)
+
+
+def _record_failure(conn: psycopg.Connection, newspaper: str, day: dt.date, url: str,
+                    status: int | None, error: str, attempts: int, run_id: str | None) -> None:
+    conn.execute(
+        """
+        insert into raw.fetch_log (newspaper, edition_date, url, http_status, error, attempts, run_id)
+        values (%s, %s, %s, %s, %s, %s, %s)
+        on conflict (newspaper, edition_date, url, run_id) do nothing
+        """,
+        (newspaper, day, url, status or None, error, attempts, run_id),
+    )
+
+
+def _record_outcome(conn: psycopg.Connection, o: EditionOutcome, run_id: str | None) -> None:
+    with conn.transaction():
+        conn.execute(
+            """
+            insert into raw.editions (newspaper, edition_date, entry_url, status, page_count,
+                                      article_count, failure_count, detail, run_id)
+            values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+            on conflict (newspaper, edition_date, status, page_count, article_count, failure_count)
+            do nothing
+            """,
+            (o.newspaper, o.edition_date, o.entry_url, o.status, o.pages, o.articles,
+             len(o.failures), o.detail, run_id),
+        )
+
+
+def stage_edition(
+    conn: psycopg.Connection,
+    source: Source,
+    day: dt.date,
+    *,
+    base_url: str,
+    client: PoliteClient,
+    run_id: str | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> EditionOutcome:
+    """Scrape and stage one edition; returns its outcome (already recorded)."""
+    entry_url = source.entry_url(base_url, day)
+    outcome = EditionOutcome(source.code, day, entry_url, "skipped")
+    today = today or dt.date.today()
+    if not force and should_skip(conn, source.code, day, today):
+        outcome.detail = f"already {latest_status(conn, source.code, day)}"
+        log.info("%s %s skipped: %s", source.code, day, outcome.detail)
+        return outcome
+    try:
+        for bundle in crawl_edition(source, base_url, day, client):
+            with conn.transaction():
+                _insert_page(conn, source.code, day, bundle, run_id)
+                _copy_articles(conn, source.code, day, bundle, run_id)
+                _record_failures(conn, source.code, day, bundle.failures, run_id)
+            outcome.pages += bundle.page is not None
+            outcome.articles += len(bundle.articles)
+            outcome.failures += [f"{f.url} ({f.status or '-'}: {f.error or 'HTTP error'})" for f in bundle.failures]
+        outcome.status = "partial" if outcome.failures else "complete"
+        if outcome.pages == 0:
+            outcome.status, outcome.detail = "failed", "entry page listed no pages"
+    except NoEdition as exc:
+        outcome.status, outcome.detail = "no_edition", str(exc)
+    except EditionUnavailable as exc:
+        outcome.status, outcome.detail = "failed", str(exc)
+        status = exc.fetch.status if exc.fetch else None
+        attempts = exc.fetch.attempts if exc.fetch else 1
+        with conn.transaction():
+            _record_failure(conn, source.code, day, exc.url, status, exc.detail, attempts, run_id)
+    except Exception as exc:  # noqa: BLE001 - recorded, then surfaced by the caller
+        log.exception("%s %s: scrape aborted", source.code, day)
+        outcome.status = "failed" if outcome.pages == 0 else "partial"
+        outcome.detail = f"{type(exc).__name__}: {exc}"
+        with conn.transaction():
+            _record_failure(conn, source.code, day, entry_url, None, outcome.detail, 1, run_id)
+    _record_outcome(conn, outcome, run_id)
+    log.info("%s %s: %s", source.code, day, outcome.as_dict())
+    return outcome

@@ -1,0 +1,119 @@
+-- Raw staging and extraction schemas. Applied idempotently before every load.
+-- Raw tables are append-only: rows are never updated or deleted; a changed
+-- page or article becomes a new row (new content_hash), never an overwrite.
+
+create schema if not exists raw;
+create schema if not exists extract;
+
+-- One row per observed outcome of an edition (newspaper x date).
+-- The latest row (max edition_outcome_id) is the current status.
+create table if not exists raw.editions (
+    edition_outcome_id bigint generated always as identity primary key,
+    newspaper text not null,
+    edition_date date not null,
+    entry_url text not null,
+    status text not null check (status in ('complete', 'no_edition', 'partial', 'failed')),
+    page_count integer not null default 0,
+    article_count integer not null default 0,
+    failure_count integer not null default 0,
+    detail text,
+    run_id text,
+    recorded_at timestamptz not null default now(),
+    unique (newspaper, edition_date, status, page_count, article_count, failure_count)
+);
+
+-- One row per distinct content of a page (版) node.
+create table if not exists raw.pages (
+    page_id bigint generated always as identity primary key,
+    newspaper text not null,
+    edition_date date not null,
+    page_no text not null,
+    page_name text,
+    url text not null,
+    pdf_url text,
+    http_status integer not null,
+    content_hash text not null,
+    raw_html text not null,
+    fetched_at timestamptz not null,
+    run_id text,
+    loaded_at timestamptz not null default now(),
+    unique (url, content_hash)
+);
+
+-- One row per distinct content of an article.
+create table if not exists raw.articles (
+    article_id bigint generated always as identity primary key,
+    newspaper text not null,
+    edition_date date not null,
+    page_no text,
+    page_name text,
+    url text not null,
+    kicker text,
+    title text,
+    subtitle text,
+    byline text,
+    published_date date,
+    body_text text not null,
+    captions jsonb not null default '[]'::jsonb,
+    http_status integer not null,
+    content_hash text not null,
+    raw_html text not null,
+    fetched_at timestamptz not null,
+    run_id text,
+    loaded_at timestamptz not null default now(),
+    unique (url, content_hash)
+);
+
+-- Fetch attempts that did not succeed (after or between retries), so that a
+-- partial edition shows exactly what failed.
+create table if not exists raw.fetch_log (
+    fetch_log_id bigint generated always as identity primary key,
+    newspaper text not null,
+    edition_date date not null,
+    url text not null,
+    http_status integer,
+    error text not null,
+    attempts integer not null default 1,
+    run_id text,
+    recorded_at timestamptz not null default now(),
+    unique (newspaper, edition_date, url, run_id)
+);
+
+-- Which article versions an extractor version has processed (even with no facts).
+create table if not exists extract.article_extractions (
+    article_id bigint not null references raw.articles (article_id),
+    extractor_version text not null,
+    fact_count integer not null,
+    run_id text,
+    extracted_at timestamptz not null default now(),
+    primary key (article_id, extractor_version)
+);
+
+-- Investment facts, one per figure per article version per extractor version.
+create table if not exists extract.investment_facts (
+    fact_id bigint generated always as identity primary key,
+    article_id bigint not null references raw.articles (article_id),
+    extractor_version text not null,
+    fact_index integer not null,
+    region text,
+    region_code text,
+    subject text not null check (subject in ('portfolio', 'project')),
+    project_name text,
+    project_count integer,
+    measure text not null,
+    amount_cny numeric(20, 2),
+    amount_original numeric(20, 4),
+    currency text not null default 'CNY',
+    approximate boolean not null default false,
+    stage text,
+    category text,
+    period_start date,
+    period_end date,
+    completion_rate numeric(7, 2),
+    evidence text not null,
+    char_start integer not null,
+    char_end integer not null,
+    run_id text,
+    extracted_at timestamptz not null default now(),
+    unique (article_id, extractor_version, fact_index)
+);
