@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import requests
@@ -32,6 +32,7 @@ DEFAULT_USER_AGENT = (
     "Chrome/124.0 Safari/537.36 XiangmuBot/0.1"
 )
 RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,9 @@ class PoliteClient:
         while True:
             attempts += 1
             self._wait_turn(url)
-            last, retry_after = self._attempt(url, attempts)
-            # Transient only: 5xx/408/429, timeouts, resets, truncated bodies (status None).
-            retryable = last.status in RETRYABLE_STATUS or (last.status is None and last.error is not None)
+            last, retry_after, transient = self._attempt(url, attempts)
+            # Transient only: 5xx/408/429, timeouts, resets, truncated bodies.
+            retryable = transient or last.status in RETRYABLE_STATUS
             if not retryable or attempts > cfg.max_retries:
                 return last
             if retry_after is not None and retry_after > cfg.retry_after_max:
@@ -255,54 +256,78 @@ class PoliteClient:
                 self._push_back(url, retry_after)
             self._sleep(delay)
 
-    def _attempt(self, url: str, attempts: int) -> tuple[FetchResult, float | None]:
+    def _get(self, url: str, attempts: int) -> tuple[requests.Response | None, str, FetchResult | None]:
+        """GET following redirects ourselves, so every hop is spaced and checked against robots.txt.
+
+        Returns (response, final_url, None), or (None, url, failure) when a hop may not be followed.
+        """
+        cfg = self.config
+        current = url
+        for hop in range(MAX_REDIRECTS + 1):
+            if hop:
+                if not self.allowed(current):
+                    return None, current, self._result(
+                        url, current, None, {}, b"", attempts, f"redirect to {current} disallowed by robots.txt"
+                    )
+                self._wait_turn(current)
+            resp = self.session.get(
+                current, timeout=(cfg.connect_timeout, cfg.read_timeout), stream=True, allow_redirects=False
+            )
+            target = self.session.get_redirect_target(resp)
+            if not resp.is_redirect or not target:
+                return resp, current, None
+            resp.close()
+            current = urljoin(current, target)
+        too_many = f"more than {MAX_REDIRECTS} redirects"
+        return None, current, self._result(url, current, None, {}, b"", attempts, too_many)
+
+    def _attempt(self, url: str, attempts: int) -> tuple[FetchResult, float | None, bool]:
+        """One try: (result, Retry-After seconds, whether the failure is transient)."""
         cfg = self.config
         try:
-            resp = self.session.get(url, timeout=(cfg.connect_timeout, cfg.read_timeout), stream=True)
+            resp, final_url, refused = self._get(url, attempts)
         except requests.Timeout as exc:
-            return self._result(url, url, None, {}, b"", attempts, f"timeout: {exc}"), None
+            return self._result(url, url, None, {}, b"", attempts, f"timeout: {exc}"), None, True
         except requests.RequestException as exc:
-            return self._result(url, url, None, {}, b"", attempts, f"{type(exc).__name__}: {exc}"), None
+            return self._result(url, url, None, {}, b"", attempts, f"{type(exc).__name__}: {exc}"), None, True
+        if resp is None:
+            assert refused is not None
+            return refused, None, False
         headers = {k: v for k, v in resp.headers.items()}
+        status = resp.status_code
+        size = 0
         try:
             declared = int(headers.get("Content-Length", "0") or 0)
             if declared > cfg.max_body_bytes:
-                resp.close()
                 return self._result(
-                    url,
-                    resp.url,
-                    resp.status_code,
-                    headers,
-                    b"",
-                    attempts,
+                    url, final_url, status, headers, b"", attempts,
                     f"body too large: Content-Length {declared} > {cfg.max_body_bytes}",
-                ), None
+                ), None, False
             chunks: list[bytes] = []
-            size = 0
             for chunk in resp.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > cfg.max_body_bytes:
-                    resp.close()
                     return self._result(
-                        url,
-                        resp.url,
-                        resp.status_code,
-                        headers,
-                        b"",
-                        attempts,
+                        url, final_url, status, headers, b"", attempts,
                         f"body too large: more than {cfg.max_body_bytes} bytes",
-                    ), None
+                    ), None, False
                 chunks.append(chunk)
             body = b"".join(chunks)
+        except requests.Timeout as exc:
+            return self._result(url, final_url, status, headers, b"", attempts, f"timeout: {exc}"), None, True
         except (requests.RequestException, ValueError) as exc:
-            # Truncated/aborted transfers are transient: status None makes them retryable.
-            return self._result(url, resp.url, None, headers, b"", attempts, f"{type(exc).__name__}: {exc}"), None
+            # A body shorter than its Content-Length (or a reset mid-body) is a transport
+            # error: retried, and if it persists recorded with the status the server sent.
+            declared_text = headers.get("Content-Length") or "?"
+            return self._result(
+                url, final_url, status, headers, b"", attempts,
+                f"truncated body: {size} of {declared_text} bytes ({type(exc).__name__}: {exc})",
+            ), None, True
         finally:
             resp.close()
-        status = resp.status_code
         error = None if status == 200 else f"HTTP {status}"
         retry_after = parse_retry_after(headers.get("Retry-After")) if status in RETRYABLE_STATUS else None
-        return self._result(url, resp.url, status, headers, body, attempts, error), retry_after
+        return self._result(url, final_url, status, headers, body, attempts, error), retry_after, False
 
     @staticmethod
     def _result(

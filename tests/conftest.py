@@ -19,9 +19,12 @@ os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_AIRFLOW_HOME}/
 os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(__import__("pathlib").Path(__file__).resolve().parent.parent / "dags")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def isolated_state(tmp_path_factory):
-    """A fresh state dir for the session, with the embedded server stopped at the end."""
+    """A fresh state dir (own embedded PostgreSQL, Airflow home, dbt target) for one module.
+
+    Module scope: modules that build different data must never share a warehouse.
+    """
     from xiangmu.warehouse import embedded
 
     previous = os.environ.get("XIANGMU_STATE_DIR")

@@ -35,10 +35,12 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     home.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.update(NO_PHONE_HOME)
-    env.setdefault("AIRFLOW_HOME", str(home))
-    env.setdefault("AIRFLOW__CORE__DAGS_FOLDER", str(config.PROJECT_ROOT / "dags"))
-    env.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
-    env.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{home / 'airflow.db'}")
+    # Always the project's own home and metadata DB: a local run never uses or
+    # touches another Airflow installation's, even if its variables are set.
+    env["AIRFLOW_HOME"] = str(home)
+    env["AIRFLOW__CORE__DAGS_FOLDER"] = str(config.PROJECT_ROOT / "dags")
+    env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+    env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{home / 'airflow.db'}"
     env.setdefault("AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT", "120")
     env["XIANGMU_STATE_DIR"] = str(config.state_dir())
     if extra:

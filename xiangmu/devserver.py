@@ -21,7 +21,9 @@ from urllib.parse import unquote, urlsplit
 from xiangmu.config import PROJECT_ROOT
 
 DEFAULT_ROOT = PROJECT_ROOT / "sample_epaper"
-FAULT_KINDS = ("status", "retry_after", "gbk", "truncate", "delay", "redirect")
+_META_UTF8 = re.compile(r'<meta charset="utf-8"\s*/?>', re.I)
+_HTTP_EQUIV_UTF8 = re.compile(r'<meta http-equiv="Content-Type" content="text/html; charset=utf-8"\s*/?>', re.I)
+FAULT_KINDS = ("status", "retry_after", "gbk", "truncate", "delay", "redirect", "pad")
 
 
 @dataclass
@@ -34,6 +36,7 @@ class FaultRule:
     delay: seconds to sleep before answering ('delay' = timeout simulation).
     location: target for 'redirect' (302).
     gbk_declare: for 'gbk', where the charset is declared: 'header', 'meta' or 'none'.
+    pad_bytes: for 'pad', bytes of HTML comment appended (an oversized body).
     """
 
     path: str
@@ -44,6 +47,7 @@ class FaultRule:
     delay: float = 0.0
     location: str = ""
     gbk_declare: str = "meta"
+    pad_bytes: int = 0
     hits: int = 0
 
     def __post_init__(self) -> None:
@@ -171,10 +175,16 @@ class ArchiveHandler(BaseHTTPRequestHandler):
         ctype = _content_type(file)
         if rule is not None and rule.kind == "gbk" and ctype.startswith("text/html"):
             text = body.decode("utf-8")
-            declared = "gbk" if rule.gbk_declare == "meta" else ""
-            text = re.sub(r'<meta charset="utf-8"\s*/?>', f'<meta charset="{declared}">' if declared else "", text)
+            meta = rule.gbk_declare == "meta"
+            # Both forms: <meta charset> (current system) and http-equiv Content-Type (older system).
+            text = _META_UTF8.sub('<meta charset="gbk">' if meta else "", text)
+            text = _HTTP_EQUIV_UTF8.sub(
+                '<meta http-equiv="Content-Type" content="text/html; charset=gbk">' if meta else "", text
+            )
             body = text.encode("gbk")
             ctype = "text/html; charset=GBK" if rule.gbk_declare == "header" else "text/html"
+        if rule is not None and rule.kind == "pad":
+            body += b"<!--" + b"x" * max(0, rule.pad_bytes) + b"-->"
         if rule is not None and rule.kind == "truncate":
             return self._send(200, body[: len(body) // 2], ctype, head, declared_length=len(body))
         return self._send(200, body, ctype, head)

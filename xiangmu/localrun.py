@@ -31,12 +31,22 @@ def sample_env(base_url: str) -> dict[str, str]:
     return env
 
 
-def run_dates(dates: list[str], *, log_dir: Path | None = None) -> dict[str, int]:
-    """Serve the archive, run the DAG once per date; exit codes by date."""
+def run_dates(
+    dates: list[str],
+    *,
+    log_dir: Path | None = None,
+    archive_root: Path = SAMPLE_ROOT,
+    extra_env: dict[str, str] | None = None,
+) -> dict[str, int]:
+    """Serve the archive, run the DAG once per date; exit codes by date.
+
+    archive_root and extra_env let tests run the same DAG on altered pages or
+    with alert connections (AIRFLOW_CONN_*) configured.
+    """
     log_dir = log_dir or config.state_dir() / "logs"
-    server, base_url = serve_archive(SAMPLE_ROOT)
+    server, base_url = serve_archive(archive_root)
     try:
-        env = airflow_env.airflow_env(sample_env(base_url))
+        env = airflow_env.airflow_env({**sample_env(base_url), **(extra_env or {})})
         airflow_env.migrate(env)
         results = {}
         for day in dates:

@@ -56,13 +56,18 @@ def check(checkpoint: str, *, run_id: str | None = None) -> dict[str, Any]:
     return summary
 
 
-def transform() -> dict[str, Any]:
-    """dbt build (models, snapshots, tests) into the candidate schema, then docs."""
-    from xiangmu.transform.dbt import build, docs_generate
+def transform(*, build: bool = True) -> dict[str, Any]:
+    """dbt build (models, snapshots, tests) into the candidate schema, then docs.
+
+    build=False only writes the docs: in Airflow the build itself is the cosmos
+    task group of xiangmu.dbt_airflow, one task per dbt node.
+    """
+    from xiangmu.transform import dbt
 
     url = warehouse_url()
-    build(url)
-    docs = docs_generate(url)
+    if build:
+        dbt.build(url)
+    docs = dbt.docs_generate(url)
     return {"dbt_docs": str(docs)}
 
 

@@ -131,3 +131,19 @@ def test_rerun_changes_nothing(runs):
     changed = {t: (before[t], after[t]) for t in before if before[t] != after[t]}
     assert not changed, f"tables changed by rerunning the same date: {changed}"
     assert before["raw.articles"][0] > 0 and before["marts.fct_investment_mention"][0] > 0
+
+
+def _readme_queries() -> list[str]:
+    readme = (localrun.config.PROJECT_ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Querying the marts", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in section.split("```sql\n")[1:]]
+
+
+def test_readme_queries_answer_on_the_sample(runs):
+    """The queries the README gives users run on the published marts and return rows."""
+    queries = _readme_queries()
+    assert len(queries) == 4
+    with connect() as conn:
+        for sql in queries:
+            rows = conn.execute(sql).fetchall()
+            assert rows, f"README query returned nothing:\n{sql}"

@@ -53,7 +53,7 @@ class Built:
     second_seconds: float
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def warehouse(isolated_state) -> str:
     """URL of a fresh embedded server holding the synthetic raw and extract rows."""
     from xiangmu.warehouse.connect import connect, ensure_schema, warehouse_url
@@ -65,7 +65,7 @@ def warehouse(isolated_state) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def built(warehouse: str) -> Built:
     """Two consecutive `dbt build`s with the marts' contents after each."""
     import time

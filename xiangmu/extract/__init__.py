@@ -1,48 +1,87 @@
 """Investment facts from Chinese newspaper articles about key projects (重点项目).
 
-Public API: ``extract_facts``, ``Fact``, ``EXTRACTOR_VERSION`` and ``gazetteer_rows``.
-Bump ``EXTRACTOR_VERSION`` whenever a rule changes, so stored facts can be re-derived.
+Public API: ``extract_facts``, ``extract_story``, ``Fact``, ``EXTRACTOR_VERSION`` and
+``gazetteer_rows``.  Bump ``EXTRACTOR_VERSION`` whenever a rule changes, so stored
+facts can be re-derived.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .facts import SentenceReader, sentences
-from .gazetteer import gazetteer, gazetteer_rows
-from .items import split_items
+from .gazetteer import Gazetteer, gazetteer, gazetteer_rows
+from .items import Item, split_items
 from .model import Fact
 from .normalize import paragraphs
 
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.11.2"
 
-__all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "gazetteer_rows"]
+__all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
 
 def _dedupe_key(f: Fact) -> tuple[object, ...]:
     # A figure repeated in headline and body, or in a duplicated paragraph, is one fact.
     name = f.project_name.replace("项目", "") if f.project_name else None
-    return (f.subject, f.measure, f.amount_original, f.currency, name)
+    return (f.subject, f.measure, f.amount_original, f.currency, name, f.region)
 
 
-def extract_facts(text: str, published: dt.date, newspaper: str) -> list[Fact]:
-    """Facts in ``text`` (the stored clean text); offsets index ``text`` itself."""
-    gaz = gazetteer(newspaper)
+@dataclass
+class _Carry:
+    """What a story's later part (（上接第X版）) inherits from the part before it."""
+
+    seen: set[tuple[object, ...]] = field(default_factory=set)
+    item: Item | None = None
+    reader: SentenceReader | None = None
+
+
+def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> list[Fact]:
     facts: list[Fact] = []
-    seen: set[tuple[object, ...]] = set()
-    for item in split_items(paragraphs(text), gaz, published):
-        reader = SentenceReader(gaz, published, item)
+    items = split_items(paragraphs(text), gaz, published)
+    for idx, item in enumerate(items):
+        prev, prev_reader = carry.item, carry.reader
+        if idx == 0 and item.continued and prev is not None:
+            # The continuation goes on with the head's last item: its place, date and batch.
+            item.place = item.place or prev.place
+            item.event_date = item.event_date or prev.event_date
+            reader = SentenceReader(
+                gaz, published, item,
+                last_ref=prev_reader.last_ref if prev_reader else None,
+                last_period=prev_reader.last_period if prev_reader else None,
+            )
+        else:
+            reader = SentenceReader(gaz, published, item)
         for para in item.paras:
             if para.heading:
                 continue
             for s0, s1 in sentences(para.text):
                 for fact, a, b in reader.read(para.text[s0:s1]):
                     key = _dedupe_key(fact)
-                    if key in seen:
+                    if key in carry.seen:
                         continue
-                    seen.add(key)
+                    carry.seen.add(key)
                     start, end = para.span(s0 + a, s0 + b)
                     fact.char_start, fact.char_end = start, end
                     fact.evidence = text[start:end]
                     facts.append(fact)
+        carry.item, carry.reader = item, reader
     return facts
+
+
+def extract_facts(text: str, published: dt.date, newspaper: str) -> list[Fact]:
+    """Facts in ``text`` (the stored clean text); offsets index ``text`` itself."""
+    return _extract(text, published, gazetteer(newspaper), _Carry())
+
+
+def extract_story(parts: Sequence[str], published: dt.date, newspaper: str) -> list[list[Fact]]:
+    """Facts of one story printed in parts (head, then each （上接……） continuation in order).
+
+    Returns one list per part, offsets indexing that part's own text.  A later part
+    inherits the place, event date, batch and period the earlier part ended with, and a
+    figure stated in two parts is reported once, on the part that states it first.
+    """
+    gaz = gazetteer(newspaper)
+    carry = _Carry()
+    return [_extract(text, published, gaz, carry) for text in parts]

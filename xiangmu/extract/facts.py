@@ -26,10 +26,12 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 _KW_RE = re.compile(
     r"(?P<kw>(?:(?:年度|当年|全年|今年|本年|明年)?(?:计划|预计|拟)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划)?"
-    r"|(?:实际)?(?:利用|使用|引进)外资))"
+    r"|(?:实际)?(?:利用|使用|引进)外资"
+    r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
     r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|总计|累计|已|将)*)$"
 )
 # Words that turn a following 投资 into something other than project investment.
+_MONEY_WORDS = re.compile(r"投资|外资|签约[总金]{0,2}额|引资")
 _NOISE_BEFORE_KW = re.compile(
     r"(?:研发|科研|研究|设备|固定资产|社会|民间|技术改造|基金|融资|贷款|补贴|奖励|资金|股权|风险|"
     r"对外|境外|单体|单个|单项|平均|人均|亩均|每亩)$"
@@ -49,9 +51,16 @@ _LEADING_NAME = re.compile(r"^(?:其中|包括|另外|此外|同时|据介绍|�
 _NAME_STOP = re.compile(r"(?:正在|已经|已于|已|将于|将|于|目前|预计|计划|顺利|全面|主要|建成后|部分|等|，|,)")
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(r"(?:是|位于|为|由|总投资|投资|占地|计划|将|于|主要|已|正在|建成|作为|属于|系)")
+_EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,8}?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营)")
+_NP_EVENT = re.compile(
+    r"(?:^|的)(?P<name>[^，、的]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?"
+    r"(?:正式|顺利|全面|已经|已|日前|近日|当日)?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营)"
+)
 _NP_SUFFIX = re.compile(r"(?:项目|工程|工厂|厂|产业园|园区|中心|基地|生产线)$")
 _BUILD_AFTER = re.compile(r"^(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
-_NEXT_FIGURE = re.compile(r"[、，；]?(?:总投资|计划投资|投资)\s*(?:约|达|为)?\s*[\d一二三四五六七八九十]")
+_NEXT_FIGURE = re.compile(
+    r"[、，；]?(?:以及|和|及)?(?:计划总投资|总投资|计划投资|投资)\s*(?:约|达|为|超过|超|近|逾)?\s*[\d一二三四五六七八九十]"
+)
 _NP_SUFFIX_ANY = re.compile(r"项目|工程|厂|园|中心|基地|生产线")
 # A "name" made only of these words and characters denotes a batch, not one project.
 _GENERIC_NAME = re.compile(
@@ -85,15 +94,21 @@ _STAGES = (
     ("groundbreaking", re.compile(r"开工")),
     ("completed", re.compile(r"竣工|投产|达效|建成")),
     ("under_construction", re.compile(r"在建|续建|实施建设|(?<!重点)建设项目|施工")),
+    ("reserve", re.compile(r"储备|谋划")),
     ("key_project", re.compile(r"重点(?:建设)?项目")),
     ("introduced", re.compile(r"引进|招引|落地|落户")),
-    ("reserve", re.compile(r"储备|谋划")),
 )
 _CITY_WORDS = ("全市", "我市", "本市", "该市", "市内")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
 _VENUE_BEFORE = re.compile(r"(?:在|于|落户|落地|位于)$")
 _NATION_WORDS = ("全国", "我国")
+# A sentence that details the batch or period of the sentence before it.
+_FOLLOW_UP = re.compile(r"^\s*(?:其中|这些项目中|上述项目中|此次(?:开工|签约|竣工)?的?项目中)")
+# 石家庄、唐山、保定分别完成投资A、B、C: one figure per place, in order.
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
+_LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
+_EVENT_STAGES = ("groundbreaking", "signed", "completed")
 _DEICTIC_RE = re.compile("|".join(_CITY_WORDS + _PROVINCE_WORDS + _LOCAL_WORDS + _NATION_WORDS))
 
 
@@ -171,7 +186,7 @@ def _name_after(tail: str) -> str | None:
     else:
         stop = _NAME_STOP.search(tail)
         name = tail[: stop.start()] if stop else tail
-    name = name.strip()
+    name = name.strip().rstrip("。；;，,：:")
     return name if 2 <= len(name) <= 40 else None
 
 
@@ -198,18 +213,33 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
         tail = clause[clause.rfind("的") + 1 :]
         if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz):
             return tail
+    m = _NP_EVENT.search(clause) if _EVENT_VERB.search(clause) else None  # 位于某县的某某项目一期建成投产
+    if m and not _is_generic(m.group("name"), gaz):
+        return m.group("name")
     return None
 
 
 class SentenceReader:
     """Reads the facts of one item; holds what the rules need from the whole article."""
 
-    def __init__(self, gaz: Gazetteer, published: dt.date, item: Item) -> None:
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        published: dt.date,
+        item: Item,
+        last_ref: str | _Batch | None = None,
+        last_period: Period | None = None,
+    ) -> None:
         self.gaz = gaz
         self.published = published
         self.item = item
         # What a bare 项目 in a later sentence refers to: a named project or a batch.
-        self.last_ref: str | _Batch | None = None
+        self.last_ref: str | _Batch | None = last_ref
+        # The latest period a sentence stated; a follow-up sentence (其中……) inherits it.
+        self.last_period: Period | None = last_period
+        self._context: _Batch | None = None  # the batch a follow-up sentence details
+        self._ref_stage: str | None = None  # stage of the event the named ``last_ref`` was in
+        self._follow_up = False
 
     def region_for(self, before: str, after: str = "") -> str | None:
         """The most specific place the sentence names before the figure, else the item's.
@@ -237,6 +267,18 @@ class SentenceReader:
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
 
+    def _name_place(self, name: str, region: str | None) -> str | None:
+        """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
+        found = self.gaz.find(name)
+        if not found or found[0][0] != 0:
+            return region
+        place = found[0][2]
+        if region is None or region == PROVINCE or region == self.gaz.parent(place):
+            return place
+        if self.gaz.parent(place) and region == self.gaz.parent(self.gaz.parent(place) or ""):
+            return place
+        return region
+
     def _deictic(self, word: str, item_place: str | None) -> str | None:
         if word in _PROVINCE_WORDS:
             return PROVINCE
@@ -255,14 +297,35 @@ class SentenceReader:
         period = find_period(before, self.published)
         if period and period[0] == period[1]:
             return period
-        if stage == "groundbreaking" and self.item.event_date:
+        if stage in _EVENT_STAGES and self.item.event_date and period is None:
             return self.item.event_date, self.item.event_date
+        if period is None and self._follow_up:
+            return self.last_period
         return period
+
+    def _note_period(self, sentence: str) -> None:
+        if any(ch in sentence for ch in "年月季截今"):
+            period = find_period(sentence, self.published)
+            if period:
+                self.last_period = period
+
+    def _respectively(self, clause: str, moneys: list[Money]) -> list[str] | None:
+        """Places of ``A、B、C分别……X、Y、Z`` in the order of the figures, else None."""
+        m = _RESPECTIVELY.search(clause)
+        if m is None or len(moneys) < 2 or moneys[0].start < m.end():
+            return None
+        if any(not _LIST_GAP.match(clause[a.end : b.start]) for a, b in zip(moneys, moneys[1:], strict=False)):
+            return None
+        found = [name for s, _e, name in self.gaz.find(clause[: m.start()]) if not (s and clause[s - 1] == "的")]
+        return found if len(found) == len(moneys) and len(set(found)) == len(found) else None
 
     def read(self, sentence: str) -> list[tuple[Fact, int, int]]:
         """Facts of one sentence with their (start, end) inside ``sentence``."""
         out: list[tuple[Fact, int, int]] = []
-        if "投资" not in sentence and "外资" not in sentence:
+        self._follow_up = bool(_FOLLOW_UP.match(sentence))
+        self._context = self.last_ref if self._follow_up and isinstance(self.last_ref, _Batch) else None
+        if not _MONEY_WORDS.search(sentence):
+            self._note_period(sentence)
             if not _NP_SUFFIX_ANY.search(sentence):
                 return out  # names no project or batch a later sentence could refer to
             for clause in _CLAUSE_RE.finditer(sentence):
@@ -270,6 +333,7 @@ class SentenceReader:
                 np = _np(clause.group(), self.gaz) if batch is None else None
                 if batch is not None or np:
                     self.last_ref = batch or np
+                    self._ref_stage = detect_stage(clause.group()) if np else None
             return out
         batch: _Batch | None = None
         # The latest thing the sentence spoke about: a batch, a project named in a clause
@@ -290,8 +354,15 @@ class SentenceReader:
                 self.last_ref = batch
                 focus = None
             prev_end = 0
-            for money in find_money(clause):
-                fact = self._fact(sentence, clause, c0, money, batch, focus, prev_end)
+            moneys = find_money(clause)
+            places = self._respectively(clause, moneys)
+            for i, money in enumerate(moneys):
+                if places:
+                    fact = self._fact(
+                        sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], places[i]
+                    )
+                else:
+                    fact = self._fact(sentence, clause, c0, money, batch, focus, prev_end)
                 prev_end = money.end
                 if fact is not None:
                     out.append((fact, 0, len(sentence)))
@@ -302,6 +373,8 @@ class SentenceReader:
             if np:
                 focus = ("np", np)
                 self.last_ref = np
+                self._ref_stage = detect_stage(clause)
+        self._note_period(sentence)
         return out
 
     def _fact(
@@ -313,8 +386,10 @@ class SentenceReader:
         batch: _Batch | None,
         focus: tuple[str, str] | None,
         prev_end: int,
+        list_pre: str | None = None,
+        list_place: str | None = None,
     ) -> Fact | None:
-        pre = clause[: money.start]
+        pre = clause[: money.start] if list_pre is None else list_pre
         kw = _KW_RE.search(pre[-16:])
         if kw is None:
             return None
@@ -363,6 +438,7 @@ class SentenceReader:
                     subject, name = "project", focus[1]
                 elif batch is None and isinstance(self.last_ref, str):
                     subject, name = "project", self.last_ref
+                    stage = stage or self._ref_stage
                 elif batch is None and isinstance(self.last_ref, _Batch):
                     batch = self.last_ref
                     count, stage, category = batch.count, batch.stage, batch.category
@@ -374,18 +450,36 @@ class SentenceReader:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
                 if cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
-        if subject == "portfolio" and batch is None and count is None:
-            if "项目" not in sentence[: c0 + money.start] and "项目" not in after:
+        if list_place is not None:
+            lone = subject == "portfolio" and batch is None and not isinstance(self.last_ref, _Batch)
+            if lone and "项目" not in sentence:
                 return None
-            stage = detect_stage(sentence[: c0 + money.start])
+            ref = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
+            count, stage = None, (ref.stage if ref else detect_stage(sentence[: c0 + money.start]))
+        elif subject == "portfolio" and batch is None and count is None:
+            ref = self.last_ref if isinstance(self.last_ref, _Batch) else None
+            head = pre_kw[prev_end:].strip()
+            if ref and ref.stage == "key_project" and "重点项目" in head and _is_generic(head, self.gaz):
+                count, stage = ref.count, ref.stage  # 安排省重点项目N个……省重点项目完成投资X
+            elif "项目" not in sentence[: c0 + money.start] and "项目" not in after:
+                if measure != "foreign_investment":
+                    return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
+            else:
+                stage = detect_stage(sentence[: c0 + money.start])
         if subject == "project":
             count, category = None, None
             if stage is None:
                 stage = detect_stage(after[after.find(name) + len(name) :] if name and name in after else "")
+            if stage is None:
+                stage = detect_stage(sentence[: c0 + money.start])  # 在建的投资X亿元的某项目
+            if stage is None and self._context is not None:
+                stage = self._context.stage  # 开工项目N个。其中，投资X亿元的某项目……
             if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟)投资", word):
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
         before = sentence[: c0 + money.start]
-        region = self.region_for(before, clause[money.end :])
+        region = list_place or self.region_for(before, clause[money.end :])
+        if name:
+            region = self._name_place(name, region)
         if region is None:
             return None
         period = self.period_for(before, stage)

@@ -172,6 +172,11 @@ class Gazetteer:
             if chosen is not None:
                 self.names[name] = chosen.name
                 self.resolved[name] = chosen
+        for p in places():
+            if p.type == "city":  # 石家庄、唐山、保定分别…: provincial roundups name cities short
+                for s in p.short_names:
+                    if len(s) >= 2 and s not in full:
+                        short.setdefault(s, []).append(p)
         for name, cands in short.items():
             if name in self.names:
                 continue

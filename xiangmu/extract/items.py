@@ -29,6 +29,7 @@ class Item:
     place: str | None = None
     place_from_heading: bool = False
     continued: bool = False
+    new_story: bool = False  # opened by a dateline (本报讯……), not only by a place heading
     event_date: dt.date | None = None
     paras: list[Para] = field(default_factory=list)
 
@@ -55,11 +56,14 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date) -> list[I
                     cur.place, cur.place_from_heading = found[-1][2], True
             cur.paras.append(p)
             continue
-        if cur.has_body and (_NEW_STORY.match(text) or _CONTINUED.match(text)):
+        continued = p.continued or bool(_CONTINUED.match(text))
+        if cur.has_body and (_NEW_STORY.match(text) or continued):
             cur = Item()
             items.append(cur)
-        if _CONTINUED.match(text):
+        if continued:
             cur.continued = True
+        if not cur.has_body and _NEW_STORY.match(text):
+            cur.new_story = True
         if not cur.has_body and not cur.continued:
             lead = _LEAD_BYLINE.sub("", text, count=1)
             first = _FIRST_SENTENCE.match(lead)
@@ -71,7 +75,12 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date) -> list[I
                     cur.place = found[0][2]  # 全省……在某市举行 is about the province, not the venue
             cur.event_date = find_event_date(sentence, published)
         cur.paras.append(p)
-    return [it for it in items if it.paras]
+    out = [it for it in items if it.paras]
+    for prev, it in zip(out, out[1:], strict=False):
+        if it.event_date is None and not it.new_story and not it.continued:
+            # Items under place headings of one report share its event (此次集中开工……).
+            it.event_date = prev.event_date
+    return out
 
 
 def _inside_name(text: str, start: int) -> bool:

@@ -21,6 +21,10 @@ _BYLINE = re.compile(
     r"(?:本报|首席)?(?:记者|通讯员|见习记者)[\s\u3000]|.{0,30}[\s\u3000]摄(?:影)?$|"
     r"本报(?:首席)?记者[\s\u3000\S]{0,20}$|责任编辑|编辑[：:])"
 )
+# Jump markers of a story continued on another page: （上接第一版） opens the later part,
+# （下转第二版） ends the earlier one.  They are layout, not content, and never evidence.
+CONTINUED_FROM = re.compile(r"[（(]\s*(?:上接|接上|紧接)[^（()）]{0,12}[）)]\s*")
+CONTINUED_TO = re.compile(r"\s*[（(]\s*(?:下转|转)(?:第|至)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，!?;]|,(?!\d{3})")
 _WS = " \t\r\u3000\xa0\ufeff"
 
@@ -32,6 +36,7 @@ class Para:
     text: str
     pos: list[int]
     heading: bool
+    continued: bool = False  # opened with a 上接 marker (stripped from ``text``)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original-text slice covering repaired characters ``start:end``."""
@@ -64,10 +69,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def paragraphs(text: str) -> list[Para]:
     """Repaired, de-duplicated paragraphs with bylines and credits removed."""
-    raw = [(s, e) for s, e in _lines(text) if not _BYLINE.match(text[s:e])]
+    raw: list[tuple[int, int, bool]] = []
+    for s, e in _lines(text):
+        if _BYLINE.match(text[s:e]):
+            continue
+        cont = False
+        m = CONTINUED_FROM.match(text, s, e)
+        if m:
+            s, cont = m.end(), True
+        m = CONTINUED_TO.search(text, s, e)
+        if m:
+            e = m.start()
+        if e > s:
+            raw.append((s, e, cont))
     merged: list[list[tuple[int, int]]] = []
-    for s, e in raw:
+    continued: set[int] = set()
+    for s, e, cont in raw:
         line = text[s:e]
+        if cont:
+            continued.add(len(merged))
+            merged.append([(s, e)])
+            continue
         if merged:
             ps, pe = merged[-1][-1]
             prev = text[ps:pe]
@@ -89,7 +111,7 @@ def paragraphs(text: str) -> list[Para]:
         merged.append([(s, e)])
     out: list[Para] = []
     seen: set[str] = set()
-    for spans in merged:
+    for i, spans in enumerate(merged):
         body = "".join(text[a:b] for a, b in spans)
         key = body.lstrip("#").strip()
         if len(key) >= 8 and key in seen:
@@ -98,7 +120,8 @@ def paragraphs(text: str) -> list[Para]:
         pos: list[int] = []
         for a, b in spans:
             pos.extend(range(a, b))
-        out.append(Para(body, pos, heading=not _is_sentence(body)))
+        cont = i in continued
+        out.append(Para(body, pos, heading=not cont and not _is_sentence(body), continued=cont))
     return out
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import psycopg
 
-from scrapers.base import Source
-from scrapers.crawl import EditionUnavailable, NoEdition, crawl_edition
+from scrapers.base import Source, System
+from scrapers.crawl import EditionUnavailable, NoEdition, PageBundle, crawl_edition
 from scrapers.http import FetchResult, PoliteClient
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 # A no-edition answer this many days after the date is taken as final, so a
 # rerun does not ask the site again (it may still be forced).
 NO_EDITION_FINAL_AFTER_DAYS = 2
+# Entry URL schemes tried in order: a date with no current-system edition may be
+# on the older system (backfills of years before the sites moved).
+SYSTEMS: tuple[System, ...] = ("current", "old")
 
 
 @dataclass
@@ -75,7 +79,7 @@ def latest_status(conn: psycopg.Connection, newspaper: str, day: dt.date) -> str
         """
         select status from raw.editions
         where newspaper = %s and edition_date = %s
-        order by edition_outcome_id desc limit 1
+        order by recorded_at desc, edition_outcome_id desc limit 1
         """,
         (newspaper, day),
     ).fetchone()
@@ -162,6 +166,11 @@ def _record_failure(conn: psycopg.Connection, newspaper: str, day: dt.date, url:
 
 
 def _record_outcome(conn: psycopg.Connection, o: EditionOutcome, run_id: str | None) -> None:
+    """One row per distinct outcome; seeing an outcome again makes its row the latest.
+
+    (complete, then partial, then complete again must read as complete, so a
+    repeated outcome moves its row's recorded_at rather than being dropped.)
+    """
     with conn.transaction():
         conn.execute(
             """
@@ -169,11 +178,34 @@ def _record_outcome(conn: psycopg.Connection, o: EditionOutcome, run_id: str | N
                                       article_count, failure_count, detail, run_id)
             values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
             on conflict (newspaper, edition_date, status, page_count, article_count, failure_count)
-            do nothing
+            do update set recorded_at = clock_timestamp(), run_id = excluded.run_id,
+                          entry_url = excluded.entry_url, detail = excluded.detail
             """,
             (o.newspaper, o.edition_date, o.entry_url, o.status, o.pages, o.articles,
              len(o.failures), o.detail, run_id),
         )
+
+
+def _crawl_any_system(source: Source, base_url: str, day: dt.date, client: PoliteClient,
+                      outcome: EditionOutcome) -> Iterator[PageBundle]:
+    """Crawl the current system's edition, or the older system's when the current has none.
+
+    Backfills reach dates before the sites moved to the current system; only when
+    neither system has the date is it 'no_edition'. ``outcome.entry_url`` is set to
+    the entry page actually used.
+    """
+    missing: list[NoEdition] = []
+    for system in SYSTEMS:
+        outcome.entry_url = source.entry_url(base_url, day, system)
+        try:
+            yield from crawl_edition(source, base_url, day, client, system)
+            return
+        except NoEdition as exc:
+            missing.append(exc)
+    first = missing[0]
+    outcome.entry_url = first.url
+    first.args = ("; ".join(str(exc) for exc in missing),)
+    raise first
 
 
 def stage_edition(
@@ -196,7 +228,7 @@ def stage_edition(
         log.info("%s %s skipped: %s", source.code, day, outcome.detail)
         return outcome
     try:
-        for bundle in crawl_edition(source, base_url, day, client):
+        for bundle in _crawl_any_system(source, base_url, day, client, outcome):
             with conn.transaction():
                 _insert_page(conn, source.code, day, bundle, run_id)
                 _copy_articles(conn, source.code, day, bundle, run_id)

@@ -1,6 +1,9 @@
 -- One 集中开工 (groundbreaking batch) per region and event date: the
 -- portfolio facts with stage groundbreaking, however many articles reported
--- them. The event date is the period start the article states, else its date.
+-- them. A category subset (其中工业类项目…) is part of a batch, not a batch.
+-- The event date is the period start the fact states; else the date of the
+-- article's other groundbreaking facts (one article reports one event, and
+-- county items often omit the date the lead gives); else the publish date.
 with
 
 mentions as (
@@ -8,14 +11,26 @@ mentions as (
     where
         subject = 'portfolio'
         and stage = 'groundbreaking'
+        and category is null
         and region_key is not null
+),
+
+article_events as (
+    select
+        article_key,
+        min(period_start) as article_event_date
+    from mentions
+    group by article_key
 ),
 
 dated as (
     select
-        *,
-        coalesce(period_start, published_date) as event_date
+        mentions.*,
+        coalesce(
+            mentions.period_start, article_events.article_event_date, mentions.published_date
+        ) as event_date
     from mentions
+    left join article_events on mentions.article_key = article_events.article_key
 ),
 
 grouped as (

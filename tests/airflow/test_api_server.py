@@ -1,0 +1,136 @@
+"""The local Airflow UI's server: starts, authenticates, lists the DAG, no import errors.
+
+Runs the real `airflow api-server` on a free localhost port, on a throwaway
+AIRFLOW_HOME / SQLite DB made by xiangmu.airflow_env (as `make airflow` does),
+and talks to it only through the REST API with a JWT from the simple auth
+manager, using the password it generated where docs/operate.md says it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from xiangmu import airflow_env
+
+pytestmark = pytest.mark.airflow_server
+
+STARTUP_TIMEOUT = 45.0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _request(url: str, *, token: str | None = None, body: dict | None = None) -> tuple[int, dict]:
+    headers = {"Accept": "application/json"}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, json.loads(resp.read() or b"{}")
+    except urllib.error.HTTPError as err:
+        return err.code, {}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    state = tmp_path_factory.mktemp("airflow-ui-state")
+    previous = os.environ.get("XIANGMU_STATE_DIR")
+    os.environ["XIANGMU_STATE_DIR"] = str(state)
+    port = _free_port()
+    try:
+        env = airflow_env.airflow_env({
+            "AIRFLOW__API__PORT": str(port),
+            "AIRFLOW__API__HOST": "127.0.0.1",
+            "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{port}",
+            "AIRFLOW__API__WORKERS": "1",
+            "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "False",
+        })
+        airflow_env.migrate(env)
+        # the api-server only shows what the dag-processor serialized: do it once
+        subprocess.run([airflow_env.airflow_bin(), "dags", "reserialize"], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+        log = (state / "api-server.log").open("w")
+        proc = subprocess.Popen(
+            [airflow_env.airflow_bin(), "api-server", "--port", str(port), "--host", "127.0.0.1"],
+            env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        healthy = False
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status, body = _request(f"{base}/api/v2/monitor/health")
+                if status == 200 and body.get("metadatabase", {}).get("status") == "healthy":
+                    healthy = True
+                    break
+            except OSError:
+                pass
+            time.sleep(0.5)
+        assert healthy, f"api-server not healthy after {STARTUP_TIMEOUT}s, see {state / 'api-server.log'}"
+        yield {"base": base, "state": state, "home": airflow_env.airflow_home()}
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    finally:
+        if previous is None:
+            os.environ.pop("XIANGMU_STATE_DIR", None)
+        else:
+            os.environ["XIANGMU_STATE_DIR"] = previous
+
+
+@pytest.fixture(scope="module")
+def token(server):
+    # where docs/operate.md says the simple auth manager writes the generated password
+    passwords = json.loads((server["home"] / "simple_auth_manager_passwords.json.generated").read_text())
+    assert "admin" in passwords
+    status, body = _request(f"{server['base']}/auth/token",
+                            body={"username": "admin", "password": passwords["admin"]})
+    assert status == 201, status
+    return body["access_token"]
+
+
+def test_api_requires_authentication(server):
+    status, _ = _request(f"{server['base']}/api/v2/dags")
+    assert status in (401, 403)
+    status, _ = _request(f"{server['base']}/auth/token", body={"username": "admin", "password": "wrong"})
+    assert status == 401
+
+
+def test_lists_the_daily_dag(server, token):
+    status, body = _request(f"{server['base']}/api/v2/dags?limit=100", token=token)
+    assert status == 200
+    dags = {d["dag_id"]: d for d in body["dags"]}
+    assert "xiangmu_daily" in dags
+    daily = dags["xiangmu_daily"]
+    assert {t["name"] for t in daily["tags"]} >= {"xiangmu", "dbt"}
+    assert "data-engineering" in daily["owners"]
+    status, tasks = _request(f"{server['base']}/api/v2/dags/xiangmu_daily/tasks", token=token)
+    assert status == 200
+    ids = {t["task_id"] for t in tasks["tasks"]}
+    assert "publish" in ids and any(i.startswith("dbt.") for i in ids)
+
+
+def test_no_import_errors(server, token):
+    status, body = _request(f"{server['base']}/api/v2/importErrors", token=token)
+    assert status == 200
+    assert body["total_entries"] == 0, body.get("import_errors")
