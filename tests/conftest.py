@@ -28,7 +28,10 @@ def isolated_state(tmp_path_factory):
     from xiangmu.warehouse import embedded
 
     previous = os.environ.get("XIANGMU_STATE_DIR")
-    state = tmp_path_factory.mktemp("state")
+    # Not pytest's tmp dirs: they are private to root (the server runs as the
+    # 'pgserver' user) and other pytest sessions may prune them mid-run.
+    state = __import__("pathlib").Path(tempfile.mkdtemp(prefix="xiangmu-state-"))
+    state.chmod(0o755)
     os.environ["XIANGMU_STATE_DIR"] = str(state)
     os.environ.pop("WAREHOUSE_URL", None)
     yield state

@@ -42,6 +42,9 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
     env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{home / 'airflow.db'}"
     env.setdefault("AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT", "120")
+    # cosmos keeps dbt's partial-parse cache here: per state dir, never shared in /tmp
+    env["AIRFLOW__COSMOS__CACHE_DIR"] = str(config.state_dir() / "cosmos")
+    env["AIRFLOW__COSMOS__ENABLE_CACHE"] = "True"
     env["XIANGMU_STATE_DIR"] = str(config.state_dir())
     if extra:
         env.update(extra)
@@ -61,7 +64,14 @@ def pools() -> dict[str, dict]:
 
 
 def migrate(env: dict[str, str]) -> None:
-    """Create or upgrade the SQLite metadata DB and the pools the DAG uses (idempotent)."""
+    """Create or upgrade the SQLite metadata DB and the pools the DAG uses (idempotent).
+
+    Also (re)generates the dbt manifest the DAG's cosmos task group is built from,
+    so that no parse of the DAG file has to run `dbt parse` itself.
+    """
+    from xiangmu.dbt_airflow import ensure_manifest
+
+    ensure_manifest()
     subprocess.run([airflow_bin(), "db", "migrate"], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     pools_file = airflow_home() / "pools.json"

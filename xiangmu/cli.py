@@ -77,6 +77,14 @@ def cmd_airflow(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
+def cmd_backfill(args: argparse.Namespace) -> int:
+    """Run the DAG for every day from FROM to TO on the sample archive (see localrun.backfill)."""
+    from xiangmu import localrun
+
+    results = localrun.backfill(args.first.isoformat(), args.last.isoformat())
+    return 1 if any(rc != 0 for rc in results.values()) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xiangmu", description="Investment in key projects from Hebei newspapers.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -91,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the DAG on the sample archive for its dates, then print a summary")
     p.add_argument("dates", nargs="*", help="YYYY-MM-DD dates (default: every sample date)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("backfill", help="run the DAG for every day of a range on the sample archive")
+    p.add_argument("first", type=_date, help="first date, YYYY-MM-DD")
+    p.add_argument("last", type=_date, help="last date, YYYY-MM-DD (inclusive)")
+    p.set_defaults(func=cmd_backfill)
 
     p = sub.add_parser("summary", help="investment by region and stage from the published marts")
     p.set_defaults(func=cmd_summary)

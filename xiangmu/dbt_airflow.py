@@ -24,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -74,25 +75,29 @@ def ensure_manifest(*, force: bool = False) -> Path:
     if not force and manifest.is_file() and stamp.is_file() and stamp.read_text().strip() == fingerprint:
         return manifest
     target.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        **_PARSE_ENV,
-        "DO_NOT_TRACK": "1",
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_PROFILES_DIR": str(config.dbt_project_dir()),
-        "DBT_TARGET_PATH": str(target),
-        "DBT_LOG_PATH": str(target / "logs"),
-        "DBT_PACKAGES_INSTALL_PATH": str(config.state_dir() / "dbt" / "dbt_packages"),
-    }
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "dbt"), "parse", "--no-partial-parse", "--quiet"],
-        cwd=config.dbt_project_dir(), env=env, capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0 or not manifest.is_file():
-        raise RuntimeError(f"dbt parse failed ({result.returncode}):\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
-    # cosmos copies a partial_parse.msgpack into each task's tmp project if one is next
-    # to the project; ours was parsed with dummy credentials, so keep it out of the way.
-    (target / "partial_parse.msgpack").unlink(missing_ok=True)
+    # parse into a private dir, then swap the file in: DAG parsers in other
+    # processes (dag-processor, workers) may read the manifest meanwhile
+    with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as tmp:
+        env = {
+            **os.environ,
+            **_PARSE_ENV,
+            "DO_NOT_TRACK": "1",
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DBT_PROFILES_DIR": str(config.dbt_project_dir()),
+            "DBT_TARGET_PATH": tmp,
+            "DBT_LOG_PATH": str(Path(tmp) / "logs"),
+            "DBT_PACKAGES_INSTALL_PATH": str(config.state_dir() / "dbt" / "dbt_packages"),
+        }
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "dbt"), "parse", "--no-partial-parse", "--quiet"],
+            cwd=config.dbt_project_dir(), env=env, capture_output=True, text=True, check=False,
+        )
+        parsed = Path(tmp) / "manifest.json"
+        if result.returncode != 0 or not parsed.is_file():
+            raise RuntimeError(
+                f"dbt parse failed ({result.returncode}):\n{result.stdout[-4000:]}{result.stderr[-4000:]}"
+            )
+        os.replace(parsed, manifest)
     stamp.write_text(fingerprint)
     return manifest
 
@@ -198,6 +203,7 @@ def cross_model_tests(task_id: str = "dbt_cross_model_tests", **kwargs: Any):
         interceptors=[warehouse_env_interceptor],
         install_deps=False,
         partial_parse=True,
+        emit_datasets=False,
         retries=0,
         **kwargs,
     )

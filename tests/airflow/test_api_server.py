@@ -20,8 +20,6 @@ import pytest
 
 from xiangmu import airflow_env
 
-pytestmark = pytest.mark.airflow_server
-
 STARTUP_TIMEOUT = 45.0
 
 

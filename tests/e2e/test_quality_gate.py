@@ -7,7 +7,7 @@ the alert connections pointing at a real HTTP receiver and a real SMTP server
 
 1. a clean date: nothing is sent, the marts are published;
 2. another date whose archive copy carries one absurd amount
-   (总投资980000000亿元 = 9.8e16 yuan) in one article: the extraction
+   (总投资9800000亿元 = 9.8e14 yuan) in one article: the extraction
    checkpoint fails, exactly one alert per failed task reaches both channels
    with the DAG, logical date, suite, failed expectation, observed value and
    Data Docs location, and `marts` is left exactly as the clean run left it.
@@ -45,8 +45,10 @@ BAD_DAY = "2023-08-08"
 # One sjzrb article of BAD_DAY; its sentence 签约项目46个，总投资623亿元 becomes absurd.
 BAD_ARTICLE = Path("sjzrb/sjzrbpaper/pc/content/202308/08/content_1011.html")
 GOOD_TEXT = "总投资623亿元，涵盖"
-BAD_TEXT = "总投资980000000亿元，涵盖"
-BAD_AMOUNT_CNY = 98_000_000_000_000_000  # 980000000亿元 in yuan
+# Above the 1e13-yuan plausibility limit, yet small enough for numeric(20, 4): a bigger
+# figure crashes the extract load (numeric field overflow) before any check sees it.
+BAD_TEXT = "总投资9800000亿元，涵盖"
+BAD_AMOUNT_CNY = 980_000_000_000_000  # 9800000亿元 in yuan
 SMTP_LOGIN, SMTP_PASSWORD = "alerts", "e2e-s3cret"
 MAIL_FROM, MAIL_TO = "xiangmu@example.test", ["data@example.test", "oncall@example.test"]
 # Tasks that exist whatever shape the dbt step takes.
@@ -195,7 +197,8 @@ def _marts_fingerprint() -> dict[str, tuple[int, str]]:
 def _publications() -> list[tuple]:
     with connect() as conn:
         return conn.execute(
-            "select run_id, logical_date, quality_status, tables_changed from marts.publication_log order by published_at"
+            "select run_id, logical_date, quality_status, tables_changed"
+            " from marts.publication_log order by published_at"
         ).fetchall()
 
 
@@ -327,7 +330,7 @@ def test_alert_names_dag_date_suite_expectation_observed_value_and_docs(
         assert "check_extraction" in text
         assert "extraction.investment_facts" in text  # the suite
         assert "expect_column_values_to_be_between" in text and "amount_cny" in text
-        assert str(BAD_AMOUNT_CNY) in text or "9.8e+16" in text.lower(), text  # the observed value
+        assert str(BAD_AMOUNT_CNY) in text or "9.8e+14" in text.lower(), text  # the observed value
         assert f"Data Docs: {docs_index}" in text
     # only the absurd figure broke a rule: the alert does not cry wolf about the rest
     assert "extraction.region_resolution" not in texts[0] and "raw." not in texts[0]

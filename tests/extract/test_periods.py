@@ -39,3 +39,16 @@ def test_no_period_and_impossible_dates() -> None:
 def test_event_date() -> None:
     assert find_event_date("本报讯 9月4日，某县举行", PUB) == D(2024, 9, 4)
     assert find_event_date("日前召开", PUB) is None
+
+
+def test_single_months_and_first_n_months() -> None:
+    import datetime as dt
+
+    from xiangmu.extract.periods import find_period
+
+    day = dt.date(2024, 8, 15)
+    assert find_period("今年前7个月，", day) == (dt.date(2024, 1, 1), dt.date(2024, 7, 31))
+    assert find_period("7月份，全省", day) == (dt.date(2024, 7, 1), dt.date(2024, 7, 31))
+    assert find_period("5月份以来", day) == (dt.date(2024, 5, 1), day)
+    assert find_period("11月，", day) == (dt.date(2023, 11, 1), dt.date(2023, 11, 30))
+    assert find_period("1-7月份，", day) == (dt.date(2024, 1, 1), dt.date(2024, 7, 31))

@@ -17,7 +17,7 @@ from .items import Item, split_items
 from .model import Fact
 from .normalize import paragraphs
 
-EXTRACTOR_VERSION = "2026.11.2"
+EXTRACTOR_VERSION = "2026.11.3"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 

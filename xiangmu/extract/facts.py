@@ -26,7 +26,7 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 _KW_RE = re.compile(
     r"(?P<kw>(?:(?:年度|当年|全年|今年|本年|明年)?(?:计划|预计|拟)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划)?"
-    r"|(?:实际)?(?:利用|使用|引进)外资"
+    r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
     r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|总计|累计|已|将)*)$"
 )
@@ -41,13 +41,16 @@ _COUNT_BEFORE_RE = re.compile(
     rf"(?P<mid>[^，。；、,]{{0,16}}?)项目(?:总数|数量)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?(?P<n>{COUNT_NUM})(?:个|项)"
 )
 _RATE_RE = re.compile(
-    r"^[^。；;]{0,4}?(?:(?:占|完成|为|达到|达)[^，。；;]{0,12}?(?:目标|计划|任务|总投资)的?|(?:投资)?完成率(?:为|达)?)(?P<r>\d+(?:\.\d+)?)[%％]"
+    r"^[^。；;]{0,4}?(?:(?:占|完成|为|达到|达)[^，。；;]{0,12}?(?:目标|计划|任务|总投资)(?:投资)?的?|(?:投资)?完成率(?:为|达)?)(?P<r>\d+(?:\.\d+)?)[%％]"
 )
 _LEADING = re.compile(
     r"^(?:其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|如|比如|例如|以及|和|及|与|还有|分别是|即|为)+"
 )
 # Only multi-character connectors are stripped from names: 和/如/与 may begin a real name.
-_LEADING_NAME = re.compile(r"^(?:其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|比如|例如|以及|还有|分别是)+")
+_LEADING_NAME = re.compile(
+    r"^(?:(?:本报讯|本报[^\s，。]{0,6}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
+    r"目前|近日|日前|比如|例如|以及|还有|分别是)+"
+)
 _NAME_STOP = re.compile(r"(?:正在|已经|已于|已|将于|将|于|目前|预计|计划|顺利|全面|主要|建成后|部分|等|，|,)")
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(r"(?:是|位于|为|由|总投资|投资|占地|计划|将|于|主要|已|正在|建成|作为|属于|系)")
@@ -92,7 +95,7 @@ _CATEGORIES = (
 _STAGES = (
     ("signed", re.compile(r"签约|签订")),
     ("groundbreaking", re.compile(r"开工")),
-    ("completed", re.compile(r"竣工|投产|达效|建成")),
+    ("completed", re.compile(r"(?:竣工|投产|达效|建成)(?!后)")),  # 建成后/投产后 look ahead
     ("under_construction", re.compile(r"在建|续建|实施建设|(?<!重点)建设项目|施工")),
     ("reserve", re.compile(r"储备|谋划")),
     ("key_project", re.compile(r"重点(?:建设)?项目")),
@@ -239,6 +242,9 @@ class SentenceReader:
         self.last_period: Period | None = last_period
         self._context: _Batch | None = None  # the batch a follow-up sentence details
         self._ref_stage: str | None = None  # stage of the event the named ``last_ref`` was in
+        # Measure, stage and period of the item's latest portfolio figure: in a roundup
+        # (全省完成投资X。石家庄市完成投资Y，唐山市完成投资Z) each place's figure shares them.
+        self._roundup: tuple[str, str | None, Period | None] | None = None
         self._follow_up = False
 
     def region_for(self, before: str, after: str = "") -> str | None:
@@ -462,7 +468,10 @@ class SentenceReader:
             if ref and ref.stage == "key_project" and "重点项目" in head and _is_generic(head, self.gaz):
                 count, stage = ref.count, ref.stage  # 安排省重点项目N个……省重点项目完成投资X
             elif "项目" not in sentence[: c0 + money.start] and "项目" not in after:
-                if measure != "foreign_investment":
+                place_head = self.gaz.exact(head) if head else None
+                if place_head and self._roundup and self._roundup[0] == measure:
+                    list_place, stage = place_head, self._roundup[1]  # 唐山市完成投资X, after 全省完成投资Y
+                elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
                 stage = detect_stage(sentence[: c0 + money.start])
@@ -483,6 +492,10 @@ class SentenceReader:
         if region is None:
             return None
         period = self.period_for(before, stage)
+        if period is None and list_place is not None and self._roundup and self._roundup[0] == measure:
+            period = self._roundup[2]
+        if subject == "portfolio" and list_place is None:
+            self._roundup = (measure, stage, period)
         rate_m = _RATE_RE.match(after) or _RATE_RE.match(sentence[c0 + len(clause) :])
         rate = float(rate_m.group("r")) if rate_m and measure == "completed_investment" else None
         return Fact(

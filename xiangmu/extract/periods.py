@@ -17,6 +17,8 @@ _UNTIL_RE = re.compile(r"截至" + _YEAR + rf"(?P<m>{COUNT_NUM})月(?:底|末)")
 _HALF_RE = re.compile(_YEAR + r"(?P<h>上半年|下半年)")
 _FIRST_QUARTERS_RE = re.compile(_YEAR + r"前(?P<q>[一二三四1234])(?:个)?季度")
 _QUARTER_RE = re.compile(_YEAR + r"(?<!前)(?:第)?(?P<q>[一二三四1234])季度")
+_FIRST_MONTHS_RE = re.compile(_YEAR + rf"前(?P<n>{COUNT_NUM})个月")
+_MONTH_RE = re.compile(_YEAR + rf"(?<![至到\-—－–~～\d])(?P<m>{COUNT_NUM})月(?:份(?!\s*[-—－–~～至到])|(?=[，,]))")
 _SINCE_RE = re.compile(r"今年以来|年初以来|今年前|截至目前|截至今年")
 _YEAR_ONLY_RE = re.compile(r"(?P<y>\d{4})年(?!\d|\s*[一二三四1234]?季度|上半年|下半年)|(?P<rel>今年|全年|去年|上年)")
 
@@ -68,6 +70,22 @@ def _find(text: str, published: dt.date) -> Period | None:
         if mth and 1 <= mth <= 12:
             y = _year(m, published)
             return dt.date(y, 1, 1), _month_end(y, mth)
+    m = _FIRST_MONTHS_RE.search(text)
+    if m:
+        n = parse_count(m.group("n"))
+        if n and 1 <= n <= 12:
+            y = _year(m, published)
+            return dt.date(y, 1, 1), _month_end(y, n)
+    m = _MONTH_RE.search(text)
+    if m:
+        mth = parse_count(m.group("m"))
+        if mth and 1 <= mth <= 12:
+            y = _year(m, published)
+            if not (m.group("y") or m.group("rel")) and mth > published.month:
+                y -= 1
+            if text.startswith("以来", m.end()) and dt.date(y, mth, 1) <= published:
+                return dt.date(y, mth, 1), published  # 5月份以来
+            return dt.date(y, mth, 1), _month_end(y, mth)
     m = _HALF_RE.search(text)
     if m:
         y = _year(m, published)

@@ -14,6 +14,7 @@ from dataclasses import asdict
 import psycopg
 
 from xiangmu.extract import EXTRACTOR_VERSION, extract_facts
+from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_parts
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,8 @@ class ExtractionErrors(RuntimeError):
 def _pending(conn: psycopg.Connection, version: str, after_id: int, limit: int) -> list[tuple]:
     return conn.execute(
         """
-        select a.article_id, a.body_text, coalesce(a.published_date, a.edition_date), a.newspaper
+        select a.article_id, a.body_text, coalesce(a.published_date, a.edition_date), a.newspaper,
+               a.edition_date
         from raw.articles a
         where a.article_id > %s and not exists (
             select 1 from extract.article_extractions e
@@ -45,6 +47,29 @@ def _pending(conn: psycopg.Connection, version: str, after_id: int, limit: int) 
         """,
         (after_id, version, limit),
     ).fetchall()
+
+
+def _edition_parts(conn: psycopg.Connection, newspaper: str, edition_date) -> list[StoryPart]:
+    """The latest version of every article of one edition, as story parts."""
+    rows = conn.execute(
+        """
+        select distinct on (url) article_id, page_no, title, body_text
+        from raw.articles where newspaper = %s and edition_date = %s
+        order by url, article_id desc
+        """,
+        (newspaper, edition_date),
+    ).fetchall()
+    return [StoryPart(aid, newspaper, edition_date, page, title, body) for aid, page, title, body in rows]
+
+
+def _facts_for(conn: psycopg.Connection, article_id: int, body: str, published, newspaper: str, edition_date):
+    """A part of a continued story (上接/下转) is read with its other parts: facts counted once."""
+    if continued_from(body) is None and continued_to(body) is None:
+        return extract_facts(body, published, newspaper)
+    parts = _edition_parts(conn, newspaper, edition_date)
+    if not any(p.key == article_id for p in parts):  # an older version: read it alone
+        return extract_facts(body, published, newspaper)
+    return extract_parts(parts, {p.key: published for p in parts}).get(article_id, [])
 
 
 def _fact_row(article_id: int, index: int, fact, run_id: str | None) -> tuple:
@@ -70,9 +95,9 @@ def extract_pending(conn: psycopg.Connection, run_id: str | None = None) -> dict
         last_id = batch[-1][0]
         fact_rows: list[tuple] = []
         marks: list[tuple] = []
-        for article_id, body, published, newspaper in batch:
+        for article_id, body, published, newspaper, edition_date in batch:
             try:
-                found = extract_facts(body, published, newspaper)
+                found = _facts_for(conn, article_id, body, published, newspaper, edition_date)
             except Exception:  # noqa: BLE001 - one bad article must not lose the batch
                 # Left unmarked so the next run retries it; the task still fails below.
                 log.exception("extraction failed on article %s", article_id)

@@ -1,0 +1,62 @@
+"""Linking the parts of a continued story (上接/下转) within one edition; invented texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xiangmu.extract import extract_story
+from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_parts, link_parts, page_number
+
+DAY = dt.date(2024, 5, 6)
+HEAD = "本报讯 5月5日，赵县集中开工项目10个，总投资30亿元。各项目加快推进，（下转第三版）"
+TAIL = "（上接第一版）其中，投资8亿元的某某食品项目主要建设生产线。"
+
+
+def part(key: str, page: str, body: str, title: str = "赵县项目集中开工") -> StoryPart:
+    return StoryPart(key, "sjzrb", DAY, page, title, body)
+
+
+def test_markers_and_page_numbers() -> None:
+    assert (continued_from(TAIL), continued_to(HEAD)) == (1, 3)
+    assert continued_from("(上接 03 版)正文") == 3
+    assert continued_to("正文（下转第十二版）") == 12
+    assert (page_number("第02版：要闻"), page_number("A3"), page_number(None)) == (2, 3, None)
+
+
+def test_links_head_and_continuation_and_reads_once() -> None:
+    parts = [part("a", "01", HEAD), part("x", "03", "本报讯 其他新闻。"), part("b", "03", TAIL)]
+    assert [[p.key for p in s] for s in link_parts(parts)] == [["a", "b"], ["x"]]
+    facts = extract_parts(parts)
+    f = facts["b"][0]
+    assert (f.region, f.stage, f.period_start) == ("赵县", "groundbreaking", "2024-05-05")
+    assert TAIL[f.char_start : f.char_end] == f.evidence
+    assert facts["x"] == []
+
+
+def test_ambiguous_heads_are_resolved_by_title_or_left_alone() -> None:
+    other = part("c", "01", "本报讯 另一篇文章。（下转第三版）", title="别的标题")
+    parts = [part("a", "01", HEAD), other, part("b", "03", TAIL)]
+    assert [[p.key for p in s] for s in link_parts(parts)] == [["a", "b"], ["c"]]
+    same_title = part("c", "01", "本报讯 另一篇文章。（下转第三版）")
+    parts = [part("a", "01", HEAD), same_title, part("b", "03", TAIL)]
+    assert sorted(len(s) for s in link_parts(parts)) == [1, 1, 1]
+
+
+def test_other_edition_or_wrong_page_is_not_linked() -> None:
+    later = StoryPart("b", "sjzrb", DAY + dt.timedelta(days=1), "03", "赵县项目集中开工", TAIL)
+    assert all(len(s) == 1 for s in link_parts([part("a", "01", HEAD), later]))
+    assert all(len(s) == 1 for s in link_parts([part("a", "01", HEAD), part("b", "04", TAIL)]))
+
+
+_ALPHABET = "（）上接下转第一二版本报讯总投资项目个亿元。，其中1234赵县\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=80), max_size=3))
+def test_story_offsets_point_at_evidence(texts: list[str]) -> None:
+    for text, facts in zip(texts, extract_story(texts, DAY, "sjzrb"), strict=True):
+        for f in facts:
+            assert text[f.char_start : f.char_end] == f.evidence
