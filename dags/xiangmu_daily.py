@@ -26,7 +26,7 @@ model or test is its own task under `dbt`); backfill a range with
 --to-date 2023-08-31`, or locally `xiangmu backfill 2023-08-07 2023-08-09`.
 Trigger with `{"force": true}` to re-scrape editions already staged as
 complete. Catchup from the start date is opt-in (`XIANGMU_CATCHUP=true`).
-Owner: data-engineering. See docs/operate.md.
+Owner: data-engineering. See the README, section Operate.
 """
 
 from __future__ import annotations

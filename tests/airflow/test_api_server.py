@@ -3,7 +3,7 @@
 Runs the real `airflow api-server` on a free localhost port, on a throwaway
 AIRFLOW_HOME / SQLite DB made by xiangmu.airflow_env (as `make airflow` does),
 and talks to it only through the REST API with a JWT from the simple auth
-manager, using the password it generated where docs/operate.md says it is.
+manager, using the password it generated where the README (Operate, Local UI) says it is.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def token(server):
-    # where docs/operate.md says the simple auth manager writes the generated password
+    # where the README (Operate, Local UI) says the simple auth manager writes the generated password
     passwords = json.loads((server["home"] / "simple_auth_manager_passwords.json.generated").read_text())
     assert "admin" in passwords
     status, body = _request(f"{server['base']}/auth/token",

@@ -71,6 +71,7 @@ REQUIRED_IN_PRODUCTION = {
 # Env vars the code reads that the deployment deliberately leaves unset.
 NOT_NEEDED_IN_PRODUCTION = {
     "XDG_RUNTIME_DIR": "only read by xiangmu/warehouse/embedded.py (embedded server, unused with WAREHOUSE_URL)",
+    "XIANGMU_DBT_MANIFEST_DIR": "defaults to <XIANGMU_STATE_DIR>/dbt/manifest, on the shared volume in compose",
 }
 # Env var names built at run time (f-strings): each pattern must be known here.
 DYNAMIC_ENV_READS = {
