@@ -79,7 +79,7 @@ def latest_status(conn: psycopg.Connection, newspaper: str, day: dt.date) -> str
         """
         select status from raw.editions
         where newspaper = %s and edition_date = %s
-        order by recorded_at desc, edition_outcome_id desc limit 1
+        order by edition_outcome_id desc limit 1
         """,
         (newspaper, day),
     ).fetchone()
@@ -166,23 +166,30 @@ def _record_failure(conn: psycopg.Connection, newspaper: str, day: dt.date, url:
 
 
 def _record_outcome(conn: psycopg.Connection, o: EditionOutcome, run_id: str | None) -> None:
-    """One row per distinct outcome; seeing an outcome again makes its row the latest.
+    """Append the outcome unless it repeats the edition's latest one.
 
-    (complete, then partial, then complete again must read as complete, so a
-    repeated outcome moves its row's recorded_at rather than being dropped.)
+    Append-only history: complete, then partial, then complete again is three
+    rows (the latest is current), while a rerun with the same outcome adds none.
     """
     with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"edition:{o.newspaper}:{o.edition_date}",))
         conn.execute(
             """
             insert into raw.editions (newspaper, edition_date, entry_url, status, page_count,
                                       article_count, failure_count, detail, run_id)
-            values (%s, %s, %s, %s, %s, %s, %s, %s, %s)
-            on conflict (newspaper, edition_date, status, page_count, article_count, failure_count)
-            do update set recorded_at = clock_timestamp(), run_id = excluded.run_id,
-                          entry_url = excluded.entry_url, detail = excluded.detail
+            select %(n)s, %(d)s, %(url)s, %(status)s, %(pages)s, %(articles)s, %(failures)s, %(detail)s, %(run)s
+            where not exists (
+                select 1 from (
+                    select status, page_count, article_count, failure_count from raw.editions
+                    where newspaper = %(n)s and edition_date = %(d)s
+                    order by edition_outcome_id desc limit 1
+                ) latest
+                where (latest.status, latest.page_count, latest.article_count, latest.failure_count)
+                    = (%(status)s, %(pages)s, %(articles)s, %(failures)s)
+            )
             """,
-            (o.newspaper, o.edition_date, o.entry_url, o.status, o.pages, o.articles,
-             len(o.failures), o.detail, run_id),
+            {"n": o.newspaper, "d": o.edition_date, "url": o.entry_url, "status": o.status, "pages": o.pages,
+             "articles": o.articles, "failures": len(o.failures), "detail": o.detail, "run": run_id},
         )
 
 

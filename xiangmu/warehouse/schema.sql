@@ -18,9 +18,9 @@ create table if not exists raw.editions (
     failure_count integer not null default 0,
     detail text,
     run_id text,
-    recorded_at timestamptz not null default now(),
-    unique (newspaper, edition_date, status, page_count, article_count, failure_count)
+    recorded_at timestamptz not null default now()
 );
+create index if not exists editions_by_date on raw.editions (newspaper, edition_date, edition_outcome_id);
 
 -- One row per distinct content of a page (版) node.
 create table if not exists raw.pages (
