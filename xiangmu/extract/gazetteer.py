@@ -9,6 +9,7 @@ Development zones that are not in that file are added by hand below.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,7 +49,29 @@ def _location_file() -> Path:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jionlp is not installed; it provides the Chinese division list")
-    return Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.txt"
+    dictionary = Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+    text = dictionary / "china_location.txt"
+    if not text.exists():
+        # jionlp ships the list zipped and unzips it on first use; read the zip
+        # ourselves rather than import jionlp (slow, and it prints a banner).
+        return _unzipped(dictionary / "china_location.zip")
+    return text
+
+
+def _unzipped(archive: Path) -> Path:
+    """The location list extracted from jionlp's zip into our own cache dir."""
+    import tempfile
+    import zipfile
+
+    target = Path(tempfile.gettempdir()) / f"xiangmu-jionlp-{archive.stat().st_size}" / "china_location.txt"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive) as zf:
+            member = next(n for n in zf.namelist() if n.endswith("china_location.txt"))
+            partial = target.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(zf.read(member))
+            partial.replace(target)  # atomic: concurrent processes never read half a file
+    return target
 
 
 def _county_type(name: str, code: str | None = None) -> str:
