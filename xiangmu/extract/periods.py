@@ -64,18 +64,14 @@ def _find(text: str, published: dt.date) -> Period | None:
             y = _year(m, published)
             end = _month_end(y, b)
             return dt.date(y, a, 1), min(end, published) if end >= published >= dt.date(y, b, 1) else end
-    m = _UNTIL_RE.search(text)
-    if m:
-        mth = parse_count(m.group("m"))
-        if mth and 1 <= mth <= 12:
-            y = _year(m, published)
-            return dt.date(y, 1, 1), _month_end(y, mth)
-    m = _FIRST_MONTHS_RE.search(text)
-    if m:
-        n = parse_count(m.group("n"))
-        if n and 1 <= n <= 12:
-            y = _year(m, published)
-            return dt.date(y, 1, 1), _month_end(y, n)
+    # 截至N月底 and 前N个月 both mean January 1 to the end of month N.
+    for regex, group in ((_UNTIL_RE, "m"), (_FIRST_MONTHS_RE, "n")):
+        m = regex.search(text)
+        if m:
+            mth = parse_count(m.group(group))
+            if mth and 1 <= mth <= 12:
+                y = _year(m, published)
+                return dt.date(y, 1, 1), _month_end(y, mth)
     m = _MONTH_RE.search(text)
     if m:
         mth = parse_count(m.group("m"))
