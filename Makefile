@@ -8,7 +8,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 
-.PHONY: install run test lint bench stop airflow clean
+.PHONY: install run test lint bench stop airflow clean bi bi-install
 
 # The virtualenv is (re)built from the lock whenever the lock changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -21,12 +21,21 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 
+# Superset has its own virtualenv and lock (its pins conflict with Airflow's).
+BI_VENV := .venv-bi
+$(BI_VENV)/.installed: bi/requirements.lock $(VENV)/.installed
+	test -x $(BI_VENV)/bin/python || $(PYTHON) -m venv $(BI_VENV)
+	$(BIN)/uv pip sync --python $(BI_VENV)/bin/python bi/requirements.lock
+	touch $@
+
+bi-install: $(BI_VENV)/.installed
+
 ## Run the whole pipeline through Airflow on the sample e-paper archive, then print a summary.
 run: install
 	$(BIN)/xiangmu run
 
 ## Lint and run every test (starts its own PostgreSQL and HTTP servers).
-test: install lint
+test: install lint bi-install
 	$(BIN)/python -m pytest
 
 lint: install
@@ -36,6 +45,10 @@ lint: install
 ## Benchmarks (not tests): parse time, scrape throughput, extraction rate.
 bench: install
 	$(BIN)/python bench/run_all.py
+
+## Apache Superset with the repo's dashboards on the warehouse, as bi_reader (http://localhost:8088).
+bi: install bi-install
+	$(BIN)/python bi/superset_bi.py serve
 
 ## Stop the embedded PostgreSQL that `make run` started.
 stop: install

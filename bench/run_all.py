@@ -9,6 +9,8 @@ Usage: .venv/bin/python bench/run_all.py [--repeat N] [--extract-n N]   (what `m
     politeness off (min_interval=0): pages/s, articles/s, MB/s; then one edition
     with the default 1 request/s/host, to show what politeness costs.
 (c) extract: articles/s of the extractor (bench/bench_extract.py).
+(d) hostile: extraction ms per KB on hostile shapes at 1, 4, 16, 64 KB and 1 MB
+    (bench/bench_hostile.py); must stay flat, and under 1 s for 64 KB or less.
 
 Prints a compact table and writes .state/bench/results.json.
 """
@@ -144,10 +146,24 @@ def bench_extract(n: int) -> dict:
             "articles_per_s_wall": int(wall.group(1)) if wall else None, "output": out.strip()}
 
 
+def bench_hostile(with_mb: bool) -> dict:
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_hostile.py"), "--json", *([] if with_mb else ["--no-mb"])]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode not in (0, 1) or not lines:  # 1: ran, but a target was missed
+        raise SystemExit(f"bench hostile failed:\n{proc.stderr[-2000:]}")
+    result = json.loads(lines[-1])
+    result["table"] = "\n".join(lines[:-1])
+    return result
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=50, help="parses of each sample page (default 50)")
     ap.add_argument("--extract-n", type=int, default=3000, help="synthetic articles for (c) (default 3000)")
+    ap.add_argument("--hostile-no-mb", action="store_true", help="skip the 1 MB inputs of (d)")
+    ap.add_argument("--backfill-days", type=int, default=365,
+                    help="synthetic days for (e)-(g), the backfill through Airflow (default 365; 0 skips)")
     args = ap.parse_args()
 
     parse = bench_parse(args.repeat)
@@ -170,8 +186,19 @@ def main() -> int:
     print(f"(c) extract: {extract['articles_per_s_cpu']} articles/s (CPU), "
           f"{extract['articles_per_s_wall']} articles/s (wall) over {extract['articles']} synthetic articles")
 
+    hostile = bench_hostile(not args.hostile_no_mb)
+    print("(d) " + hostile.pop("table"))
+
+    backfill = None
+    if args.backfill_days:
+        import bench_backfill
+
+        backfill = bench_backfill.run(args.backfill_days)
+        print(bench_backfill.describe(backfill))
+
     results = {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-               "python": sys.version.split()[0], "parse": parse, "scrape": scrape, "extract": extract}
+               "python": sys.version.split()[0], "parse": parse, "scrape": scrape, "extract": extract,
+               "hostile": hostile, "backfill": backfill}
     out = ROOT / ".state" / "bench" / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -40,6 +40,13 @@ def _register_asset(datasource, spec: SuiteSpec) -> BatchDefinition:
     return asset.add_batch_definition_whole_table(BATCH_DEFINITION)
 
 
+def _prune_stale_assets(datasource) -> None:
+    """Drop query assets no suite uses any more, so the committed YAML lists only live ones."""
+    live = {spec.asset_name for checkpoint in CHECKPOINTS for spec in suites_for(checkpoint, Thresholds())}
+    for name in set(datasource.get_asset_names()) - live:
+        datasource.delete_asset(name)
+
+
 def build_checkpoint(
     context: FileDataContext,
     name: str,
@@ -58,6 +65,7 @@ def build_checkpoint(
         raise KeyError(f"unknown checkpoint {name!r}; expected one of {CHECKPOINTS}")
     specs = specs if specs is not None else suites_for(name, thresholds)
     datasource = refresh_datasource(context)
+    _prune_stale_assets(datasource)
     validation_definitions = []
     for spec in specs:
         batch_definition = _register_asset(datasource, spec)

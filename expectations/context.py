@@ -46,7 +46,7 @@ def gx_project_root() -> Path:
 
 
 def data_docs_index() -> Path:
-    return config.data_docs_dir() / "index.html"
+    return data_docs_dir() / "index.html"
 
 
 def _disable_analytics() -> None:
@@ -73,17 +73,26 @@ def gx_connection_string(data_run_id: str | None = None) -> str:
     return url
 
 
+def data_docs_dir() -> Path:
+    return config.data_docs_dir()
+
+
+def set_context_environment(data_run_id: str | None = None) -> None:
+    """Export what great_expectations.yml reads as ${...}: Data Docs directory and warehouse."""
+    _disable_analytics()
+    docs_dir = data_docs_dir()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    os.environ[DATA_DOCS_DIR_VAR] = str(docs_dir)
+    os.environ[WAREHOUSE_URL_VAR] = gx_connection_string(data_run_id)
+
+
 def get_context(data_run_id: str | None = None) -> FileDataContext:
     """Open the file data context and point its data source and Data Docs at today's settings.
 
     Called at the start of every checkpoint run, so a changed WAREHOUSE_URL or
     XIANGMU_DATA_DOCS_DIR takes effect without editing any GX file.
     """
-    _disable_analytics()
-    docs_dir = config.data_docs_dir()
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    os.environ[DATA_DOCS_DIR_VAR] = str(docs_dir)
-    os.environ[WAREHOUSE_URL_VAR] = gx_connection_string(data_run_id)
+    set_context_environment(data_run_id)
 
     import great_expectations as gx  # slow import (~5 s): only when a check runs
 

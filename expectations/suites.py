@@ -1,5 +1,15 @@
 """Expectation suites as code, one per data asset, grouped by checkpoint.
 
+What GX checks and what it leaves alone: keys, not-null columns, vocabularies
+and relationships of the marts are dbt tests (dbt_project/models/marts), and
+uniqueness of raw rows is the warehouse's UNIQUE constraints; checking them
+again here only costs time. GX checks what neither can: the run as a whole
+(fetch error share, unresolved region share, staged rows per complete
+edition) and distributions against history (amounts far from what the same
+measure usually is, editions far smaller or larger than the paper's usual,
+marts growing more than the editions ingested explain, so a backfill of a
+year is not an anomaly while a doubled day is).
+
 Why query assets everywhere: most rules here are about derived numbers
 (pages per complete edition, fetch error rate, facts per article, row-count
 change), and a query that exposes that number as a column lets a stock
@@ -43,9 +53,32 @@ ZONE_SUFFIXES = ("开发区", "管理区", "新城", "新区", "园区", "综合
 
 # Below this many facts in scope (a quiet day) the resolved share is too noisy to judge.
 REGION_SHARE_MIN_FACTS = 10
+# History the distribution checks compare with: the latest this many facts or
+# editions outside the run (bounded, so the check costs the same after years),
+# and at least this many of them before anything is judged.
+HISTORY_WINDOW_FACTS = 20_000
+HISTORY_WINDOW_EDITIONS = 1_000
+HISTORY_MIN_ROWS = 30
 
 MART_SCHEMA = "marts_candidate"
 ROW_COUNT_TABLE = "quality.mart_row_counts"
+# The latest outcome of each edition (raw.editions is append-only).
+LATEST_EDITIONS_SQL = """
+    select distinct on (newspaper, edition_date)
+        edition_outcome_id, newspaper, edition_date, status, article_count, run_id
+    from raw.editions
+    order by newspaper, edition_date, edition_outcome_id desc
+"""
+# Editions whose latest outcome is complete: what the marts' growth is measured against.
+COMPLETE_EDITIONS_SQL = (
+    f"select count(*) as edition_count from ({LATEST_EDITIONS_SQL}) latest where status = 'complete'"
+)
+
+
+def _config():
+    from xiangmu import config
+
+    return config
 
 
 @dataclass(frozen=True)
@@ -59,9 +92,17 @@ class Thresholds:
     amount_cny_max: float = 1e13
     region_resolved_share_min: float = 0.8
     facts_per_article_max: int = 60
-    # current / previous passed row count of each mart table
+    # current / previous passed row count of each mart table (marts rarely shrink) ...
     mart_row_ratio_min: float = 0.9
+    # ... and that ratio divided by the growth of complete editions ingested
     mart_row_ratio_max: float = 5.0
+    # a fact's amount against the median of the same subject and measure in history (either way)
+    amount_outlier_factor: float = 1000.0
+    # articles an edition lists against the paper's median edition in history
+    edition_volume_ratio_min: float = 0.2
+    edition_volume_ratio_max: float = 5.0
+    # share of a run's articles whose extraction failed; default XIANGMU_MAX_FAILED_ARTICLE_SHARE
+    failed_article_share_max: float = field(default_factory=lambda: _config().max_failed_article_share())
 
     @classmethod
     def from_env(cls) -> Thresholds:
@@ -79,7 +120,8 @@ class MartTable:
     key: str
 
 
-# The dbt marts and their primary keys (see dbt_project/models/marts/*.yml).
+# The dbt marts whose growth GX watches, with their keys (dbt tests the keys:
+# dbt_project/models/marts/_marts.yml).
 MART_TABLES: tuple[MartTable, ...] = (
     MartTable("fct_investment_mention", "mention_id"),
     MartTable("fct_investment_figure", "figure_key"),
@@ -200,27 +242,9 @@ where {_scope("a.run_id")}
                     column="mojibake_marker",
                     description="No mojibake in title or body (wrong codec when decoding the page).",
                 ),
-                gxe.ExpectCompoundColumnsToBeUnique(
-                    column_list=["url", "content_hash"],
-                    description="One row per distinct article content (raw is append-only).",
-                ),
             ],
         ),
-        SuiteSpec(
-            name="raw.pages",
-            asset_name="raw_pages",
-            query=f"""
-select 'page_id=' || cast(p.page_id as text) as row_ref, p.page_id, p.url, p.content_hash
-from raw.pages p
-where {_scope("p.run_id")}
-""",
-            expectations=[
-                gxe.ExpectCompoundColumnsToBeUnique(
-                    column_list=["url", "content_hash"],
-                    description="One row per distinct page content (raw is append-only).",
-                ),
-            ],
-        ),
+        _edition_volume_suite(th),
         SuiteSpec(
             name="raw.fetch_health",
             asset_name="raw_fetch_health",
@@ -247,6 +271,105 @@ from
             ],
         ),
     ]
+
+
+def _not_scope(column: str) -> str:
+    """SQL predicate: the row is history for the run under check (every row when no run is set)."""
+    setting = f"current_setting('{DATA_RUN_SETTING}', true)"
+    return f"(coalesce({setting}, '') = '' or {column} is distinct from {setting})"
+
+
+def _edition_volume_suite(th: Thresholds) -> SuiteSpec:
+    """Articles each complete edition of the run lists, against the paper's usual edition.
+
+    Per edition, not per run: a backfill of a hundred dates is a hundred
+    ordinary editions, while one edition with a tenth of its usual articles
+    is a parser that lost a page.
+    """
+    import great_expectations.expectations as gxe
+
+    return SuiteSpec(
+        name="raw.edition_volume",
+        asset_name="raw_edition_volume",
+        query=f"""
+select
+    l.newspaper || ' ' || cast(l.edition_date as text) as row_ref,
+    l.article_count,
+    h.median_articles,
+    case
+        when h.editions >= {HISTORY_MIN_ROWS}
+        then l.article_count / nullif(h.median_articles, 0)
+    end as article_volume_ratio
+from ({LATEST_EDITIONS_SQL}) l
+left join (
+    select newspaper, count(*) as editions,
+           percentile_cont(0.5) within group (order by article_count) as median_articles
+    from (
+        select newspaper, article_count from ({LATEST_EDITIONS_SQL}) latest
+        where status = 'complete' and {_not_scope("run_id")}
+        order by edition_outcome_id desc
+        limit {HISTORY_WINDOW_EDITIONS}
+    ) recent
+    group by newspaper
+) h on h.newspaper = l.newspaper
+where l.status = 'complete' and {_scope("l.run_id")}
+""",
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(
+                column="article_volume_ratio",
+                min_value=th.edition_volume_ratio_min,
+                max_value=th.edition_volume_ratio_max,
+                description="Each complete edition lists about as many articles as the paper's usual "
+                "edition (the median of its recent history, outside this run); far fewer or far more "
+                f"means the page parser broke. Not judged before {HISTORY_MIN_ROWS} editions of history.",
+            ),
+        ],
+    )
+
+
+def _amount_outlier_suite(th: Thresholds) -> SuiteSpec:
+    """Each fact of the run against the usual amount of the same subject and measure."""
+    import great_expectations.expectations as gxe
+
+    return SuiteSpec(
+        name="extraction.amount_outliers",
+        asset_name="extract_amount_outliers",
+        query=f"""
+select
+    'fact_id=' || cast(f.fact_id as text) as row_ref,
+    f.subject,
+    f.measure,
+    f.amount_cny,
+    h.median_amount,
+    case
+        when h.facts >= {HISTORY_MIN_ROWS}
+        then greatest(f.amount_cny / h.median_amount, h.median_amount / f.amount_cny)
+    end as amount_vs_history
+from extract.investment_facts f
+left join (
+    select subject, measure, count(*) as facts,
+           percentile_cont(0.5) within group (order by amount_cny) as median_amount
+    from (
+        select subject, measure, amount_cny from extract.investment_facts
+        where amount_cny > 0 and {_not_scope("run_id")}
+        order by fact_id desc
+        limit {HISTORY_WINDOW_FACTS}
+    ) recent
+    group by subject, measure
+) h on h.subject = f.subject and h.measure = f.measure
+where f.amount_cny > 0 and {_scope("f.run_id")}
+""",
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(
+                column="amount_vs_history",
+                min_value=1,
+                max_value=th.amount_outlier_factor,
+                description="A fact's amount is within a factor of the median amount of the same subject "
+                "and measure in recent history (outside this run); a unit slip (万 read as 元) lands 1e4 off. "
+                f"Not judged before {HISTORY_MIN_ROWS} facts of history.",
+            ),
+        ],
+    )
 
 
 def extraction_suites(th: Thresholds) -> list[SuiteSpec]:
@@ -390,37 +513,91 @@ where {_scope("e.run_id")}
                 ),
             ],
         ),
+        _amount_outlier_suite(th),
+        *_failure_suites(th),
+    ]
+
+
+# Reason codes of extract.rejected_figures (xiangmu/extract/rejected.py).
+REJECT_REASONS = ("number_too_long", "amount_too_large", "count_too_large", "day_not_exist")
+
+
+def _failure_suites(th: Thresholds) -> list[SuiteSpec]:
+    """Articles whose extraction failed, and figures refused as implausible (issue 12)."""
+    import great_expectations.expectations as gxe
+
+    return [
+        SuiteSpec(
+            name="extraction.failed_articles",
+            asset_name="extract_failed_article_share",
+            query=f"""
+select
+    'articles' as row_ref,
+    f.failed_articles,
+    e.extracted_articles,
+    coalesce(cast(f.failed_articles as numeric)
+             / nullif(f.failed_articles + e.extracted_articles, 0), 0) as failed_article_share
+from
+    (select count(*) as failed_articles from extract.failed_articles
+      where resolved_at is null and {_scope("run_id")}) f,
+    (select count(*) as extracted_articles from extract.article_extractions where {_scope("run_id")}) e
+""",
+            expectations=[
+                gxe.ExpectColumnMaxToBeBetween(
+                    column="failed_article_share",
+                    min_value=0,
+                    max_value=th.failed_article_share_max,
+                    description="Articles whose extraction failed (extract.failed_articles: an error, the "
+                    "time budget, a row the warehouse refused) stay a small share of the articles read; "
+                    "they are skipped until retried (`xiangmu extract-retry`) or a new extractor version.",
+                ),
+            ],
+        ),
+        SuiteSpec(
+            name="extraction.rejected_figures",
+            asset_name="extract_rejected_figures",
+            query=f"""
+select
+    'rejected figures' as row_ref,
+    count(*) as rejected_figures,
+    {", ".join(f"count(*) filter (where r.reason = {_sql_literal(x)}) as {x}" for x in REJECT_REASONS)}
+from extract.rejected_figures r
+where {_scope("r.run_id")}
+""",
+            expectations=[
+                gxe.ExpectColumnMaxToBeBetween(
+                    column="rejected_figures",
+                    min_value=0,
+                    description="Figures refused as implausible (never facts; each is listed with its offsets "
+                    "and reason in extract.rejected_figures): the observed value is how many.",
+                ),
+                *(
+                    gxe.ExpectColumnMaxToBeBetween(
+                        column=reason,
+                        min_value=0,
+                        description=f"Figures refused for {reason} ({text}): the observed value is how many.",
+                    )
+                    for reason, text in zip(
+                        REJECT_REASONS,
+                        ("more digits or numerals than any real figure", "an amount above 100万亿元",
+                         "a project count above 10,000", "a day that does not exist"),
+                        strict=True,
+                    )
+                ),
+            ],
+        ),
     ]
 
 
 def mart_suites(th: Thresholds, tables: tuple[MartTable, ...] = MART_TABLES) -> list[SuiteSpec]:
+    """What dbt does not test on the marts: their growth against the editions ingested, batch totals."""
     import great_expectations.expectations as gxe
 
-    specs: list[SuiteSpec] = []
-    for table in tables:
-        specs.append(
-            SuiteSpec(
-                name=f"marts.{table.name}",
-                asset_name=f"marts_{table.name}",
-                query=f"select cast({table.key} as text) as {ROW_REF}, * from {MART_SCHEMA}.{table.name}",
-                expectations=[
-                    gxe.ExpectColumnValuesToNotBeNull(
-                        column=table.key,
-                        description=f"{table.name}.{table.key} is a key: never null.",
-                    ),
-                    gxe.ExpectColumnValuesToBeUnique(
-                        column=table.key,
-                        description=f"{table.name}.{table.key} is a key: unique.",
-                    ),
-                    *_extra_mart_expectations(table.name, th),
-                ],
-            )
-        )
     current_counts = "\n    union all\n    ".join(
         f"select {_sql_literal(t.name)} as table_name, count(*) as row_count from {MART_SCHEMA}.{t.name}"
         for t in tables
     )
-    specs.append(
+    specs = [
         SuiteSpec(
             name="marts.row_counts",
             asset_name="marts_row_count_change",
@@ -430,12 +607,17 @@ select
     c.table_name,
     c.row_count,
     p.row_count as previous_row_count,
-    cast(c.row_count as numeric) / nullif(p.row_count, 0) as row_count_ratio
+    e.edition_count,
+    p.edition_count as previous_edition_count,
+    cast(c.row_count as numeric) / nullif(p.row_count, 0) as row_count_ratio,
+    cast(c.row_count as numeric) / nullif(p.row_count, 0)
+        / greatest(cast(e.edition_count as numeric) / nullif(p.edition_count, 0), 1) as growth_per_edition_ratio
 from (
     {current_counts}
 ) c
+cross join ({COMPLETE_EDITIONS_SQL}) e
 left join (
-    select distinct on (table_name) table_name, row_count
+    select distinct on (table_name) table_name, row_count, edition_count
     from {ROW_COUNT_TABLE}
     where passed
     order by table_name, recorded_at desc, id desc
@@ -445,52 +627,37 @@ left join (
                 gxe.ExpectColumnValuesToBeBetween(
                     column="row_count_ratio",
                     min_value=th.mart_row_ratio_min,
+                    description="Each mart's row count against the last run that passed does not shrink "
+                    "much (marts are rebuilt from append-only raw; they rarely shrink).",
+                ),
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="growth_per_edition_ratio",
                     max_value=th.mart_row_ratio_max,
-                    description="Each mart's row count against the last run that passed stays "
-                    "within bounds (marts are rebuilt from append-only raw; they rarely shrink).",
+                    description="Each mart grows no more than the complete editions ingested since the last "
+                    "run that passed explain (a backfill of a year may multiply rows; a day may not).",
                 ),
             ],
         )
-    )
+    ]
+    if any(t.name == "fct_groundbreaking_batch" for t in tables):
+        specs.append(
+            SuiteSpec(
+                name="marts.fct_groundbreaking_batch",
+                asset_name="marts_fct_groundbreaking_batch",
+                query=f"select cast(batch_key as text) as {ROW_REF}, * from {MART_SCHEMA}.fct_groundbreaking_batch",
+                expectations=[
+                    gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                        column_A="total_investment_cny",
+                        column_B="planned_investment_cny",
+                        or_equal=True,
+                        ignore_row_if="either_value_is_missing",
+                        description="A batch's planned investment (e.g. for this year) does not exceed its "
+                        "total investment.",
+                    ),
+                ],
+            )
+        )
     return specs
-
-
-def _extra_mart_expectations(table: str, th: Thresholds) -> list:
-    import great_expectations.expectations as gxe
-
-    if table == "fct_groundbreaking_batch":
-        return [
-            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A="total_investment_cny",
-                column_B="planned_investment_cny",
-                or_equal=True,
-                ignore_row_if="either_value_is_missing",
-                description="A batch's planned investment (e.g. for this year) does not exceed its total investment.",
-            ),
-            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A="total_investment_cny",
-                column_B="county_total_investment_cny",
-                or_equal=True,
-                ignore_row_if="either_value_is_missing",
-                description="A city's batch total covers the totals its counties, districts and "
-                "zones reported for the same day.",
-            ),
-        ]
-    if table in ("fct_investment_mention", "fct_investment_figure"):
-        return [
-            gxe.ExpectColumnValuesToBeBetween(
-                column="amount_cny",
-                min_value=th.amount_cny_min,
-                max_value=th.amount_cny_max,
-                description="Amounts are plausible in yuan.",
-            ),
-            gxe.ExpectColumnValuesToBeInSet(
-                column="measure",
-                value_set=list(MEASURES),
-                description="Measures come from the extractor's vocabulary.",
-            ),
-        ]
-    return []
 
 
 def suites_for(checkpoint: str, th: Thresholds | None = None) -> list[SuiteSpec]:

@@ -1,6 +1,6 @@
 """Scrapers for the Founder (方正) e-papers of Hebei newspapers.
 
-One module per paper (``sjzrb``, ``hbrb``), registered in ``registry``; the
-shared pieces (polite HTTP, decoding, crawling an edition) are paper-agnostic
-so that adding a paper means adding one module and one registry line.
+One parser for the whole product (``founder``); a paper is a registry entry
+(``registry``: host, URL scheme, home region). The shared pieces (polite HTTP,
+decoding, crawling an edition, drift checks) are paper-agnostic.
 """

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import ClassVar, Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
-
-from bs4 import BeautifulSoup, Tag
 
 from scrapers.model import ParsedArticle, ParsedPage
 from scrapers.text import clean
@@ -24,7 +21,16 @@ System = Literal["current", "old"]
 
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
-_PAGE_LABEL = re.compile(r"第\s*([A-Za-z]?\d+)\s*版\s*[:：]?\s*(.*)$")
+_NUM = r"[A-Za-z]?[0-9０-９一二三四五六七八九十〇零两]{1,4}"
+# Page labels of the family, most specific first: "第01版：要闻", "第01版 头版", "第005版",
+# "01版：要闻", "（2026年09月16日 05版）", "A01：要闻", "A01版：要闻".
+_PAGE_LABELS = (
+    re.compile(rf"第\s*({_NUM})\s*版\s*[:：]?\s*(.*)$"),
+    re.compile(rf"(?<![0-9A-Za-z０-９])({_NUM})\s*版\s*[:：]?\s*(.*)$"),
+    re.compile(r"^\s*([A-Za-z][0-9]{1,3})\s*(?:[:：]\s*|\s+)(.*)$"),
+    re.compile(r"^\s*([0-9]{1,3})\s*[:：]\s*(.*)$"),
+)
+_NAME_TRIM = "\u3000 \t\r\n:：()（）[]【】<>《》|｜-—·,，"
 _DATE_PATTERNS = (
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
@@ -46,32 +52,37 @@ class HostMismatch(ValueError):
     """The base URL points at a host this source must not be scraped from."""
 
 
-def select_required(doc: BeautifulSoup | Tag, selectors: str | Sequence[str], url: str) -> list[Tag]:
-    """First selector (of alternatives) that matches anything wins; none -> ParseError."""
-    alternatives = [selectors] if isinstance(selectors, str) else list(selectors)
-    for sel in alternatives:
-        found = doc.select(sel)
-        if found:
-            return found
-    raise ParseError(url, " | ".join(alternatives))
 
 
-def select_optional(doc: BeautifulSoup | Tag, selectors: str | Sequence[str]) -> Tag | None:
-    alternatives = [selectors] if isinstance(selectors, str) else list(selectors)
-    for sel in alternatives:
-        found = doc.select_one(sel)
-        if found is not None:
-            return found
+
+
+def page_label(text: str | None) -> tuple[str, str] | None:
+    """'第01版：要闻' / '01版：要闻' / '第01版 头版' / 'A01：要闻' -> ('01'|'A01', '要闻'); None if no label.
+
+    The number is normalised ('005' -> '05', '一' -> '01') and the name never
+    keeps the number or brackets ('（2026年09月16日 05版）' -> ('05', '')).
+    """
+    from scrapers.model import page_no_of
+
+    text = clean(text)
+    if not text:
+        return None
+    for pattern in _PAGE_LABELS:
+        m = pattern.search(text)
+        if m:
+            return page_no_of(m.group(1)), page_name_of(m.group(2))
     return None
 
 
+def page_name_of(text: str | None) -> str:
+    """A page name without the brackets and punctuation around it."""
+    return clean(text).strip(_NAME_TRIM)
+
+
 def split_page_label(label: str) -> tuple[str, str]:
-    """'第01版：要闻' / '第01版 头版' -> ('01', '要闻'); unlabelled text -> ('', text)."""
-    label = clean(label)
-    m = _PAGE_LABEL.search(label)
-    if not m:
-        return "", label
-    return m.group(1).upper(), clean(m.group(2))
+    """Like page_label, but unlabelled text is taken as the name: ('', text)."""
+    found = page_label(label)
+    return found if found is not None else ("", page_name_of(label))
 
 
 def parse_cn_date(text: str | None) -> date | None:
@@ -114,31 +125,10 @@ def resolve(page_url: str, href: str, site_root: str | None = None) -> str:
     return strip_fragment(urljoin(page_url, href))
 
 
-def meta_content(doc: BeautifulSoup, name: str) -> str | None:
-    tag = doc.find("meta", attrs={"name": re.compile(f"^{re.escape(name)}$", re.I)})
-    if tag is None:
-        return None
-    value = clean(str(tag.get("content") or ""))
-    return value or None
 
 
-def paragraphs_from(nodes: Iterable[Tag]) -> list[str]:
-    """Non-empty cleaned paragraphs; a <p> holding only an image is layout, not text."""
-    out = []
-    for node in nodes:
-        text = clean(node.get_text())
-        if text:
-            out.append(text)
-    return out
 
 
-def captions_from(doc: BeautifulSoup | Tag, selector: str) -> list[str]:
-    out: list[str] = []
-    for img in doc.select(selector):
-        caption = clean(str(img.get("data-original-title") or ""))
-        if caption and caption not in out:
-            out.append(caption)
-    return out
 
 
 class Source(ABC):

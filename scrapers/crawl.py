@@ -7,11 +7,13 @@ it is fetched: an interrupted run keeps what it got, and memory stays small.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urljoin
 
-from scrapers.base import ParseError, Source, System
+from scrapers.base import ParseError, Source, System, date_from_url
 from scrapers.http import RETRYABLE_STATUS, FetchResult, PoliteClient
 from scrapers.model import PageLink, ParsedArticle, ParsedPage
 
@@ -37,6 +39,10 @@ class EditionUnavailable(Exception):
         self.detail = detail
         self.fetch = fetch
         super().__init__(f"edition unavailable at {url}: {detail}")
+
+
+class LayoutChanged(EditionUnavailable):
+    """The entry page arrived (HTTP 200) but no page list was found in it: the markup changed."""
 
 
 @dataclass
@@ -66,6 +72,63 @@ def _parse_page(source: Source, result: FetchResult) -> tuple[ParsedPage | None,
         return source.parse_page(result.text, result.final_url or result.url), None
     except ParseError as exc:
         return None, _as_failure(result, f"parse error: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one page's crash must not abort the edition
+        return None, _as_failure(result, f"parser crashed: {type(exc).__name__}: {exc}")
+
+
+def _parse_article(source: Source, result: FetchResult) -> tuple[ParsedArticle | None, FetchResult | None]:
+    if not result.ok or result.text is None:
+        return None, result if result.error else _as_failure(result, "empty body")
+    try:
+        return source.parse_article(result.text, result.final_url or result.url), None
+    except ParseError as exc:
+        return None, _as_failure(result, f"parse error: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one article's crash must not abort the edition
+        return None, _as_failure(result, f"parser crashed: {type(exc).__name__}: {exc}")
+
+
+_META_REFRESH = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.I)
+_REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'">\s]+)""", re.I)
+
+
+def meta_refresh_target(html: str, url: str) -> str | None:
+    """Where a <meta http-equiv="refresh" content="0; url=..."> sends the browser, if anywhere."""
+    tag = _META_REFRESH.search(html)
+    m = _REFRESH_URL.search(tag.group(0)) if tag else None
+    return urljoin(url, m.group(1)) if m else None
+
+
+def latest_entry(source: Source, base_url: str, client: PoliteClient) -> tuple[str, date] | None:
+    """The latest edition's first page and date, from the site root (meta refresh) or the latest index.
+
+    For a date whose URL is unknown (a new URL scheme): if the latest edition is
+    that date, its first page is where the crawl starts.
+    """
+    latest = getattr(source, "latest_url", lambda _b: None)(base_url)
+    if not latest:
+        return None
+    url: str | None = base_url.rstrip("/") + "/"
+    for _ in range(3):  # root -> (refresh) -> index.html -> (refresh) -> node_01.html
+        result = client.fetch(url)
+        if not result.ok or result.text is None:
+            url = latest if url != latest else None
+            if url is None:
+                return None
+            continue
+        target = meta_refresh_target(result.text, result.final_url or url)
+        if target:
+            url = target
+            continue
+        try:
+            page = source.parse_page(result.text, result.final_url or url)
+        except Exception:  # noqa: BLE001 - no usable latest page: the date stays unknown
+            return None
+        for link in page.pages:
+            day = date_from_url(link.url)
+            if day is not None:
+                return link.url, day
+        return None
+    return None
 
 
 def crawl_edition(
@@ -74,19 +137,28 @@ def crawl_edition(
     day: date,
     client: PoliteClient,
     system: System = "current",
+    follow_latest: bool = False,
 ) -> Iterator[PageBundle]:
     """Yield one PageBundle per page (版) of the edition, in page-list order.
 
     Raises NoEdition (on first iteration) when the entry page says there is no
-    edition, EditionUnavailable when it cannot be fetched/parsed at all.
+    edition, EditionUnavailable when it cannot be fetched at all, LayoutChanged
+    when it was fetched but holds no page list. follow_latest: when the dated
+    entry is missing, ask the paper's latest-edition page whether it is this date.
     """
     entry = source.entry_url(base_url, day, system)
     first = client.fetch(entry)
     if first.status is not None and first.status != 200 and first.status not in RETRYABLE_STATUS:
-        raise NoEdition(entry, first.status, first)
+        found = latest_entry(source, base_url, client) if follow_latest else None
+        if found is None or found[1] != day:
+            raise NoEdition(entry, first.status, first)
+        entry = found[0]
+        first = client.fetch(entry)
     entry_page, entry_failure = _parse_page(source, first)
     if entry_page is None:
         detail = entry_failure.error if entry_failure and entry_failure.error else "unknown error"
+        if first.ok and detail.startswith(("parse error", "parser crashed")):
+            raise LayoutChanged(entry, detail, entry_failure or first)
         raise EditionUnavailable(entry, detail, entry_failure or first)
 
     links = [p for p in entry_page.pages if source.belongs_to(p.url, day)] or [
@@ -112,13 +184,9 @@ def crawl_edition(
                 seen_articles.add(a.url)
                 urls.append(a.url)
             for result in client.fetch_many(urls):
-                if not result.ok or result.text is None:
-                    bundle.failures.append(result if result.error else _as_failure(result, "empty body"))
-                    continue
-                try:
-                    parsed = source.parse_article(result.text, result.final_url or result.url)
-                except ParseError as exc:
-                    bundle.failures.append(_as_failure(result, f"parse error: {exc}"))
+                parsed, failed = _parse_article(source, result)
+                if parsed is None:
+                    bundle.failures.append(failed or _as_failure(result, "unknown error"))
                     continue
                 bundle.articles.append(ArticleBundle(fetch=result, article=parsed))
         yield bundle

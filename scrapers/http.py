@@ -25,7 +25,7 @@ from urllib.robotparser import RobotFileParser
 
 import requests
 
-from scrapers.text import decode_html
+from scrapers.text import decode_html, decode_html_checked
 
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -79,6 +79,8 @@ class FetchResult:
     content_hash: str
     attempts: int
     error: str | None = None
+    #: Problems with a body that was still used (undecodable bytes replaced), for raw.*.warnings.
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -341,13 +343,15 @@ class PoliteClient:
     ) -> FetchResult:
         ctype = headers.get("Content-Type", "")
         is_text = bool(body) and ("html" in ctype or ctype.startswith("text/") or not ctype)
+        text, warnings = decode_html_checked(body, ctype) if is_text else (None, [])
         return FetchResult(
             url=url,
             final_url=final_url,
             status=status,
             headers=headers,
             body=body,
-            text=decode_html(body, ctype) if is_text else None,
+            text=text,
+            warnings=tuple(warnings),
             fetched_at=datetime.now(UTC),
             content_hash=_hash(body),
             attempts=attempts,

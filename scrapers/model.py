@@ -24,15 +24,20 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_LETTERED = re.compile(r"^([A-Za-z])(\d+)$")
 _CONT_FROM = re.compile(r"[（(]\s*上接\s*第?\s*([0-9一二三四五六七八九十〇零两A-Za-z]+)\s*版\s*[）)]")
 _CONT_TO = re.compile(r"[（(]\s*下转\s*第?\s*([0-9一二三四五六七八九十〇零两A-Za-z]+)\s*版\s*[）)]")
 
 
 def page_no_of(label: str) -> str:
     """'第一版'/'二'/'06'/'A03' -> '01'/'02'/'06'/'A03', the form of PageLink.page_no."""
-    label = label.strip()
+    label = label.strip().translate(_FULLWIDTH)
     if label.isdigit():
         return f"{int(label):02d}"
+    lettered = _LETTERED.match(label)
+    if lettered:  # "a1" / "A001" -> "A01"
+        return f"{lettered.group(1).upper()}{int(lettered.group(2)):02d}"
     if label and all(ch in _CN_DIGITS or ch == "十" for ch in label):
         if "十" in label:
             tens, _, ones = label.partition("十")
@@ -68,6 +73,8 @@ class ParsedPage:
     pdf_url: str | None
     pages: list[PageLink] = field(default_factory=list)
     articles: list[ArticleLink] = field(default_factory=list)
+    #: Which selector (or structural rule) found the page list and the article list.
+    matched: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,6 +89,8 @@ class ParsedArticle:
     published: date | None
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    #: Which selector (or structural rule) gave the title and the body.
+    matched: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_text(self) -> str:

@@ -52,8 +52,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     A declared charset that fails strictly is not trusted (sites mislabel GBK as
     UTF-8); we then try the other candidates before decoding with replacement.
     """
+    return decode_html_checked(body, content_type)[0]
+
+
+def decode_html_checked(body: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
+    """decode_html, plus a warning when some bytes could be decoded by no candidate (U+FFFD stored)."""
     if body.startswith(codecs.BOM_UTF8):
-        return unicodedata.normalize("NFC", body[3:].decode("utf-8", "replace"))
+        text = body[3:].decode("utf-8", "replace")
+        return unicodedata.normalize("NFC", text), _replacement_warning(text, "utf-8")
     candidates = [charset_from_headers(content_type), charset_from_meta(body), "utf-8", "gb18030"]
     seen: list[str] = []
     for cs in candidates:
@@ -61,11 +67,34 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
             continue
         seen.append(cs)
         try:
-            return unicodedata.normalize("NFC", body.decode(cs))
+            return unicodedata.normalize("NFC", body.decode(cs)), []
         except (UnicodeDecodeError, LookupError):
-            continue
+            pass
+        if cs == "utf-8":
+            # A few stray bytes in a UTF-8 page: keep UTF-8 (with U+FFFD and a warning) rather than
+            # read the whole page as GB18030 mojibake; many invalid bytes mean a mislabelled GBK page.
+            text = body.decode("utf-8", "replace")
+            if text.count("\ufffd") * 200 < len(body):
+                return unicodedata.normalize("NFC", text), _replacement_warning(text, "utf-8")
     first = seen[0] if seen else "gb18030"
-    return unicodedata.normalize("NFC", body.decode(first, "replace"))
+    text = body.decode(first, "replace")
+    return unicodedata.normalize("NFC", text), _replacement_warning(text, first)
+
+
+def _replacement_warning(text: str, charset: str) -> list[str]:
+    n = text.count("\ufffd")
+    return [f"undecodable bytes: {n} replaced with U+FFFD (decoded as {charset})"] if n else []
+
+
+_PG_REFUSED = re.compile("[\x00\ud800-\udfff]")
+
+
+def pg_safe(text: str | None) -> tuple[str | None, int]:
+    """Text PostgreSQL accepts: NUL (and lone surrogates, unencodable in UTF-8) removed; returns the count."""
+    if text is None:
+        return None, 0
+    cleaned, n = _PG_REFUSED.subn("", text)
+    return cleaned, n
 
 
 def soup(html: str) -> BeautifulSoup:

@@ -7,11 +7,10 @@ import time
 
 import pytest
 
-DBT_NODE_TASKS = {  # one task per seed, model and snapshot, in the group `dbt`
-    "dbt.regions_seed_build", "dbt.newspapers_seed_build", "dbt.stg_raw__articles_model_build",
-    "dbt.int_project_names_normalized_model_build", "dbt.fct_investment_mention_model_build",
-    "dbt.dim_region_model_build", "dbt.dim_project_history_snapshot_build",
-}
+# one watching task per seed, model and snapshot (and per model's tests), in the group `dbt`
+DBT_NODE_TASKS = {"dbt.regions.seed", "dbt.newspapers.seed", "dbt.fct_investment_mention.run",
+                  "dbt.fct_investment_mention.test", "dbt.dim_region.run", "dbt.dim_project_history_snapshot"}
+PRODUCER = "dbt.dbt_producer_watcher"
 
 
 @pytest.fixture(scope="module")
@@ -48,70 +47,114 @@ def test_parsing_is_fast(dagbag):
     assert dagbag.parse_seconds < 20, dagbag.parse_seconds
 
 
-def test_daily_dag_wiring(dagbag):
-    dag = dagbag.dags["xiangmu_daily"]
+def test_ingest_dag_wiring(dagbag):
+    dag = dagbag.dags["xiangmu_ingest"]
     ids = set(dag.task_ids)
-    assert {"scrape_sjzrb", "scrape_hbrb", "check_raw", "extract", "check_extraction", "dbt_cross_model_tests",
-            "dbt_docs", "check_marts", "publish", "finish"} <= ids
-    assert ids >= DBT_NODE_TASKS, DBT_NODE_TASKS - ids
-    # publish only after the mart checks, which come after dbt and its docs
-    assert "check_marts" in dag.get_task("publish").upstream_task_ids
-    assert "dbt_docs" in dag.get_task("check_marts").upstream_task_ids
-    assert dag.get_task("dbt_docs").upstream_task_ids == {"dbt_cross_model_tests"}
-    # every dbt node is upstream of the cross-model tests, hence of publish
-    publish_ancestors = {t.task_id for t in dag.get_task("publish").get_flat_relatives(upstream=True)}
-    assert {t for t in ids if t.startswith("dbt.")} <= publish_ancestors
-    # the dbt group starts after the extraction check
-    roots = {t.task_id for t in dag.tasks if t.task_id.startswith("dbt.")
-             and not any(u.startswith("dbt.") for u in t.upstream_task_ids)}
-    assert roots and all(dag.get_task(r).upstream_task_ids == {"check_extraction"} for r in roots)
-    # a failed scrape must fail the run, via the final task
-    assert {"scrape_sjzrb", "scrape_hbrb"} <= dag.get_task("finish").upstream_task_ids
+    assert ids == {"plan", "ingest_sjzrb", "ingest_hbrb", "check_raw", "finish"}
+    # per paper, mapped over chunks of dates: a backfill's task count scales with chunks, not dates
+    for code in ("sjzrb", "hbrb"):
+        task = dag.get_task(f"ingest_{code}")
+        assert "MappedOperator" in type(task).__name__, type(task)
+        assert task.pool == f"epaper_{code}"
+        assert dag.get_task("plan").task_id in task.upstream_task_ids
+        assert task.retries == 0
+    assert {"ingest_sjzrb", "ingest_hbrb"} <= dag.get_task("check_raw").upstream_task_ids
+    assert dag.get_task("check_raw").trigger_rule == "all_done"  # checks what landed even if a paper failed
+    # a failed edition fails the run through the final task
+    assert {"ingest_sjzrb", "ingest_hbrb", "check_raw"} <= dag.get_task("finish").upstream_task_ids
     # daily, after the papers publish, in China's time zone whatever the server's
     assert dag.timetable.expression == "30 7 * * *"
     assert str(dag.timetable.timezone) in ("Asia/Shanghai", "Timezone('Asia/Shanghai')")
+    assert dag.max_active_runs > 1, "many dates in flight; the pools bound requests per host"
+    assert set(dag.params.keys()) >= {"first", "last", "chunk_days", "force"}
+
+
+def test_chunks_of_dates():
+    import datetime as dt
+
+    from xiangmu.dagdefs import chunks
+
+    year = chunks(dt.date(2023, 1, 1), dt.date(2023, 12, 31), 31)
+    assert len(year) == 12 and sum(len(c) for c in year) == 365
+    assert year[0][0] == "2023-01-01" and year[-1][-1] == "2023-12-31"
+    assert chunks(dt.date(2023, 8, 7), dt.date(2023, 8, 7), 31) == [["2023-08-07"]]
+    with pytest.raises(ValueError):
+        chunks(dt.date(2023, 8, 9), dt.date(2023, 8, 1), 31)
+
+
+def test_transform_dag_wiring(dagbag):
+    dag = dagbag.dags["xiangmu_transform"]
+    ids = set(dag.task_ids)
+    assert {"extract", "check_extraction", PRODUCER, "dbt_docs", "check_marts", "publish"} <= ids
+    assert ids >= DBT_NODE_TASKS, DBT_NODE_TASKS - ids
+    from xiangmu.dbt_airflow import manifest_nodes
+
+    # a node with tests is a group `<name>` of `.run`/`.seed` and `.test`; without tests `<name>_run`
+    suffix = {"model": "run", "seed": "seed", "snapshot": "snapshot"}
+    missing = [n["name"] for n in manifest_nodes().values() if n["resource_type"] in ("model", "seed", "snapshot")
+               and not ids & {f"dbt.{n['name']}", f"dbt.{n['name']}.{suffix.get(n['resource_type'])}",
+                              f"dbt.{n['name']}_{suffix.get(n['resource_type'])}"}]
+    assert not missing, f"dbt nodes without a task: {missing}"
+    # scheduled on the raw-articles Asset the ingest DAG updates
+    assert {asset.uri for asset in dag.timetable.asset_condition.objects} == {
+        "xiangmu://warehouse/raw/articles"}
     assert dag.max_active_runs == 1
-    assert dag.get_task("scrape_sjzrb").pool == "epaper_sjzrb"
-    assert dag.get_task("scrape_hbrb").pool == "epaper_hbrb"
-    for check in ("check_raw", "check_extraction", "check_marts"):
+    # one dbt build, after the extraction check; every node task waits for it
+    assert dag.get_task(PRODUCER).upstream_task_ids == {"check_extraction"}
+    node_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != PRODUCER
+                  and t.task_id != "dbt.dbt_producer_watcher_done"]
+    producer_descendants = {t.task_id for t in dag.get_task(PRODUCER).get_flat_relatives(upstream=False)}
+    assert {t.task_id for t in node_tasks} <= producer_descendants
+    # publish only after the mart checks, which come after dbt and its docs
+    assert "check_marts" in dag.get_task("publish").upstream_task_ids
+    assert "dbt_docs" in dag.get_task("check_marts").upstream_task_ids
+    publish_ancestors = {t.task_id for t in dag.get_task("publish").get_flat_relatives(upstream=True)}
+    assert {t for t in ids if t.startswith("dbt.")} <= publish_ancestors
+    for check in ("check_extraction", "check_marts"):
         assert dag.get_task(check).retries == 0, "a failed check must alert at once, not after retries"
-    assert set(dag.tags) >= {"xiangmu", "dbt"}
-    assert dag.doc_md and "Assets" in dag.doc_md
+
+
+@pytest.mark.parametrize("dag_id", ["xiangmu_ingest", "xiangmu_transform"])
+def test_every_task_is_owned_documented_and_alerts(dagbag, dag_id):
+    dag = dagbag.dags[dag_id]
+    assert set(dag.tags) >= {"xiangmu"}
+    assert dag.doc_md and "Operate" in dag.doc_md
     for task in dag.tasks:
+        if task.task_id == "dbt.dbt_producer_watcher_done":
+            continue  # cosmos' internal gate (an EmptyOperator)
         assert task.owner == "data-engineering"
         assert task.on_failure_callback, f"{task.task_id} sends no alert on failure"
         assert task.doc_md, f"{task.task_id} has no doc_md"
-        if task.task_id.startswith("dbt.") or task.task_id == "dbt_cross_model_tests":
+        if task.task_id.startswith("dbt."):
             assert task.retries == 0, f"{task.task_id}: a failed dbt test must fail at once"
         elif task.retries:
             assert task.retry_delay.total_seconds() >= 60, task.task_id
 
 
-def test_dbt_tasks_build_one_node_with_its_tests(dagbag):
-    from xiangmu.dbt_airflow import multi_parent_tests
-
-    dag = dagbag.dags["xiangmu_daily"]
-    task = dag.get_task("dbt.fct_investment_mention_model_build")
-    assert type(task).__name__ == "DbtBuildLocalOperator"
-    assert task.indirect_selection == "cautious"
-    cross = dag.get_task("dbt_cross_model_tests")
-    assert set(cross.select) == set(multi_parent_tests())
-    assert "assert_mentions_match_current_facts" in cross.select
-    # the warehouse is resolved when a dbt task runs, never when the DAG is parsed
-    dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.") or t.task_id == "dbt_cross_model_tests"]
-    assert all(t.interceptors for t in dbt_tasks)
-    assert not any(getattr(t, "env", None) for t in dag.tasks if t.task_id.startswith("dbt."))
+def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
+    dag = dagbag.dags["xiangmu_transform"]
+    build = dag.get_task(PRODUCER)
+    assert type(build).__name__ == "DbtProducerWatcherOperator"
+    assert build.base_cmd == ["build"]
+    assert not getattr(build, "select", None), "the producer builds the whole project"
+    task = dag.get_task("dbt.fct_investment_mention.run")
+    assert type(task).__name__ == "DbtRunWatcherOperator"
+    assert task.producer_task_id == PRODUCER
+    assert type(dag.get_task("dbt.fct_investment_mention.test")).__name__ == "DbtTestWatcherOperator"
+    # the warehouse is resolved when dbt runs, never when the DAG is parsed
+    assert build.interceptors
+    assert not getattr(build, "env", None)
 
 
 def test_assets_connect_the_layers(dagbag):
-    dag = dagbag.dags["xiangmu_daily"]
+    ingest, transform = dagbag.dags["xiangmu_ingest"], dagbag.dags["xiangmu_transform"]
 
-    def outlets(task_id):
+    def outlets(dag, task_id):
         return {a.uri for a in dag.get_task(task_id).outlets}
 
-    assert outlets("scrape_sjzrb") == outlets("scrape_hbrb") == {"xiangmu://warehouse/raw/articles"}
-    assert outlets("extract") == {"xiangmu://warehouse/extract/investment_facts"}
-    assert outlets("publish") == {"xiangmu://warehouse/marts"}
+    assert outlets(ingest, "check_raw") == {"xiangmu://warehouse/raw/articles"}
+    assert outlets(transform, "extract") == {"xiangmu://warehouse/extract/investment_facts"}
+    assert outlets(transform, "publish") == {"xiangmu://warehouse/marts"}
 
 
 def test_manifest_follows_the_dbt_project(tmp_path, monkeypatch):

@@ -12,12 +12,13 @@ import html
 import json
 import shutil
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_articles import HBRB, NO_EDITION, OLD, SJZRB, Art, Edition  # noqa: E402
+from sample_articles import HBRB, NO_EDITION, OLD, SISTERS, SJZRB, Art, Edition  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent / "sample_epaper"
 PDF_PLACEHOLDER = b"%PDF-1.4\n% placeholder page for the Xiangmu sample archive\n%%EOF\n"
@@ -63,127 +64,182 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-# ---------------------------------------------------------------- sjzrb current
-def sjzrb_current(ed: Edition) -> None:
+# ---------------------------------------------------------------- current system, two skins
+@dataclass(frozen=True)
+class Paper:
+    """Where a paper's current-system files live and how its pages link to its articles."""
+
+    name: str
+    base: tuple[str, ...]  # folder of layout/, content or c/, attachement/ under ROOT
+    content: str  # "content" (sjzdaily papers) or "c" (hebnews papers)
+    label: str  # page label format: {no}, {name}
+
+    def article_href(self, art: Art, ym: str, dd: str, up: str = "../../") -> str:
+        """up: how far a page sits below the paper folder ("../../" for layout/YYYYMM/DD/)."""
+        if self.content == "content":
+            return f"{up}../content/{ym}/{dd}/{art.aid}.html"
+        if art.href_form == "root":
+            return f"/pc/paper/c/{ym}/{dd}/{art.aid}.html"
+        return f"{up}c/{ym}/{dd}/{art.aid}.html"  # hbrb: resolves to layout/c/, which the site maps to c/
+
+
+PAPERS = {
+    "sjzrb": Paper("石家庄日报", ("sjzrb", "sjzrbpaper", "pc"), "content", "第{no}版：{name}"),
+    "hbrb": Paper("河北日报", ("hbrb", "pc", "paper"), "c", "{no}版：{name}"),  # live skin: labels without 第
+    "yzwb": Paper("燕赵晚报", ("yzwb", "yzwbpaper", "pc"), "content", "{no}：{name}"),  # "A01：要闻"
+    "yzdsb": Paper("燕赵都市报", ("yzdsb", "pc", "paper"), "c", "第{no}版：{name}"),
+}
+
+
+def _pdf(ed: Edition, no: str) -> tuple[str, str]:
+    """(href from a page, file name) of a page's PDF; the placeholder file is written too."""
     d = _day(ed)
-    base = ROOT / "sjzrb" / "sjzrbpaper" / "pc"
     ym, dd = f"{d:%Y%m}", f"{d:%d}"
+    name = f"{ed.paper}{d:%Y%m%d}{no}.pdf"
+    folder = ROOT.joinpath(*PAPERS[ed.paper].base, "attachement", ym, dd)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(PDF_PLACEHOLDER)
+    return f"../../../attachement/{ym}/{dd}/{name}", name
+
+
+def posrelative_page(ed: Edition, no: str, name: str, prefix: str = "", up: str = "../../") -> str:
+    """The live skin: li.posRelative > a (PDF in a hidden input), li.clearfix > a, PDF in div.pull-right.
+
+    石家庄日报 keeps its first form (PDF link in the header's div.pull-right, #pdfUrl a hidden div);
+    the hebnews papers have several div.pull-right blocks (the PDF in div.mgb25 > div.pull-right)
+    and #pdfUrl as a <p>; 燕赵晚报's PDF is only in the nav item's hidden input.
+    """
+    paper, d = PAPERS[ed.paper], _day(ed)
+    ym, dd = f"{d:%Y%m}", f"{d:%d}"
+    pdf, _ = _pdf(ed, no)
+    hidden_pdf = ed.paper != "sjzrb"
     nav = "\n".join(
-        f'<li class="posRelative"><a href="node_{no}.html">第{no}版：{E(name)}</a></li>' for no, name in ed.pages
+        f'<li class="posRelative"><a href="{prefix}node_{n}.html">{E(paper.label.format(no=n, name=m))}</a>'
+        + (f'<input type="hidden" value="{_pdf(ed, n)[0]}">' if hidden_pdf else "")
+        + "</li>"
+        for n, m in ed.pages
     )
-    for no, name in ed.pages:
-        pdf = f"../../../attachement/{ym}/{dd}/sjzrb{d:%Y%m%d}{no}.pdf"
-        (base / "attachement" / ym / dd).mkdir(parents=True, exist_ok=True)
-        (base / "attachement" / ym / dd / f"sjzrb{d:%Y%m%d}{no}.pdf").write_bytes(PDF_PLACEHOLDER)
-        pdf_link = (
-            f'<div class="pull-right"><a href="{pdf}" target="_blank">PDF下载</a></div>' if ed.pdf_on_pages else ""
+    items = "\n".join(
+        f'<li class="clearfix"><a href="{paper.article_href(a, ym, dd, up)}">{E(a.title)}</a></li>'
+        for a in ed.articles
+        if a.page == no
+    )
+    if ed.paper == "sjzrb":
+        pull = f'<div class="pull-right"><a href="{pdf}" target="_blank">PDF下载</a></div>' if ed.pdf_on_pages else ""
+        pdf_text = f'<div id="pdfUrl" style="display:none">{pdf}</div>'
+    elif ed.paper == "yzwb":
+        pull, pdf_text = '<div class="pull-right"><a href="../../../../index.html">首页</a></div>', ""
+    else:
+        pull = (
+            '<div class="pull-right"><a href="../../index.html">往期回顾</a></div>\n'
+            f'<div class="mgb25"><div class="pull-right"><a href="{pdf}" target="_blank">下载本版PDF</a></div></div>'
         )
-        items = "\n".join(
-            f'<li class="clearfix"><a href="../../../content/{ym}/{dd}/{a.aid}.html">{E(a.title)}</a></li>'
-            for a in ed.articles
-            if a.page == no
-        )
-        _write(
-            base / "layout" / ym / dd / f"node_{no}.html",
-            f"""<!DOCTYPE html>
+        pdf_text = f'<p id="pdfUrl" style="display:none">{pdf}</p>'
+    label = paper.label.format(no=no, name=name)
+    return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>石家庄日报-第{no}版：{E(name)}</title>
+<title>{paper.name}-{E(label)}</title>
 </head>
 <body>
 <div class="header"><div class="container">
 <div class="pull-left">{_cn_date(d)} 星期{WEEKDAYS[d.weekday()]}</div>
-{pdf_link}
+{pull}
 </div></div>
-<div id="pdfUrl" style="display:none">{pdf}</div>
+{pdf_text}
 <div class="container">
-<div class="nav-list"><ul>
+<div class="nav-list"><ul id="layoutlist">
 {nav}
 </ul></div>
-<div class="news-list"><ul>
+<div class="news-list"><ul id="articlelist">
 {items}
 </ul></div>
 </div>
 </body>
 </html>
-""",
+"""
+
+
+def posrelative_article(ed: Edition, a: Art) -> str:
+    """Article of the live skin: h3/h1/h2, p.sec spans, founder-content.
+
+    石家庄日报: reporter/PageNumber/publishdate metas and the page label in span.newstime.
+    The hebnews papers, like other papers of the product: a first meta author holding "第00N版",
+    the page in p.ban, span.newstime "（2023年08月07日 01版）", and a display:none copy of the
+    body inside #ozoom. 燕赵晚报: the page name in #NewsEditionName and meta catalogs.
+    """
+    paper, d = PAPERS[ed.paper], _day(ed)
+    page_name = dict(ed.pages)[a.page]
+    if ed.paper == "sjzrb":
+        metas = (f'<meta name="reporter" content="{E(a.byline)}">\n' if a.byline else "") + (
+            f'<meta name="PageNumber" content="{a.page}">\n<meta name="publishdate" content="{d.isoformat()}">\n'
         )
-    for a in ed.articles:
-        page_name = dict(ed.pages)[a.page]
-        reporter_meta = f'<meta name="reporter" content="{E(a.byline)}">\n' if a.byline else ""
-        _write(
-            base / "content" / ym / dd / f"{a.aid}.html",
-            f"""<!DOCTYPE html>
+        ban, newstime = "", f"{_cn_date(d)}\u3000{paper.label.format(no=a.page, name=E(page_name))}"
+        hidden_copy, edition_name = "", ""
+    else:
+        metas = f'<meta name="author" content="第0{a.page.lstrip("A")}版">\n<meta name="catalogs" content="{E(page_name)}">\n'
+        ban = f'<p class="ban">第{a.page}版：{E(page_name)}</p>\n' if ed.paper != "yzwb" else ""
+        newstime = f"（{_cn_date(d)} {a.page}版）"
+        hidden_copy = f'<div style="display:none"><founder-content>\n{_paras(a)}\n</founder-content></div>\n'
+        edition_name = f'<span id="NewsEditionName">{E(page_name)}</span>\n' if ed.paper == "yzwb" else ""
+    return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-{reporter_meta}<meta name="PageNumber" content="{a.page}">
-<meta name="publishdate" content="{d.isoformat()}">
-<title>{E(a.title)}</title>
+{metas}<title>{E(a.title)}</title>
 </head>
 <body>
 <div class="container">
-<div class="newsdetatit">
+{ban}{edition_name}<div class="newsdetatit">
 <h3>{E(a.kicker)}</h3>
 <h1>{E(a.title)}</h1>
 <h2>{E(a.subtitle)}</h2>
-<p class="sec"><span>{E(a.byline)}</span><span class="date">来源：石家庄日报</span><span class="newstime">{_cn_date(d)}\u3000第{a.page}版：{E(page_name)}</span></p>
+<p class="sec"><span>{E(a.byline)}</span><span class="date">来源：{paper.name}</span><span class="newstime">{newstime}</span></p>
 </div>
-<div class="newsdetatext" id="ozoom"><founder-content>
+<div class="newsdetatext" id="ozoom">{hidden_copy}<founder-content>
 {_paras(a)}
 </founder-content></div>
 {_images(a)}
 </div>
 </body>
 </html>
-""",
-        )
+"""
 
 
-# ---------------------------------------------------------------- hbrb current
-def hbrb_current(ed: Edition) -> None:
-    d = _day(ed)
-    base = ROOT / "hbrb" / "pc" / "paper"
+def layoutlist_page(ed: Edition, no: str, name: str, prefix: str = "", up: str = "../../") -> str:
+    """The 2018 skin: #layoutlist li a ("第01版 头版"), #articlelist li a, PDF as a#pdfUrl."""
+    paper, d = PAPERS[ed.paper], _day(ed)
     ym, dd = f"{d:%Y%m}", f"{d:%d}"
-    nav = "\n".join(f'<li><a href="node_{no}.html">第{no}版 {E(name)}</a></li>' for no, name in ed.pages)
-    for no, name in ed.pages:
-        pdf_file = f"hbrb{d:%Y%m%d}{no}.pdf"
-        (base / "attachement" / ym / dd).mkdir(parents=True, exist_ok=True)
-        (base / "attachement" / ym / dd / pdf_file).write_bytes(PDF_PLACEHOLDER)
-        items = []
-        for a in ed.articles:
-            if a.page != no:
-                continue
-            href = f"/pc/paper/c/{ym}/{dd}/{a.aid}.html" if a.href_form == "root" else f"../../c/{ym}/{dd}/{a.aid}.html"
-            items.append(f'<li><a href="{href}">{E(a.title)}</a></li>')
-        items_html = "\n".join(items)
-        _write(
-            base / "layout" / ym / dd / f"node_{no}.html",
-            f"""<!DOCTYPE html>
+    pdf, _ = _pdf(ed, no)
+    nav = "\n".join(f'<li><a href="{prefix}node_{n}.html">第{n}版 {E(m)}</a></li>' for n, m in ed.pages)
+    items = "\n".join(
+        f'<li><a href="{paper.article_href(a, ym, dd, up)}">{E(a.title)}</a></li>' for a in ed.articles if a.page == no
+    )
+    return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>河北日报-第{no}版 {E(name)}</title>
+<title>{paper.name}-第{no}版 {E(name)}</title>
 </head>
 <body>
 <div class="paper-head"><span class="paper-date">{_cn_date(d)}</span>
-<a id="pdfUrl" href="../../../attachement/{ym}/{dd}/{pdf_file}" target="_blank">下载本版PDF</a></div>
+<a id="pdfUrl" href="{pdf}" target="_blank">下载本版PDF</a></div>
 <div id="layoutlist"><ul>
 {nav}
 </ul></div>
 <div id="articlelist"><ul>
-{items_html}
+{items}
 </ul></div>
 </body>
 </html>
-""",
-        )
-    for a in ed.articles:
-        page_name = dict(ed.pages)[a.page]
-        _write(
-            base / "c" / ym / dd / f"{a.aid}.html",
-            f"""<!DOCTYPE html>
+"""
+
+
+def layoutlist_article(ed: Edition, a: Art) -> str:
+    paper, d = PAPERS[ed.paper], _day(ed)
+    page_name = dict(ed.pages)[a.page]
+    return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -195,7 +251,7 @@ def hbrb_current(ed: Edition) -> None:
 <h3 id="PreTitle">{E(a.kicker)}</h3>
 <h1 id="Title">{E(a.title)}</h1>
 <h2 id="SubTitle">{E(a.subtitle)}</h2>
-<p class="sec"><span class="reporter">{E(a.byline)}</span><span class="date">来源：河北日报</span><span class="newstime">{d.isoformat()}\u3000第{a.page}版 {E(page_name)}</span></p>
+<p class="sec"><span class="reporter">{E(a.byline)}</span><span class="date">来源：{paper.name}</span><span class="newstime">{d.isoformat()}\u3000第{a.page}版 {E(page_name)}</span></p>
 </div>
 <div id="ozoom"><founder-content>
 {_paras(a)}
@@ -203,8 +259,42 @@ def hbrb_current(ed: Edition) -> None:
 {_images(a)}
 </body>
 </html>
-""",
-        )
+"""
+
+
+DEFAULT_DESIGN = {"sjzrb": "posrelative", "hbrb": "layoutlist", "yzwb": "posrelative", "yzdsb": "posrelative"}
+FIRST_PAGE = {"yzwb": "A01"}
+
+
+def design_of(ed: Edition) -> str:
+    return ed.design or DEFAULT_DESIGN[ed.paper]
+
+
+def current_system(ed: Edition) -> None:
+    paper, d = PAPERS[ed.paper], _day(ed)
+    ym, dd = f"{d:%Y%m}", f"{d:%d}"
+    base = ROOT.joinpath(*paper.base)
+    page, article = (
+        (posrelative_page, posrelative_article) if design_of(ed) == "posrelative" else (layoutlist_page, layoutlist_article)
+    )
+    for no, name in ed.pages:
+        _write(base / "layout" / ym / dd / f"node_{no}.html", page(ed, no, name))
+    for a in ed.articles:
+        _write(base / paper.content / ym / dd / f"{a.aid}.html", article(ed, a))
+
+
+def latest_entry(ed: Edition) -> None:
+    """河北日报's latest-edition page (layout/index.html: page 1 of the newest edition, linking
+    YYYYMM/DD/node_NN.html) and the site root's meta refresh to it."""
+    paper, d = PAPERS[ed.paper], _day(ed)
+    no, name = ed.pages[0]
+    page = posrelative_page if design_of(ed) == "posrelative" else layoutlist_page
+    html_text = page(ed, no, name, prefix=f"{d:%Y%m}/{d:%d}/", up="../").replace("../../../attachement", "../attachement")
+    _write(ROOT.joinpath(*paper.base, "layout", "index.html"), html_text)
+    _write(
+        ROOT / ed.paper / "index.html",
+        '<html><head><meta http-equiv="refresh" content="0; url=pc/paper/layout/index.html"></head><body></body></html>\n',
+    )
 
 
 # ---------------------------------------------------------------- older system
@@ -295,20 +385,35 @@ def manifest() -> dict[str, object]:
             "no_edition_dates": [NO_EDITION[code]],
             "pages": {e.day: [f"第{no}版：{name}" for no, name in e.pages] for e in current},
             "article_count": {e.day: len(e.articles) for e in current},
+            "designs": {e.day: design_of(e) for e in current},
         }
+    papers["hbrb"]["latest_edition"] = max(e.day for e in HBRB)  # type: ignore[index]
+    sisters = {
+        e.paper: {
+            "name": PAPERS[e.paper].name,
+            "base_path": f"/{e.paper}",
+            "edition_dates": [e.day],
+            "first_page": f"node_{e.pages[0][0]}.html",
+            "pages": {e.day: [PAPERS[e.paper].label.format(no=no, name=name) for no, name in e.pages]},
+            "article_count": {e.day: len(e.articles)},
+            "designs": {e.day: design_of(e)},
+        }
+        for e in SISTERS
+    }
     return {
         "about": "Invented sample e-paper archive in the live URL schemes; serve with python -m xiangmu.devserver.",
         "papers": papers,
+        # Same product, not in the default sources (XIANGMU_SOURCES=sjzrb,hbrb): parsed and staged in tests.
+        "sister_papers": sisters,
     }
 
 
 def main() -> None:
-    for sub in ("sjzrb", "hbrb"):
+    for sub in PAPERS:
         shutil.rmtree(ROOT / sub, ignore_errors=True)
-    for ed in SJZRB:
-        sjzrb_current(ed)
-    for ed in HBRB:
-        hbrb_current(ed)
+    for ed in SJZRB + HBRB + SISTERS:
+        current_system(ed)
+    latest_entry(max(HBRB, key=lambda e: e.day))
     for ed in OLD:
         old_system(ed, first_node=5 if ed.paper == "sjzrb" else 2)
     _write(ROOT / "manifest.json", json.dumps(manifest(), ensure_ascii=False, indent=2) + "\n")

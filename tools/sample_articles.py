@@ -36,6 +36,10 @@ class Edition:
     pages: list[tuple[str, str]]  # (page_no, page_name)
     articles: list[Art]
     pdf_on_pages: bool = True
+    #: Founder skin: "posrelative" (li.posRelative / li.clearfix / h1, the live design of the
+    #: sjzdaily and hebnews papers) or "layoutlist" (#layoutlist / #articlelist / #Title, 2018).
+    #: Empty: the paper's usual one (sjzrb posrelative, hbrb layoutlist).
+    design: str = ""
 
 
 SJZRB = [
@@ -43,7 +47,8 @@ SJZRB = [
         "sjzrb",
         "2023-08-07",
         [("01", "要闻"), ("02", "综合"), ("03", "城市")],
-        [
+        design="layoutlist",
+        articles=        [
             Art(
                 "content_1001",
                 "01",
@@ -327,7 +332,8 @@ HBRB = [
         "hbrb",
         "2023-08-07",
         [("01", "头版"), ("02", "要闻"), ("03", "经济")],
-        [
+        design="posrelative",
+        articles=        [
             Art(
                 "c123456",
                 "01",
@@ -686,6 +692,93 @@ OLD = [
                 paras=[
                     "本报讯（记者 白晓航）省会多个城市公园实行免费开放，方便市民休闲健身。",
                     "公园增设了健身器材和休息座椅。",
+                ],
+            ),
+        ],
+    ),
+]
+
+# Sister papers on the same product (not in the default sources): 燕赵晚报 (pages A01, A02 ...)
+# on the 石家庄日报 host family, 燕赵都市报 on the 河北日报 one. No investment figures here.
+SISTERS = [
+    Edition(
+        "yzwb",
+        "2024-09-12",
+        [("A01", "要闻"), ("A02", "城事"), ("A03", "广告")],
+        design="posrelative",
+        articles=[
+            Art(
+                "content_5001",
+                "A01",
+                "老城区背街小巷完成改造",
+                kicker="城市更新进行时",
+                byline="记者 米兰亭",
+                paras=[
+                    "本报讯（记者 米兰亭）入秋以来，老城区一批背街小巷陆续完成改造，路面平整了，路灯亮了，居民出行更方便。",
+                    "改造中同步清理了飞线，增设了便民座椅和花箱，不少居民在巷口下棋聊天。",
+                ],
+            ),
+            Art(
+                "content_5002",
+                "A02",
+                "社区食堂开到家门口",
+                byline="记者 钟岚",
+                captions=["社区食堂里，老人们在用午餐。 记者 钟岚 摄"],
+                paras=[
+                    "本报讯（记者 钟岚）桥西区又有三家社区食堂开门营业，主要为周边老年人提供午餐和晚餐。",
+                    "食堂推出了软烂易嚼的套餐，还为行动不便的老人提供送餐上门服务。",
+                ],
+            ),
+            Art(
+                "content_5003",
+                "A02",
+                "夜市延长营业至零点",
+                byline="记者 米兰亭",
+                paras=[
+                    "本报讯（记者 米兰亭）为满足市民夏秋夜间消费需求，城区两处夜市延长营业时间至零点。",
+                    "夜市管理方增派了保洁和安保人员，并设置了临时停车区。",
+                ],
+            ),
+        ],
+    ),
+    Edition(
+        "yzdsb",
+        "2024-12-16",
+        [("01", "要闻"), ("02", "民生"), ("03", "文体")],
+        design="posrelative",
+        articles=[
+            Art(
+                "content_7001",
+                "01",
+                "冬季供暖平稳运行",
+                kicker="温暖过冬",
+                subtitle="热线诉求当日办结率超九成",
+                byline="记者 唐书远",
+                paras=[
+                    "本报讯（记者 唐书远）全省城镇集中供暖平稳运行，各地供热企业实行二十四小时值守。",
+                    "供热热线开通以来，群众反映的室温不达标等诉求当日办结率超过九成。",
+                ],
+            ),
+            Art(
+                "content_7002",
+                "02",
+                "公交线路调整方便学生出行",
+                byline="记者 夏知秋",
+                paras=[
+                    "本报讯（记者 夏知秋）多条公交线路自本周起调整走向，新增站点覆盖城区六所中学。",
+                    "早晚上下学时段加密发车班次，方便学生乘车。",
+                ],
+            ),
+            Art(
+                "content_7003",
+                "03",
+                "青少年冰雪运动季开幕",
+                byline="记者 唐书远",
+                captions=["孩子们在冰场上体验滑冰。 记者 唐书远 摄"],
+                img_in_body=True,
+                paras=[
+                    "本报讯（记者 唐书远）青少年冰雪运动季近日开幕，各地冰雪场馆面向中小学生推出体验课程。",
+                    "运动季期间将举办短道速滑、越野滑雪等多项赛事。",
                 ],
             ),
         ],

@@ -38,6 +38,13 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     # Always the project's own home and metadata DB: a local run never uses or
     # touches another Airflow installation's, even if its variables are set.
     env["AIRFLOW_HOME"] = str(home)
+    # `airflow standalone` spawns `airflow scheduler` etc. by name: the venv's bin
+    # must be on PATH even when the venv was never activated (fresh clone, make).
+    venv_bin = str(Path(sys.executable).parent)
+    if venv_bin not in env.get("PATH", "").split(os.pathsep):
+        env["PATH"] = os.pathsep.join(p for p in (venv_bin, env.get("PATH", "")) if p)
+    # the UI and API on localhost unless configured otherwise
+    env.setdefault("AIRFLOW__API__HOST", "127.0.0.1")
     env["AIRFLOW__CORE__DAGS_FOLDER"] = str(config.PROJECT_ROOT / "dags")
     env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
     env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{home / 'airflow.db'}"
@@ -46,6 +53,11 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env["AIRFLOW__COSMOS__CACHE_DIR"] = str(config.state_dir() / "cosmos")
     env["AIRFLOW__COSMOS__ENABLE_CACHE"] = "True"
     env["XIANGMU_STATE_DIR"] = str(config.state_dir())
+    # cosmos' Airflow 3 plugin serves the dbt docs (`dbt_docs` task output) under
+    # /cosmos/xiangmu/ and adds a "Browse > dbt docs" link to the Airflow UI.
+    env.setdefault("AIRFLOW__COSMOS__DBT_DOCS_PROJECTS", json.dumps(
+        {"xiangmu": {"dir": str(config.dbt_target_dir()), "index": "index.html", "name": "dbt docs (Xiangmu marts)"}}
+    ))
     if extra:
         env.update(extra)
     return env
@@ -110,3 +122,19 @@ def task_states(dag_id: str, logical_date: str) -> dict[str, int]:
             (dag_id, dag_id, logical_date),
         ).fetchall()
     return {state or "none": n for state, n in rows}
+
+
+def task_state(dag_id: str, logical_date: str, task_id: str) -> str | None:
+    """State of one (unmapped) task in the latest local run of a DAG for a date, or None."""
+    db = airflow_home() / "airflow.db"
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            """
+            select ti.state from task_instance ti
+            where ti.dag_id = ? and ti.task_id = ? and ti.run_id = (
+                select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
+                order by id desc limit 1)
+            """,
+            (dag_id, task_id, dag_id, logical_date),
+        ).fetchone()
+    return row[0] if row else None

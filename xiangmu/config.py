@@ -58,7 +58,35 @@ class SourceSettings:
 LIVE_BASE_URLS = {
     "sjzrb": "http://sjzrb.sjzdaily.com.cn",
     "hbrb": "https://hbrb.hebnews.cn",
+    "yzwb": "http://yzwb.sjzdaily.com.cn",  # 燕赵晚报, sister of 石家庄日报 (opt-in via XIANGMU_SOURCES)
+    "yzdsb": "https://yzdsb.hebnews.cn",  # 燕赵都市报, sister of 河北日报 (opt-in via XIANGMU_SOURCES)
 }
+DEFAULT_SOURCES = ("sjzrb", "hbrb")
+
+
+@dataclass(frozen=True)
+class DriftThresholds:
+    """What a staged edition must look like; a breach is recorded as 'layout_changed'.
+
+    Env: XIANGMU_DRIFT_<FIELD> (e.g. XIANGMU_DRIFT_MIN_PAGES=4 for a paper that never prints fewer).
+    """
+
+    min_pages: int = 2  # pages (版) found in the page list
+    min_articles_per_page: float = 1.0  # mean articles listed per non-advert page
+    max_empty_page_share: float = 0.5  # non-advert pages listing no article
+    min_median_body_chars: int = 40  # median body length of the parsed articles
+    max_missing_share: float = 0.2  # articles fetched but without title or body
+    min_named_page_share: float = 0.5  # pages whose label gives a name
+
+
+def drift_thresholds() -> DriftThresholds:
+    base = DriftThresholds()
+    values = {}
+    for name in DriftThresholds.__dataclass_fields__:
+        raw = _env(f"XIANGMU_DRIFT_{name.upper()}")
+        default = getattr(base, name)
+        values[name] = type(default)(raw) if raw is not None else default
+    return DriftThresholds(**values)
 
 
 def source_base_url(code: str) -> str:
@@ -67,10 +95,73 @@ def source_base_url(code: str) -> str:
 
 
 def enabled_sources() -> list[str]:
-    raw = _env("XIANGMU_SOURCES", ",".join(LIVE_BASE_URLS))
+    raw = _env("XIANGMU_SOURCES", ",".join(DEFAULT_SOURCES))
     return [s.strip() for s in raw.split(",") if s.strip()]
 
 
 def catchup() -> bool:
     """Whether the scheduler fills every missed day since the DAG's start date."""
     return (_env("XIANGMU_CATCHUP", "false") or "false").lower() in ("1", "true", "yes")
+
+
+def _float(name: str, default: float) -> float:
+    """A positive number from the environment; a clear error names the variable otherwise."""
+    raw = _env(name)
+    try:
+        value = float(raw) if raw is not None else default
+    except ValueError as exc:
+        raise ValueError(f"{name}={raw!r} is not a number") from exc
+    if value <= 0:
+        raise ValueError(f"{name}={raw!r} must be positive")
+    return value
+
+
+def publish_lock_timeout() -> float:
+    """Seconds publish waits for one lock (a BI session reading a mart holds one) before it retries."""
+    return _float("XIANGMU_PUBLISH_LOCK_TIMEOUT", 30.0)
+
+
+def publish_lock_attempts() -> int:
+    """How many times publish tries to get its locks before the task fails (and alerts)."""
+    return max(1, int(_float("XIANGMU_PUBLISH_LOCK_ATTEMPTS", 3)))
+
+
+def embedded_warehouse_port() -> int | None:
+    """TCP port of the embedded warehouse on 127.0.0.1; None: 54329 if free, else a free one (kept in state)."""
+    raw = _env("XIANGMU_WAREHOUSE_PORT")
+    if raw is None:
+        return None
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ValueError(f"XIANGMU_WAREHOUSE_PORT={raw!r} is not a TCP port")
+    return int(raw)
+
+
+def bi_reader_password() -> str | None:
+    """bi_reader's password on an external warehouse (WAREHOUSE_URL); the embedded one generates its own."""
+    return _env("XIANGMU_BI_READER_PASSWORD")
+
+
+def debug() -> bool:
+    """XIANGMU_DEBUG=1: the CLI prints tracebacks instead of one-line errors."""
+    return (_env("XIANGMU_DEBUG", "") or "").lower() in ("1", "true", "yes")
+
+
+def _bounded_float(name: str, default: float, low: float, high: float) -> float:
+    raw = _env(name)
+    try:
+        value = float(raw) if raw is not None else default
+    except ValueError as exc:
+        raise ValueError(f"{name}={raw!r} is not a number") from exc
+    if not low <= value <= high:
+        raise ValueError(f"{name}={raw!r} must be between {low} and {high}")
+    return value
+
+
+def extract_article_budget_seconds() -> float:
+    """Seconds extraction may spend on one article before it is recorded as failed (timeout), not retried."""
+    return _bounded_float("XIANGMU_EXTRACT_ARTICLE_BUDGET_SECONDS", 5.0, 1e-9, 3600.0)
+
+
+def max_failed_article_share() -> float:
+    """Share of a run's articles whose extraction may fail before the extraction checkpoint fails (alerts)."""
+    return _bounded_float("XIANGMU_MAX_FAILED_ARTICLE_SHARE", 0.05, 0.0, 1.0)

@@ -1,7 +1,17 @@
-"""dbt inside Airflow with astronomer-cosmos: one task per seed, model and snapshot.
+"""dbt inside Airflow with astronomer-cosmos: one dbt build, one task per node.
 
 Why cosmos: an engineer sees in the Airflow UI which model or which of its
-tests failed, and clears just that task to rerun it (`dbt build --select`).
+tests failed, and clears just that task to rerun it.
+
+Why ExecutionMode.WATCHER (dbt_watcher_group, what the transform DAG uses):
+one `dbt build` per run (task `dbt.dbt_producer_watcher`, dbt's own threads
+in one process, every test included, cross-model ones too), while one
+light sensor task per seed, model and snapshot, and one per model's tests,
+reports that node's own result from the build's events. The per-node build
+(dbt_task_group, ExecutionMode.LOCAL: one `dbt build --select <node>` per
+task) paid dbt's start-up and project load once per node: ~26 invocations a
+run. Clearing a node's task after a failure reruns just that node
+(cosmos falls back to `dbt run/test --select <node>` on a retry or clear).
 
 Why a manifest (LoadMode.DBT_MANIFEST): the DAG is parsed by the scheduler,
 the dag-processor and every worker, often; reading a JSON file is fast and
@@ -183,6 +193,74 @@ def dbt_task_group(group_id: str = "dbt", **kwargs: Any):
         },
         **kwargs,
     )
+
+
+def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
+    """The project as one `dbt build` (producer) watched by one task per node (consumers)."""
+    from cosmos import DbtTaskGroup, ExecutionConfig, RenderConfig
+    from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+
+    common = _dbt_common()
+    invocation = InvocationMode(os.environ.get("XIANGMU_DBT_INVOCATION", "dbt_runner"))
+    return run_producer_first(DbtTaskGroup(
+        group_id=group_id,
+        project_config=common["project_config"],
+        profile_config=common["profile_config"],
+        execution_config=ExecutionConfig(
+            execution_mode=ExecutionMode.WATCHER,
+            invocation_mode=invocation,
+            dbt_executable_path=str(Path(sys.executable).parent / "dbt"),
+        ),
+        render_config=RenderConfig(
+            load_method=LoadMode.DBT_MANIFEST,
+            # the producer's `dbt build` runs every test (tests over several models
+            # too); each model's test task reports the result of that model's tests
+            test_behavior=TestBehavior.AFTER_EACH,
+            emit_datasets=False,  # the DAG declares its own Assets, per layer
+            enable_mock_profile=False,
+        ),
+        operator_args={
+            "interceptors": [warehouse_env_interceptor],
+            "install_deps": False,
+            "retries": 0,
+        },
+        **kwargs,
+    ))
+
+
+def run_producer_first(group: Any) -> Any:
+    """Make the watcher's node tasks wait for the producer's `dbt build` to finish (in any state).
+
+    Why: cosmos leaves the consumers of a DbtTaskGroup unordered with the
+    producer, relying on the scheduler running it first and the sensors
+    waiting meanwhile. `airflow dags test` (local runs) runs one task at a
+    time: a sensor picked before the producer would wait forever. Waiting for
+    the producer costs nothing in the scheduler either: the sensors then read
+    every node's result at their first look, and still fail one by one for the
+    nodes that failed (trigger rule one_done: a failed build does not skip them;
+    a build that never ran does). Wire upstream work to `producer(group)` only,
+    never to the whole group, or the node tasks would not wait for the build.
+    """
+    from airflow.sdk import TriggerRule
+    from cosmos.constants import PRODUCER_WATCHER_DONE_TASK_ID, PRODUCER_WATCHER_TASK_ID
+
+    prefix = f"{group.group_id}."
+    producer = group.children[prefix + PRODUCER_WATCHER_TASK_ID]
+    internal = {producer.task_id, prefix + PRODUCER_WATCHER_DONE_TASK_ID}
+    for task in list(group.iter_tasks()):
+        if task.task_id in internal:
+            continue
+        if not any(up.startswith(prefix) for up in task.upstream_task_ids):
+            producer >> task
+            task.trigger_rule = TriggerRule.ONE_DONE
+    return group
+
+
+def producer(group: Any) -> Any:
+    """The task of a watcher group that runs the `dbt build`."""
+    from cosmos.constants import PRODUCER_WATCHER_TASK_ID
+
+    return group.children[f"{group.group_id}.{PRODUCER_WATCHER_TASK_ID}"]
 
 
 def cross_model_tests(task_id: str = "dbt_cross_model_tests", **kwargs: Any):

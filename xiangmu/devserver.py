@@ -23,7 +23,7 @@ from xiangmu.config import PROJECT_ROOT
 DEFAULT_ROOT = PROJECT_ROOT / "sample_epaper"
 _META_UTF8 = re.compile(r'<meta charset="utf-8"\s*/?>', re.I)
 _HTTP_EQUIV_UTF8 = re.compile(r'<meta http-equiv="Content-Type" content="text/html; charset=utf-8"\s*/?>', re.I)
-FAULT_KINDS = ("status", "retry_after", "gbk", "truncate", "delay", "redirect", "pad")
+FAULT_KINDS = ("status", "retry_after", "gbk", "truncate", "delay", "redirect", "pad", "nul", "badbytes")
 
 
 @dataclass
@@ -37,6 +37,8 @@ class FaultRule:
     location: target for 'redirect' (302).
     gbk_declare: for 'gbk', where the charset is declared: 'header', 'meta' or 'none'.
     pad_bytes: for 'pad', bytes of HTML comment appended (an oversized body).
+    'nul' puts a NUL byte into the last paragraph's text (PostgreSQL refuses it in text);
+    'badbytes' puts bytes that are not UTF-8 there, while the page still declares UTF-8.
     """
 
     path: str
@@ -169,6 +171,8 @@ class ArchiveHandler(BaseHTTPRequestHandler):
             return self._send(302, b"", "text/html; charset=utf-8", head, {"Location": rule.location})
 
         file = (root / path.lstrip("/")).resolve()
+        if file.is_dir() and (file / "index.html").is_file():  # a site root: its index.html (a meta refresh)
+            file = file / "index.html"
         if root.resolve() not in file.parents or not file.is_file():
             return self._send(404, b"<html><body>404 Not Found</body></html>", "text/html; charset=utf-8", head)
         body = file.read_bytes()
@@ -183,6 +187,11 @@ class ArchiveHandler(BaseHTTPRequestHandler):
             )
             body = text.encode("gbk")
             ctype = "text/html; charset=GBK" if rule.gbk_declare == "header" else "text/html"
+        if rule is not None and rule.kind in {"nul", "badbytes"}:
+            junk = b"\x00" if rule.kind == "nul" else b"\xff\xfe"
+            at = body.rfind(b"<p>")  # the last paragraph: in the visible body, after any hidden copy
+            at = at + 3 if at >= 0 else len(body) // 2
+            body = body[:at] + junk + body[at:]
         if rule is not None and rule.kind == "pad":
             body += b"<!--" + b"x" * max(0, rule.pad_bytes) + b"-->"
         if rule is not None and rule.kind == "truncate":
@@ -227,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.fault:
         server.state.add_rule(parse_fault(spec))
     print(f"serving {args.root} at {base}")
-    for code in ("sjzrb", "hbrb"):
+    for code in sorted(p.name for p in Path(args.root).iterdir() if p.is_dir()):
         print(f"  export XIANGMU_{code.upper()}_BASE_URL={base}/{code}")
     try:
         while True:

@@ -9,7 +9,9 @@ summary for XCom and the task log.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 from typing import Any
 
 from xiangmu import config
@@ -35,6 +37,58 @@ def scrape(newspaper: str, day: dt.date, *, run_id: str | None = None, force: bo
     if not outcome.ok:
         raise EditionIncomplete(outcome)
     return outcome.as_dict()
+
+
+class EditionsIncomplete(RuntimeError):
+    """Some editions of a chunk were partial or failed (each already recorded in raw.editions)."""
+
+    def __init__(self, outcomes: list[dict[str, Any]]):
+        self.outcomes = outcomes
+        bad = [o for o in outcomes if o["status"] not in OK_STATUSES]
+        listed = "; ".join(f"{o['newspaper']} {o['edition_date']}: {o['status']} {o.get('detail') or ''}".strip()
+                           for o in bad[:20])
+        super().__init__(f"{len(bad)} of {len(outcomes)} editions incomplete: {listed}")
+
+
+OK_STATUSES = ("complete", "no_edition", "skipped")
+
+
+def _report_progress(outcome: dict[str, Any]) -> None:
+    """One JSON line per edition to XIANGMU_PROGRESS_FILE, when set (`xiangmu backfill` reads it)."""
+    path = os.environ.get("XIANGMU_PROGRESS_FILE")
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(outcome, default=str) + "\n")
+
+
+def ingest(newspaper: str, days: list[str], *, run_id: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+    """Discover, fetch and stage one paper's editions of several dates, in order.
+
+    Why a list of dates: a backfill's task count must scale with chunks of
+    dates, not with dates (Airflow costs seconds per task). Every edition is
+    attempted and its outcome recorded in raw.editions; only then, if any was
+    partial or failed, the task fails (and alerts) naming them all.
+    """
+    from scrapers.http import ClientConfig, PoliteClient
+    from scrapers.registry import get_source
+    from xiangmu.load.raw import stage_edition
+
+    source = get_source(newspaper)
+    outcomes: list[dict[str, Any]] = []
+    with connect(autocommit=True) as conn:
+        ensure_schema(conn)
+        # one client for the chunk: its politeness interval spans the dates too
+        with PoliteClient(ClientConfig.from_env()) as client:
+            for day in days:
+                outcome = stage_edition(
+                    conn, source, dt.date.fromisoformat(day), base_url=config.source_base_url(newspaper),
+                    client=client, run_id=run_id, force=force,
+                ).as_dict()
+                outcomes.append(outcome)
+                _report_progress(outcome)
+    if any(o["status"] not in OK_STATUSES for o in outcomes):
+        raise EditionsIncomplete(outcomes)
+    return outcomes
 
 
 def extract(*, run_id: str | None = None) -> dict[str, Any]:
@@ -71,11 +125,30 @@ def transform(*, build: bool = True) -> dict[str, Any]:
     return {"dbt_docs": str(docs)}
 
 
+def docs_if_changed() -> dict[str, Any]:
+    """`dbt docs generate` only when the dbt project changed since the docs were written.
+
+    Why: the docs describe the project (models, columns, lineage), which only
+    changes with its files; regenerating them costs a dbt process per run.
+    """
+    from xiangmu.dbt_airflow import project_fingerprint
+
+    fingerprint = project_fingerprint()
+    stamp = config.dbt_target_dir() / "docs.sha256"
+    index = config.dbt_target_dir() / "index.html"
+    if index.is_file() and stamp.is_file() and stamp.read_text().strip() == fingerprint:
+        return {"dbt_docs": str(index), "generated": False}
+    result = transform(build=False)
+    stamp.write_text(fingerprint)
+    return {**result, "generated": True}
+
+
 def publish(*, run_id: str | None = None, logical_date: str | None = None) -> dict[str, Any]:
     from xiangmu.publish import publish as publish_marts
     from xiangmu.transform.dbt import grant_bi_reader
 
     with connect() as conn:
         result = publish_marts(conn, run_id=run_id, logical_date=logical_date).as_dict()
-    grant_bi_reader()  # the read-only role, created if missing, sees exactly the published marts
+    # the read-only role, created if missing, sees exactly the published marts (plain SQL, no dbt process)
+    grant_bi_reader()
     return result

@@ -6,21 +6,64 @@ tables into `marts`, all in one transaction, so readers see either the old
 marts or the new ones, never a half-published or unchecked state. Tables
 whose contents did not change are left untouched, and a publication is
 logged only when something changed, so rerunning a date changes nothing.
+
+Why publishing cannot be blocked for long:
+
+- Two publishers are serialised by a SHARE ROW EXCLUSIVE lock on
+  ``ops.publish_lock``, not by an advisory lock: any role can take any
+  advisory lock (``pg_advisory_lock`` is executable by PUBLIC), so a BI
+  session could hold the publish lock forever. ``LOCK TABLE`` checks
+  privileges (bi_reader has no USAGE on schema ``ops`` and no write grant on
+  the table), and SHARE ROW EXCLUSIVE is self-conflicting yet does not
+  conflict with the ACCESS SHARE lock that some catalog functions take
+  without a privilege check, so nothing a reader can do holds it.
+- A reader can still hold ACCESS SHARE on a published table (an open
+  transaction that read it), which the DROP of a changed table must wait
+  for. Every lock is therefore taken with ``lock_timeout``
+  (config.publish_lock_timeout); on timeout the transaction rolls back, and
+  is retried with backoff (config.publish_lock_attempts). Then publish raises
+  PublishBlocked naming the sessions that held the lock, which fails the
+  task and so alerts. bi_reader's idle_in_transaction_session_timeout ends
+  forgotten transactions well before that.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
 
+from xiangmu import config
+from xiangmu.warehouse import roles
+
 log = logging.getLogger(__name__)
 
 CANDIDATE_SCHEMA = "marts_candidate"
-PUBLISHED_SCHEMA = "marts"
-READER_ROLE = "bi_reader"
+PUBLISHED_SCHEMA = roles.PUBLISHED_SCHEMA
+READER_ROLE = roles.READER_ROLE
+LOCK_SCHEMA = "ops"
+LOCK_TABLE = "publish_lock"
+# Self-conflicting, and needs a write privilege on the table (see the module docstring).
+LOCK_MODE = "share row exclusive"
+# Characters of a blocking session's query quoted in PublishBlocked.
+_QUERY_CHARS = 120
+# The backoff between attempts (a name of its own so that tests can observe it).
+_sleep = time.sleep
+
+
+class PublishBlocked(RuntimeError):
+    """Publish could not take a lock within its timeout, on every attempt."""
+
+    def __init__(self, target: str, attempts: int, timeout: float, blockers: list[str]) -> None:
+        held = "; ".join(blockers) if blockers else "no session holds it any more (it was released meanwhile)"
+        super().__init__(
+            f"publish gave up: could not lock {target} within {timeout:g}s on {attempts} attempt(s); held by {held}"
+        )
+        self.target = target
+        self.blockers = blockers
 
 
 @dataclass
@@ -67,15 +110,72 @@ def _same_contents(conn: psycopg.Connection, name: str) -> bool:
     return not diff
 
 
-def publish(conn: psycopg.Connection, *, run_id: str | None = None, logical_date: str | None = None) -> PublishResult:
-    """Copy every changed candidate mart into the published schema atomically."""
-    candidates = _relations(conn, CANDIDATE_SCHEMA)
-    if not candidates:
-        raise RuntimeError(f"nothing to publish: schema {CANDIDATE_SCHEMA} has no relations (did dbt run?)")
+def ensure_lock_table(conn: psycopg.Connection) -> None:
+    """Create ops.publish_lock (once); nobody but its owner may use schema ops."""
+    if conn.execute("select to_regclass(%s)", (f"{LOCK_SCHEMA}.{LOCK_TABLE}",)).fetchone()[0]:
+        return
+    try:
+        with conn.transaction():
+            conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(LOCK_SCHEMA)))
+            conn.execute(sql.SQL("revoke all on schema {} from public").format(sql.Identifier(LOCK_SCHEMA)))
+            conn.execute(
+                sql.SQL("create table if not exists {} (why text)").format(sql.Identifier(LOCK_SCHEMA, LOCK_TABLE))
+            )
+            conn.execute(
+                sql.SQL("comment on table {} is {}").format(
+                    sql.Identifier(LOCK_SCHEMA, LOCK_TABLE),
+                    sql.Literal("Always empty. xiangmu.publish locks it to run one publication at a time."),
+                )
+            )
+    except (psycopg.errors.UniqueViolation, psycopg.errors.DuplicateTable, psycopg.errors.DuplicateSchema):
+        pass  # another publisher created it at the same moment
+
+
+def _blockers(conn: psycopg.Connection, target: str) -> list[str]:
+    """The other sessions holding a lock on `target` (a relation, or "schema X": any of its relations)."""
+    if target.startswith("schema "):
+        relations = "select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = %s"
+        param = target.removeprefix("schema ")
+    else:
+        relations = "select to_regclass(%s)"
+        param = target
+    rows = conn.execute(
+        """
+        select distinct on (a.pid) a.pid, coalesce(a.usename::text, '?'), coalesce(a.application_name, ''),
+               coalesce(a.state, '?'), date_trunc('second', now() - coalesce(a.xact_start, a.backend_start))::text,
+               coalesce(a.query, ''), l.mode
+        from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where l.granted and l.locktype = 'relation' and l.relation in ("""
+        + relations
+        + """)
+          and l.pid <> pg_backend_pid()
+        order by a.pid
+        """,
+        (param,),
+    ).fetchall()
+    out = []
+    for pid, user, app, state, held_for, query, mode in rows:
+        query = " ".join(query.split())
+        if len(query) > _QUERY_CHARS:
+            query = query[: _QUERY_CHARS - 3] + "..."
+        app_part = f", application {app!r}" if app else ""
+        out.append(f"pid {pid} (role {user}{app_part}, {state} for {held_for}, {mode}, last query {query!r})")
+    return out
+
+
+def _lock(conn: psycopg.Connection, state: dict, relation: sql.Identifier, name: str, mode: str) -> None:
+    state["target"] = name
+    conn.execute(sql.SQL("lock table {} in " + mode + " mode").format(relation))
+
+
+def _publish_once(
+    conn: psycopg.Connection, state: dict, *, run_id: str | None, logical_date: str | None
+) -> PublishResult:
     changed: list[str] = []
     unchanged: list[str] = []
     with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(hashtext('xiangmu.publish'))")
+        _lock(conn, state, sql.Identifier(LOCK_SCHEMA, LOCK_TABLE), f"{LOCK_SCHEMA}.{LOCK_TABLE}", LOCK_MODE)
+        state["target"] = f"schema {PUBLISHED_SCHEMA}"
         conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(PUBLISHED_SCHEMA)))
         conn.execute(
             """
@@ -89,30 +189,62 @@ def publish(conn: psycopg.Connection, *, run_id: str | None = None, logical_date
             """
         )
         published = set(_relations(conn, PUBLISHED_SCHEMA))
-        for name in candidates:
+        for name in _relations(conn, CANDIDATE_SCHEMA):
             if name in published and _same_contents(conn, name):
                 unchanged.append(name)
                 continue
             target = sql.Identifier(PUBLISHED_SCHEMA, name)
+            if name in published:
+                # Explicit, so that a timeout names the table a reader holds.
+                _lock(conn, state, target, f"{PUBLISHED_SCHEMA}.{name}", "access exclusive")
+            state["target"] = f"{PUBLISHED_SCHEMA}.{name}"
             conn.execute(sql.SQL("drop table if exists {} cascade").format(target))
             conn.execute(
-                sql.SQL("create table {} as select * from {}").format(
-                    target, sql.Identifier(CANDIDATE_SCHEMA, name)
-                )
+                sql.SQL("create table {} as select * from {}").format(target, sql.Identifier(CANDIDATE_SCHEMA, name))
             )
             changed.append(name)
-        role_exists = conn.execute("select 1 from pg_roles where rolname = %s", (READER_ROLE,)).fetchone()
-        if role_exists:
-            conn.execute(
-                sql.SQL("grant usage on schema {s} to {r}; grant select on all tables in schema {s} to {r}").format(
-                    s=sql.Identifier(PUBLISHED_SCHEMA), r=sql.Identifier(READER_ROLE)
-                )
-            )
+        state["target"] = f"{PUBLISHED_SCHEMA}.publication_log"
+        roles.grant_published(conn)
         if changed:
             conn.execute(
                 "insert into marts.publication_log (run_id, logical_date, quality_status, tables_changed)"
                 " values (%s, %s, 'passed', %s)",
                 (run_id, logical_date, changed),
             )
-    log.info("published %d changed marts (%d unchanged)", len(changed), len(unchanged))
     return PublishResult(changed, unchanged)
+
+
+def publish(conn: psycopg.Connection, *, run_id: str | None = None, logical_date: str | None = None) -> PublishResult:
+    """Copy every changed candidate mart into the published schema atomically.
+
+    Raises PublishBlocked when another session keeps a needed lock through
+    every attempt (each waits at most config.publish_lock_timeout()).
+    """
+    if not _relations(conn, CANDIDATE_SCHEMA):
+        raise RuntimeError(f"nothing to publish: schema {CANDIDATE_SCHEMA} has no relations (did dbt run?)")
+    ensure_lock_table(conn)
+    timeout = config.publish_lock_timeout()
+    attempts = config.publish_lock_attempts()
+    previous = conn.execute("select current_setting('lock_timeout')").fetchone()[0]
+    conn.execute("select set_config('lock_timeout', %s, false)", (f"{int(timeout * 1000)}ms",))
+    try:
+        for attempt in range(1, attempts + 1):
+            state: dict = {"target": f"schema {PUBLISHED_SCHEMA}"}
+            try:
+                result = _publish_once(conn, state, run_id=run_id, logical_date=logical_date)
+            except psycopg.errors.LockNotAvailable:
+                blockers = _blockers(conn, state["target"])
+                log.warning(
+                    "publish attempt %d/%d: %s is locked by %s", attempt, attempts, state["target"],
+                    "; ".join(blockers) or "a session that has since released it",
+                )
+                if attempt == attempts:
+                    raise PublishBlocked(state["target"], attempts, timeout, blockers) from None
+                _sleep(min(60.0, timeout / 2 * 2 ** (attempt - 1)))
+                continue
+            log.info("published %d changed marts (%d unchanged)", len(result.changed), len(result.unchanged))
+            return result
+    finally:
+        if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+            conn.execute("select set_config('lock_timeout', %s, false)", (previous,))
+    raise AssertionError("not reached")

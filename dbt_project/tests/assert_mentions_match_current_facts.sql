@@ -4,6 +4,7 @@ with
 
 current_facts as (
     select fact_id from {{ ref('int_project_names_normalized') }}
+    where is_current
 ),
 
 mentions as (

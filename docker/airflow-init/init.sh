@@ -7,6 +7,30 @@
 #   4. create one pool of 1 slot per newspaper host (epaper_<code>);
 #   5. prepare the shared volume (state, docs, GX project) and check the warehouse.
 set -euo pipefail
+# --- refuse placeholder secrets (begin) ---
+# docker/.env.example holds CHANGE_ME for every secret: a deployment started from
+# it unchanged must fail here, loudly, rather than run with a known password.
+# Values that are URLs are checked for the password between ':' and '@'.
+refuse_placeholder_secrets() {
+    local name value secret bad=()
+    for name in "$@"; do
+        value="${!name:-}"
+        secret="${value}"
+        if [[ "${value}" =~ ^[A-Za-z0-9+.-]+://[^:/@]*:([^@]*)@ ]]; then
+            secret="${BASH_REMATCH[1]}"
+        fi
+        if [[ -z "${secret}" || "${secret}" == *CHANGE_ME* ]]; then
+            bad+=("${name}")
+        fi
+    done
+    if (( ${#bad[@]} )); then
+        echo "refusing to initialise: ${bad[*]} empty or still the placeholder CHANGE_ME; set real secrets in docker/.env" >&2
+        exit 1
+    fi
+}
+# --- refuse placeholder secrets (end) ---
+refuse_placeholder_secrets AIRFLOW_ADMIN_PASSWORD WAREHOUSE_URL AIRFLOW__DATABASE__SQL_ALCHEMY_CONN \
+    AIRFLOW__CELERY__BROKER_URL AIRFLOW__CORE__FERNET_KEY AIRFLOW__API__SECRET_KEY AIRFLOW__API_AUTH__JWT_SECRET
 
 : "${AIRFLOW_ADMIN_PASSWORD:?}" "${AIRFLOW_ADMIN_EMAIL:?}" "${WAREHOUSE_URL:?}"
 : "${XIANGMU_ALERT_WEBHOOK_URL:?}" "${XIANGMU_ALERT_SMTP_HOST:?}" "${XIANGMU_ALERT_SMTP_FROM:?}" "${XIANGMU_ALERT_EMAIL_TO:?}"

@@ -3,8 +3,33 @@
 #   1. migrate Superset's metadata database;
 #   2. create the admin user if missing;
 #   3. create default roles and permissions;
-#   4. register (or update) the warehouse as the read-only role bi_reader.
+#   4. import the repo's dashboards (bi/dashboards, mounted read-only; the same
+#      bundle `make bi` imports), which also declare the database "Xiangmu marts";
+#   5. point that database at the warehouse as the read-only role bi_reader.
 set -euo pipefail
+# --- refuse placeholder secrets (begin) ---
+# docker/.env.example holds CHANGE_ME for every secret: a deployment started from
+# it unchanged must fail here, loudly, rather than run with a known password.
+# Values that are URLs are checked for the password between ':' and '@'.
+refuse_placeholder_secrets() {
+    local name value secret bad=()
+    for name in "$@"; do
+        value="${!name:-}"
+        secret="${value}"
+        if [[ "${value}" =~ ^[A-Za-z0-9+.-]+://[^:/@]*:([^@]*)@ ]]; then
+            secret="${BASH_REMATCH[1]}"
+        fi
+        if [[ -z "${secret}" || "${secret}" == *CHANGE_ME* ]]; then
+            bad+=("${name}")
+        fi
+    done
+    if (( ${#bad[@]} )); then
+        echo "refusing to initialise: ${bad[*]} empty or still the placeholder CHANGE_ME; set real secrets in docker/.env" >&2
+        exit 1
+    fi
+}
+# --- refuse placeholder secrets (end) ---
+refuse_placeholder_secrets SUPERSET_ADMIN_PASSWORD BI_READER_PASSWORD SUPERSET_SECRET_KEY SUPERSET_DATABASE_URI
 : "${SUPERSET_ADMIN_PASSWORD:?}" "${SUPERSET_ADMIN_EMAIL:?}" "${BI_READER_PASSWORD:?}"
 
 superset db upgrade
@@ -17,6 +42,12 @@ superset fab create-admin \
     --password "${SUPERSET_ADMIN_PASSWORD}"
 
 superset init
+
+# The bundle is YAML in the repo; Superset's importer takes it zipped.
+if [ -d /app/xiangmu/dashboards ]; then
+    python -c "import shutil; shutil.make_archive('/tmp/xiangmu-dashboards', 'zip', '/app/xiangmu', 'dashboards')"
+    superset import-dashboards -p /tmp/xiangmu-dashboards.zip -u "${SUPERSET_ADMIN_USERNAME:-admin}"
+fi
 
 # URL-encode the password so any character is safe in the URI.
 warehouse_uri="$(python - <<'PY'

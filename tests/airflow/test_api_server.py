@@ -114,18 +114,18 @@ def test_api_requires_authentication(server):
     assert status == 401
 
 
-def test_lists_the_daily_dag(server, token):
+def test_lists_the_dags(server, token):
     status, body = _request(f"{server['base']}/api/v2/dags?limit=100", token=token)
     assert status == 200
     dags = {d["dag_id"]: d for d in body["dags"]}
-    assert "xiangmu_daily" in dags
-    daily = dags["xiangmu_daily"]
-    assert {t["name"] for t in daily["tags"]} >= {"xiangmu", "dbt"}
-    assert "data-engineering" in daily["owners"]
-    status, tasks = _request(f"{server['base']}/api/v2/dags/xiangmu_daily/tasks", token=token)
+    assert {"xiangmu_ingest", "xiangmu_transform"} <= dags.keys()
+    transform = dags["xiangmu_transform"]
+    assert {t["name"] for t in transform["tags"]} >= {"xiangmu", "dbt"}
+    assert "data-engineering" in transform["owners"]
+    status, tasks = _request(f"{server['base']}/api/v2/dags/xiangmu_transform/tasks", token=token)
     assert status == 200
     ids = {t["task_id"] for t in tasks["tasks"]}
-    assert "publish" in ids and any(i.startswith("dbt.") for i in ids)
+    assert "publish" in ids and "dbt.dbt_producer_watcher" in ids
 
 
 def test_no_import_errors(server, token):

@@ -39,6 +39,7 @@ DEPLOY_REQUIREMENTS = DOCKER / "requirements-deploy.txt"
 AIRFLOW_INIT = DOCKER / "airflow-init" / "init.sh"
 WAREHOUSE_INIT_DIR = DOCKER / "warehouse-init"
 WAREHOUSE_ROLES_SQL = WAREHOUSE_INIT_DIR / "sql" / "xiangmu-roles.sql"
+ROLE_SQL_DIR = ROOT / "xiangmu" / "warehouse" / "sql"
 
 AIRFLOW_COMMANDS = {
     "airflow-apiserver": "api-server",
@@ -72,11 +73,17 @@ REQUIRED_IN_PRODUCTION = {
 NOT_NEEDED_IN_PRODUCTION = {
     "XDG_RUNTIME_DIR": "only read by xiangmu/warehouse/embedded.py (embedded server, unused with WAREHOUSE_URL)",
     "XIANGMU_DBT_MANIFEST_DIR": "defaults to <XIANGMU_STATE_DIR>/dbt/manifest, on the shared volume in compose",
+    "XIANGMU_WAREHOUSE_PORT": "TCP port of the embedded warehouse only (unused with WAREHOUSE_URL)",
+    "XIANGMU_BI_READER_PASSWORD": "read by `xiangmu bi-credentials` only; Superset gets BI_READER_PASSWORD",
+    "XIANGMU_DEBUG": "CLI tracebacks only",
+    "XIANGMU_PROGRESS_FILE": "set by `xiangmu backfill` (xiangmu/localrun.py) for its own runs only",
+    "PATH": "set by the image; xiangmu/airflow_env.py only prepends the virtualenv's bin/ for local runs",
 }
 # Env var names built at run time (f-strings): each pattern must be known here.
 DYNAMIC_ENV_READS = {
     "XIANGMU_{code.upper()}_BASE_URL": "expanded over xiangmu.config.LIVE_BASE_URLS; passed through by compose",
     "XIANGMU_QUALITY_{f.name.upper()}": "quality thresholds (expectations/suites.py); defaults are used",
+    "XIANGMU_DRIFT_{name.upper()}": "layout drift thresholds (config.DriftThresholds); defaults are used",
 }
 
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|FERNET|TOKEN|(^|_)KEY$")
@@ -260,7 +267,7 @@ def test_pools_cover_every_registered_newspaper():
 
     script = AIRFLOW_INIT.read_text(encoding="utf-8")
     default = re.search(r"XIANGMU_SOURCES:-([a-z0-9_,]+)", script).group(1).split(",")
-    assert sorted(default) == sorted(config.LIVE_BASE_URLS), "init's default sources differ from the code's"
+    assert sorted(default) == sorted(config.DEFAULT_SOURCES), "init's default sources differ from the code's"
 
 
 def test_shell_scripts_parse():
@@ -270,6 +277,65 @@ def test_shell_scripts_parse():
         result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True, check=False)
         assert result.returncode == 0, f"{script.relative_to(ROOT)}: {result.stderr}"
         assert os.access(script, os.X_OK), f"{script.relative_to(ROOT)} must be executable"
+
+
+INIT_SCRIPTS_AND_SECRETS = {
+    AIRFLOW_INIT: ["AIRFLOW_ADMIN_PASSWORD", "WAREHOUSE_URL", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+                   "AIRFLOW__CELERY__BROKER_URL", "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__API__SECRET_KEY",
+                   "AIRFLOW__API_AUTH__JWT_SECRET"],
+    WAREHOUSE_INIT_DIR / "10-xiangmu-roles.sh": ["POSTGRES_PASSWORD", "XIANGMU_WRITER_PASSWORD", "BI_READER_PASSWORD"],
+    DOCKER / "metadata-init" / "10-superset-db.sh": ["POSTGRES_PASSWORD", "SUPERSET_DB_PASSWORD"],
+    DOCKER / "superset" / "superset-init.sh": ["SUPERSET_ADMIN_PASSWORD", "BI_READER_PASSWORD", "SUPERSET_SECRET_KEY",
+                                               "SUPERSET_DATABASE_URI"],
+}
+
+
+def _placeholder_check(script: Path) -> str:
+    """The init script's own placeholder check (function and call), to run for real without the rest."""
+    text = script.read_text(encoding="utf-8")
+    begin = text.index("# --- refuse placeholder secrets (begin) ---")
+    end = text.index("\n", text.index("refuse_placeholder_secrets ", text.index("(end) ---")))
+    while text[end - 1] == "\\":  # the call continues on the next line
+        end = text.index("\n", end + 1)
+    return "set -euo pipefail\n" + text[begin:end] + "\necho checked\n"
+
+
+def _run_check(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", "-c", _placeholder_check(script)], env={"PATH": os.environ["PATH"], **env},
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("script", list(INIT_SCRIPTS_AND_SECRETS), ids=lambda p: p.name)
+def test_init_refuses_placeholder_secrets(script: Path):
+    names = INIT_SCRIPTS_AND_SECRETS[script]
+    real = {n: (f"postgresql://u:s3cret-{i}@db:5432/x" if n.endswith(("URL", "CONN", "URI")) else f"s3cret-{i}")
+            for i, n in enumerate(names)}
+    ok = _run_check(script, real)
+    assert ok.returncode == 0 and ok.stdout.strip() == "checked", ok.stderr
+    for name in names:
+        url = real[name].startswith("postgresql://")
+        for bad in (("postgresql://u:CHANGE_ME@db:5432/x", "postgresql://u:@db:5432/x") if url else ("CHANGE_ME", "")):
+            result = _run_check(script, {**real, name: bad})
+            assert result.returncode != 0, f"{script.name} accepted {name}={bad!r}"
+            assert "checked" not in result.stdout
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and name in lines[0] and "CHANGE_ME" in lines[0], result.stderr
+
+
+def test_env_example_secrets_are_all_checked_by_some_init(compose):
+    """Every secret of .env.example reaches an init script that refuses its placeholder."""
+    checked: set[str] = set()
+    services = compose["services"]
+    for service in services.values():
+        env = _env(service)
+        for key, value in env.items():
+            names = INIT_SCRIPTS_AND_SECRETS.values()
+            if any(key in group for group in names):
+                checked |= {m for m in re.findall(r"\$\{([A-Z0-9_]+)", str(value))}
+    example_secrets = {n for n in _env_example() if SECRET_NAME.search(n) and _env_example()[n] == "CHANGE_ME"}
+    # The Redis password reaches airflow-init inside AIRFLOW__CELERY__BROKER_URL.
+    missing = example_secrets - checked
+    assert not missing, f"no init script refuses a placeholder for {sorted(missing)}"
 
 
 def test_celery_executor_with_redis_broker_and_postgres_result_backend(compose):
@@ -535,7 +601,16 @@ def test_warehouse_init_is_mounted_and_defines_the_roles(compose):
     sql = WAREHOUSE_ROLES_SQL.read_text(encoding="utf-8").lower()
     assert "create role xiangmu_writer login" in sql
     assert "create role bi_reader login" in sql
-    assert "default_transaction_read_only = on" in sql
+    assert "default_transaction_read_only" not in sql, "bi_reader's session defaults have one home: ROLE_SQL_DIR"
+    role_mount = mounts.get("/opt/xiangmu/role-sql")
+    assert role_mount and (COMPOSE_FILE.parent / role_mount).resolve() == ROLE_SQL_DIR.resolve()
+    init = (WAREHOUSE_INIT_DIR / "10-xiangmu-roles.sh").read_text(encoding="utf-8")
+    assert "/opt/xiangmu/role-sql" in init
+    for name in ("bi_reader_role.sql", "bi_reader_grants.sql"):
+        assert f'-f "${{role_sql_dir}}/{name}"' in init, f"warehouse-init must run {name}"
+    shared = (ROLE_SQL_DIR / "bi_reader_role.sql").read_text(encoding="utf-8").lower()
+    for setting in ("default_transaction_read_only = on", "statement_timeout", "idle_in_transaction_session_timeout"):
+        assert f"alter role bi_reader set {setting}" in shared
     assert not re.search(r"grant[^;]*\bto bi_reader", sql.replace("grant usage on schema marts to bi_reader", "")
                          .replace("grant select on tables to bi_reader", "")
                          .replace("grant connect on database :\"dbname\" to bi_reader", "")), (
@@ -566,10 +641,16 @@ def initialised_warehouse():
     params = dict(p.split("=", 1) for p in parsed.query.split("&") if "=" in p)
     superuser = parsed.username or "postgres"
     dbname = "xiangmu_deploy_test"
+    def drop_roles(conn) -> None:
+        # The embedded server defines bi_reader itself (xiangmu.warehouse.roles): drop its grants too.
+        for role in ("xiangmu_writer", "bi_reader"):
+            if conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone():
+                conn.execute(f"drop owned by {role}")
+                conn.execute(f"drop role {role}")
+
     with psycopg.connect(uri, autocommit=True) as conn:
         conn.execute(f"drop database if exists {dbname}")
-        for role in ("xiangmu_writer", "bi_reader"):
-            conn.execute(f"drop role if exists {role}")
+        drop_roles(conn)
         conn.execute(f"create database {dbname}")
     from pgserver._commands import POSTGRES_BIN_PATH
 
@@ -582,6 +663,8 @@ def initialised_warehouse():
         "POSTGRES_DB": dbname,
         "XIANGMU_WRITER_PASSWORD": "writer-test-password",
         "BI_READER_PASSWORD": "reader-test-password",
+        "POSTGRES_PASSWORD": "admin-test-password",
+        "XIANGMU_ROLE_SQL_DIR": str(ROLE_SQL_DIR),
     }
     script = WAREHOUSE_INIT_DIR / "10-xiangmu-roles.sh"
     result = subprocess.run(["bash", str(script)], env=env, capture_output=True, text=True, check=False)
@@ -594,8 +677,7 @@ def initialised_warehouse():
     yield connect
     with psycopg.connect(uri, autocommit=True) as conn:
         conn.execute(f"drop database if exists {dbname}")
-        for role in ("xiangmu_writer", "bi_reader"):
-            conn.execute(f"drop role if exists {role}")
+        drop_roles(conn)
     embedded.stop(pgdata)
     shutil.rmtree(pgdata, ignore_errors=True)
 
@@ -623,6 +705,26 @@ def test_warehouse_roles_behave_as_the_pipeline_and_bi_expect(initialised_wareho
         ):
             with pytest.raises(psycopg.Error):
                 reader.execute(forbidden)
+        settings = dict(reader.execute(
+            "select name, setting from pg_settings where name in "
+            "('default_transaction_read_only', 'statement_timeout', 'idle_in_transaction_session_timeout')"
+        ).fetchall())
+        assert settings["default_transaction_read_only"] == "on"
+        assert int(settings["statement_timeout"]) > 0 and int(settings["idle_in_transaction_session_timeout"]) > 0
+        # A role may always lift its own read-only default; privileges are what hold.
+        reader.execute("set default_transaction_read_only = off")
+        for forbidden in (
+            "insert into marts.dim_region values (2, 'x')",
+            "create table marts.mine (x int)",
+            "create table public.mine (x int)",
+            "create temporary table mine (x int)",
+            "create schema mine",
+            "select pg_advisory_lock(1)",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                reader.execute(forbidden)
+    with initialised_warehouse("xiangmu_writer") as writer:
+        assert writer.execute("select pg_try_advisory_xact_lock(1)").fetchone() == (True,), "the pipeline still may"
 
 
 def test_docs_server_serves_the_directories_the_workers_write(compose):

@@ -1,9 +1,10 @@
 """A backfill over a range of sample dates builds the same marts as the dates run one by one.
 
 Two warehouses (separate state dirs, each its own embedded PostgreSQL and
-Airflow home): one filled by `xiangmu backfill FIRST LAST` (localrun.backfill,
-one Airflow DAG run per day of the range), the other by separate `make run`-like
-invocations, one date each. The published marts must hold the same rows.
+Airflow home): one filled by `xiangmu backfill FIRST LAST` (localrun.backfill:
+ONE ingest run over the range, mapped over chunks of dates, then ONE transform
+run), the other by separate `make run`-like invocations, one date each (an
+ingest and a transform run per date). The published marts must hold the same rows.
 Columns that record *when* or *which run* (timestamps, run ids) differ by
 construction and are left out of the comparison; they are listed in IGNORED.
 """
@@ -78,11 +79,16 @@ def warehouses(tmp_path_factory):
     port = _free_port()
     backfill_state = tmp_path_factory.mktemp("backfill")
     single_state = tmp_path_factory.mktemp("one-by-one")
-    backfilled, backfill_marts = _in_state(backfill_state, lambda: localrun.backfill(FIRST, LAST, port=port))
+    # chunks of one date: the range's two dates are two mapped tasks per paper in one run
+    reports: list = []
+    backfilled, backfill_marts = _in_state(
+        backfill_state, lambda: reports.append(localrun.backfill(FIRST, LAST, port=port, chunk_days=1))
+        or reports[0].results)
     singles, single_marts = _in_state(
         single_state, lambda: {d: rc for day in localrun.date_range(FIRST, LAST)
                                for d, rc in localrun.run_dates([day], port=port).items()})
-    return {"backfilled": backfilled, "singles": singles, "backfill": backfill_marts, "single": single_marts,
+    return {"report": reports[0], "backfilled": backfilled, "singles": singles,
+            "backfill": backfill_marts, "single": single_marts,
             "states": (backfill_state, single_state)}
 
 
@@ -92,11 +98,30 @@ def test_every_run_succeeded(warehouses):
     assert warehouses["singles"] == dict.fromkeys(days, 0), f"logs in {warehouses['states'][1]}"
 
 
+def test_backfill_tallies_outcomes_per_paper(warehouses):
+    report = warehouses["report"]
+    assert report.ingest_rc == 0 and report.transform_rc == 0
+    days = len(localrun.date_range(FIRST, LAST))
+    assert set(report.tally) == {"sjzrb", "hbrb"}
+    for paper, counts in report.tally.items():
+        assert sum(counts.values()) == days, (paper, counts)
+        assert counts["complete"] >= 1, (paper, counts)
+        assert counts["failed"] == counts["partial"] == 0, (paper, counts)
+    assert report.warnings == []
+    as_json = report.as_dict()
+    assert as_json["ok"] and as_json["tally"] == report.tally and as_json["failed_dates"] == []
+
+
 def test_backfill_builds_the_same_marts(warehouses):
     backfill, single = warehouses["backfill"], warehouses["single"]
     assert backfill.keys() == single.keys()
     assert backfill["fct_investment_mention"], "the backfill published nothing"
-    differing = {t: (len(backfill[t]), len(single[t])) for t in backfill if backfill[t] != single[t]}
+    # the publication log records publications, not data: one transform run for the
+    # whole backfill publishes once, the dates run one by one publish once each
+    assert len(backfill["publication_log"]) == 1
+    assert len(single["publication_log"]) == len(localrun.date_range(FIRST, LAST))
+    differing = {t: (len(backfill[t]), len(single[t])) for t in backfill
+                 if t != "publication_log" and backfill[t] != single[t]}
     assert not differing, f"marts differ (rows backfill, one-by-one): {differing}"
 
 

@@ -7,7 +7,7 @@ the alert connections pointing at a real HTTP receiver and a real SMTP server
 
 1. a clean date: nothing is sent, the marts are published;
 2. another date whose archive copy carries one absurd amount
-   (总投资9800000亿元 = 9.8e14 yuan) in one article: the extraction
+   (总投资500000亿元 = 5e13 yuan) in one article: the extraction
    checkpoint fails, exactly one alert per failed task reaches both channels
    with the DAG, logical date, suite, failed expectation, observed value and
    Data Docs location, and `marts` is left exactly as the clean run left it.
@@ -45,14 +45,15 @@ BAD_DAY = "2023-08-08"
 # One sjzrb article of BAD_DAY; its sentence 签约项目46个，总投资623亿元 becomes absurd.
 BAD_ARTICLE = Path("sjzrb/sjzrbpaper/pc/content/202308/08/content_1011.html")
 GOOD_TEXT = "总投资623亿元，涵盖"
-# Above the 1e13-yuan plausibility limit, yet small enough for numeric(20, 4): a bigger
-# figure crashes the extract load (numeric field overflow) before any check sees it.
-BAD_TEXT = "总投资9800000亿元，涵盖"
-BAD_AMOUNT_CNY = 980_000_000_000_000  # 9800000亿元 in yuan
+# Above the checks' 1e13-yuan plausibility limit (amount_cny_max), below the extractor's own
+# refusal bound (100万亿元 = 1e14, xiangmu.extract.rejected): a figure the rules still emit,
+# so the extraction check is what must catch it.
+BAD_TEXT = "总投资500000亿元，涵盖"
+BAD_AMOUNT_CNY = 50_000_000_000_000  # 500000亿元 in yuan
 SMTP_LOGIN, SMTP_PASSWORD = "alerts", "e2e-s3cret"
 MAIL_FROM, MAIL_TO = "xiangmu@example.test", ["data@example.test", "oncall@example.test"]
 # Tasks that exist whatever shape the dbt step takes.
-STABLE_TASKS = ("check_raw", "extract", "check_extraction", "check_marts", "publish", "finish")
+STABLE_TASKS = ("check_raw", "extract", "check_extraction", "check_marts", "publish")
 
 
 class _Receiver:
@@ -162,18 +163,21 @@ def _bad_archive(root: Path) -> Path:
 
 
 def _task_states(day: str) -> dict[str, str]:
-    """task_id -> state of the latest run of the DAG for one date, from Airflow's metadata DB."""
+    """task_id -> state in the latest ingest and transform runs for one date, from Airflow's metadata DB."""
+    out = {}
     with sqlite3.connect(airflow_env.airflow_home() / "airflow.db") as conn:
-        rows = conn.execute(
-            """
-            select ti.task_id, ti.state from task_instance ti
-            where ti.dag_id = ? and ti.run_id = (
-                select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
-                order by id desc limit 1)
-            """,
-            (DAG_ID, DAG_ID, day),
-        ).fetchall()
-    return {task_id: state or "none" for task_id, state in rows}
+        for dag_id in (localrun.INGEST_DAG_ID, localrun.TRANSFORM_DAG_ID):
+            rows = conn.execute(
+                """
+                select ti.task_id, ti.state from task_instance ti
+                where ti.dag_id = ? and ti.run_id = (
+                    select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
+                    order by id desc limit 1)
+                """,
+                (dag_id, dag_id, day),
+            ).fetchall()
+            out.update({task_id: state or "none" for task_id, state in rows})
+    return out
 
 
 def _marts_fingerprint() -> dict[str, tuple[int, str]]:
@@ -285,9 +289,9 @@ def test_bad_data_fails_the_extraction_check(runs: dict) -> None:
     assert states["check_raw"] == "success", states
     assert states["extract"] == "success", states
     assert states["check_extraction"] == "failed", states
-    for task in ("check_marts", "publish", "finish"):
+    for task in ("dbt.dbt_producer_watcher", "check_marts", "publish"):
         assert states[task] == "upstream_failed", (task, states)
-    assert all(states[t] == "success" for t in states if t.startswith("scrape_")), states
+    assert all(states[t] == "success" for t in states if t.startswith("ingest_")), states
     # The bad figure really reached the gate: it is in `extract`, so the check had something to catch.
     with connect() as conn:
         staged = conn.execute(
@@ -311,7 +315,7 @@ def test_failed_check_leaves_marts_unpublished(runs: dict) -> None:
 def test_one_alert_per_failed_task_on_both_channels(runs: dict, webhook: _Receiver, mailbox: _Mailbox) -> None:
     failed_tasks = sorted(t for t, s in runs["bad_states"].items() if s == "failed")
     assert failed_tasks == ["check_extraction"]
-    # upstream_failed tasks (check_marts, publish, finish) must not add alerts of their own
+    # upstream_failed tasks (the dbt build, check_marts, publish) must not add alerts of their own
     assert len(webhook.posts) == len(failed_tasks), [p["text"][:200] for p in webhook.posts]
     assert len(mailbox.messages) == len(failed_tasks), [m["Subject"] for m in mailbox.messages]
     assert webhook.paths == ["/hook"]
@@ -330,7 +334,7 @@ def test_alert_names_dag_date_suite_expectation_observed_value_and_docs(
         assert "check_extraction" in text
         assert "extraction.investment_facts" in text  # the suite
         assert "expect_column_values_to_be_between" in text and "amount_cny" in text
-        assert str(BAD_AMOUNT_CNY) in text or "9.8e+14" in text.lower(), text  # the observed value
+        assert str(BAD_AMOUNT_CNY) in text or "5e+13" in text.lower(), text  # the observed value
         assert f"Data Docs: {docs_index}" in text
     # only the absurd figure broke a rule: the alert does not cry wolf about the rest
     assert "extraction.region_resolution" not in texts[0] and "raw." not in texts[0]

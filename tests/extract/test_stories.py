@@ -52,11 +52,27 @@ def test_other_edition_or_wrong_page_is_not_linked() -> None:
 
 
 _ALPHABET = "（）上接下转第一二版本报讯总投资项目个亿元。，其中1234赵县\n"
+# Digit runs and huge numbers once crashed the reader (OverflowError) in any part of a story.
+_RUN = st.builds(lambda d, n: d * n, st.sampled_from("1239一二九"), st.integers(1, 600))
+_FIGURE = st.builds(
+    lambda kw, run, unit: kw + run + unit,
+    st.sampled_from(["总投资", "开工项目", "5月", ""]),
+    _RUN,
+    st.sampled_from(["亿元", "个", "日", ""]),
+)
+_NOISE = st.lists(st.one_of(st.text(alphabet=_ALPHABET, max_size=30), _FIGURE), max_size=6).map("".join)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(alphabet=_ALPHABET, max_size=80), max_size=3))
-def test_story_offsets_point_at_evidence(texts: list[str]) -> None:
-    for text, facts in zip(texts, extract_story(texts, DAY, "sjzrb"), strict=True):
+@given(st.lists(_NOISE, max_size=3))
+def test_story_offsets_point_at_evidence(noise: list[str]) -> None:
+    # HEAD's 30亿 and TAIL's 8亿 cannot come out of the noise (no 0 or 8 in it): both must be read.
+    texts = [HEAD, *noise, TAIL]
+    results = extract_story(texts, DAY, "sjzrb")
+    assert len(results) == len(texts)
+    for text, facts in zip(texts, results, strict=True):
         for f in facts:
             assert text[f.char_start : f.char_end] == f.evidence
+            assert f.project_count is None or f.project_count <= 10_000
+    assert [f.amount_cny for f in results[0]] == [3_000_000_000]
+    assert 800_000_000 in [f.amount_cny for f in results[-1]]

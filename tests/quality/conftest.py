@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,10 +19,6 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-# `expectations` is a top-level package of the repo but not part of the
-# installed distribution (pyproject lists only xiangmu* and scrapers*).
-if str(PROJECT_ROOT) not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT))
 
 RAW_AND_EXTRACT_TABLES = (
     "extract.investment_facts, extract.article_extractions, raw.fetch_log, raw.articles, raw.pages, raw.editions"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -169,6 +170,7 @@ def test_sample_is_generated_from_tools(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("build_sample_epaper", tools / "build_sample_epaper.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     module.ROOT = tmp_path
     module.main()

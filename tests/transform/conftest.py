@@ -6,51 +6,9 @@ build, and the one test that adds data runs last (see test_dbt_marts.py).
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
+import dbt_synthetic
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-import dbt_synthetic  # noqa: E402
-
-MARTS = [
-    "dim_region",
-    "dim_date",
-    "dim_newspaper",
-    "dim_article",
-    "dim_project",
-    "fct_investment_mention",
-    "fct_investment_figure",
-    "fct_groundbreaking_batch",
-    "fct_project_milestone",
-]
-
-
-def table_contents(url: str, schema: str, table: str) -> list[tuple]:
-    """All rows of a table in a canonical order (so two builds can be compared)."""
-    from xiangmu.warehouse.connect import connect
-
-    with connect(url) as conn:
-        rows = conn.execute(f'select * from "{schema}"."{table}"').fetchall()
-    return sorted(rows, key=repr)
-
-
-def all_marts(url: str) -> dict[str, list[tuple]]:
-    contents = {name: table_contents(url, "marts_candidate", name) for name in MARTS}
-    contents["snapshots.dim_project_history"] = table_contents(url, "snapshots", "dim_project_history")
-    return contents
-
-
-@dataclass
-class Built:
-    url: str
-    first: dict[str, list[tuple]]
-    second: dict[str, list[tuple]]
-    first_seconds: float
-    second_seconds: float
+from mart_contents import Built, all_marts
 
 
 @pytest.fixture(scope="module")

@@ -400,3 +400,173 @@ def load_initial(conn: psycopg.Connection) -> None:
 def load_later(conn: psycopg.Connection) -> None:
     insert_article(conn, LATER_COMPLETED, 101)
     insert_article(conn, LATER_REFETCH, 102)
+
+
+# --- a long synthetic history (for the incremental-vs-full-refresh test and timings) ---
+
+HISTORY_REGIONS = [
+    ("石家庄市", "130100"),
+    ("赵县", "130133"),
+    ("晋州市", "130183"),
+    ("正定县", "130123"),
+    ("鹿泉区", "130110"),
+    ("石家庄经济技术开发区", None),
+    ("唐山市", "130200"),
+    ("保定市", "130600"),
+    ("某某镇", None),  # never resolves: region_key null
+]
+HISTORY_STAGES = [GB, "under_construction", "completed", "signed", None]
+HISTORY_MEASURES = ["total_investment", "planned_investment", "completed_investment"]
+
+
+def history_articles(start: date, days: int, per_paper_day: int = 4, projects: int = 60) -> list[Article]:
+    """Deterministic articles for `days` dates from `start`, both papers.
+
+    Projects recur (a pool of `projects` names, written with and without
+    company prefix or 项目 suffix) so that dim_project, figures and milestones
+    aggregate over many dates; every third day has a 集中开工 with county items;
+    every fifth article is re-extracted by a later extractor version.
+    """
+    from datetime import timedelta
+
+    articles: list[Article] = []
+    serial = 0
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        for paper, host in (("sjzrb", "http://sjz.test"), ("hbrb", "https://hb.test")):
+            for n in range(per_paper_day):
+                serial += 1
+                facts: list[Fact] = []
+                if n == 0 and offset % 3 == 0:
+                    event = day - timedelta(days=1)
+                    facts.append(
+                        Fact(
+                            "石家庄市",
+                            "130100",
+                            "portfolio",
+                            "total_investment",
+                            50_000_000_000 + offset * 1_000_000,
+                            project_count=100 + offset % 50,
+                            stage=GB,
+                            period_start=event,
+                        )
+                    )
+                    facts.append(
+                        Fact(
+                            "赵县",
+                            "130133",
+                            "portfolio",
+                            "total_investment",
+                            1_000_000_000 + offset * 1000,
+                            project_count=10,
+                            stage=GB,
+                        )
+                    )
+                    facts.append(
+                        Fact(
+                            "石家庄经济技术开发区",
+                            None,
+                            "portfolio",
+                            "planned_investment",
+                            700_000_000,
+                            project_count=5,
+                            stage=GB,
+                        )
+                    )
+                for k in range(serial % 4):
+                    p = (serial * 7 + k * 13) % projects
+                    region, code = HISTORY_REGIONS[(p + k) % len(HISTORY_REGIONS)]
+                    name = [f"第{p}号产业", f"“第{p}号产业”项目", f"河北某某有限公司第{p}号产业项目"][(serial + k) % 3]
+                    facts.append(
+                        Fact(
+                            region,
+                            code,
+                            "project",
+                            HISTORY_MEASURES[(serial + k) % 3],
+                            float(100_000_000 * (1 + (p % 17)) + (serial % 5) * 10_000_000),
+                            project_name=name,
+                            stage=HISTORY_STAGES[(serial + k) % 5],
+                            period_start=day - timedelta(days=k) if k == 2 else None,
+                            approximate=bool(k % 2),
+                        )
+                    )
+                extractions: list[tuple[str, int, list[Fact]]] = [("v1", 1, facts)]
+                if serial % 5 == 0:  # a later extractor version drops the last fact
+                    extractions.append(("v2", 2, facts[:-1]))
+                articles.append(
+                    Article(
+                        paper,
+                        day,
+                        f"{host}/{day:%Y-%m/%d}/{n}.html",
+                        f"报道{serial}",
+                        extractions,
+                        page_no=f"{n % 4 + 1:02d}",
+                    )
+                )
+    return articles
+
+
+def load_history(conn: psycopg.Connection, start: date, days: int, *, serial_base: int = 1000, **kwargs) -> int:
+    """Insert history_articles(start, days) with their editions; returns the number of articles."""
+    articles = history_articles(start, days, **kwargs)
+    with conn.transaction():
+        for offset, article in enumerate(articles):
+            insert_article(conn, article, serial_base + offset)
+        for day in sorted({a.edition_date for a in articles}):
+            for paper in ("sjzrb", "hbrb"):
+                conn.execute(
+                    "insert into raw.editions (newspaper, edition_date, entry_url, status, page_count,"
+                    " article_count, run_id) values (%s, %s, %s, 'complete', 4, %s, 'history')",
+                    (
+                        paper,
+                        day,
+                        f"http://{paper}.test/{day}/",
+                        sum(1 for a in articles if a.edition_date == day and a.newspaper == paper),
+                    ),
+                )
+    return len(articles)
+
+
+def history_url(day: date, paper: str = "sjzrb", n: int = 0) -> str:
+    host = {"sjzrb": "http://sjz.test", "hbrb": "https://hb.test"}[paper]
+    return f"{host}/{day:%Y-%m/%d}/{n}.html"
+
+
+def reextract(conn: psycopg.Connection, url: str, version: str, facts: list[Fact]) -> None:
+    """A later extractor version re-reads the current version of `url` (extracted_at = now(), as in production)."""
+    article_id = conn.execute("select max(article_id) from raw.articles where url = %s", (url,)).fetchone()[0]
+    conn.execute(
+        "insert into extract.article_extractions (article_id, extractor_version, fact_count, run_id)"
+        " values (%s, %s, %s, 'reextract')",
+        (article_id, version, len(facts)),
+    )
+    for index, f in enumerate(facts):
+        conn.execute(
+            """
+            insert into extract.investment_facts (article_id, extractor_version, fact_index, region, region_code,
+                subject, project_name, project_count, measure, amount_cny, amount_original, approximate, stage,
+                category, period_start, period_end, evidence, char_start, char_end, run_id)
+            values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'reextract')
+            """,
+            (
+                article_id,
+                version,
+                index,
+                f.region,
+                f.region_code,
+                f.subject,
+                f.project_name,
+                f.project_count,
+                f.measure,
+                f.amount_cny,
+                f.amount_cny,
+                f.approximate,
+                f.stage,
+                f.category,
+                f.period_start,
+                f.period_end,
+                f.evidence,
+                0,
+                5,
+            ),
+        )

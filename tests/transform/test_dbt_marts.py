@@ -12,7 +12,7 @@ from decimal import Decimal
 import dbt_synthetic
 import psycopg
 import pytest
-from conftest import MARTS, Built, all_marts, table_contents
+from mart_contents import MARTS, Built, all_marts, table_contents
 
 from xiangmu import config
 from xiangmu.transform import dbt
@@ -29,10 +29,30 @@ def rows_as_dicts(url: str, sql: str, params: tuple = ()) -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def assert_same_and_filled(first: dict[str, list[tuple]], second: dict[str, list[tuple]]) -> None:
+    """Every mart and the snapshot are non-empty and equal after both builds.
+
+    The expected tables are named here, not taken from the builds: an empty build (no tables
+    read) must fail, not pass by checking nothing.
+    """
+    expected = {*MARTS, "snapshots.dim_project_history"}
+    assert set(first) == expected, f"first build read {sorted(first)}"
+    assert set(second) == expected, f"second build read {sorted(second)}"
+    for name in sorted(expected):
+        assert first[name], f"{name} is empty"
+        assert second[name] == first[name], f"{name} changed on the second build"
+
+
+def test_the_idempotence_check_fails_on_an_empty_build() -> None:
+    filled = {name: [("row",)] for name in (*MARTS, "snapshots.dim_project_history")}
+    assert_same_and_filled(filled, dict(filled))
+    for first, second in (({}, {}), ({**filled, "dim_region": []}, filled), (filled, {})):
+        with pytest.raises(AssertionError):
+            assert_same_and_filled(first, second)
+
+
 def test_second_build_changes_nothing(built: Built) -> None:
-    for name in built.first:
-        assert built.first[name], f"{name} is empty"
-        assert built.second[name] == built.first[name], f"{name} changed on the second build"
+    assert_same_and_filled(built.first, built.second)
     print(f"dbt build: first {built.first_seconds:.1f}s, second {built.second_seconds:.1f}s")
 
 

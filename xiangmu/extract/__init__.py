@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from .facts import SentenceReader, sentences
 from .gazetteer import Gazetteer, gazetteer, gazetteer_rows
 from .items import Item, split_items
+from .limits import bounded_sentences, check_deadline
 from .model import Fact
-from .normalize import paragraphs
+from .normalize import paragraphs, project_key
 
-EXTRACTOR_VERSION = "2026.11.3"
+EXTRACTOR_VERSION = "2026.12.1"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -53,19 +54,26 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             )
         else:
             reader = SentenceReader(gaz, published, item)
-        for para in item.paras:
-            if para.heading:
-                continue
-            for s0, s1 in sentences(para.text):
-                for fact, a, b in reader.read(para.text[s0:s1]):
-                    key = _dedupe_key(fact)
-                    if key in carry.seen:
-                        continue
-                    carry.seen.add(key)
-                    start, end = para.span(s0 + a, s0 + b)
-                    fact.char_start, fact.char_end = start, end
-                    fact.evidence = text[start:end]
-                    facts.append(fact)
+        sents = [
+            (k, para, s0, s1)
+            for k, para in enumerate(item.paras) if not para.heading
+            for s0, s1 in bounded_sentences(para.text, sentences(para.text))  # linear time: see limits.py
+        ]
+        texts = [para.text[s0:s1] for _k, para, s0, s1 in sents]
+        for n, (k, para, s0, s1) in enumerate(sents):
+            check_deadline()  # the article's time budget (limits.py), checked once per sentence
+            reader.para_no = k
+            reader.ahead = (texts, n)  # the next sentences, for a figure stated before its batch
+            for fact, a, b in reader.read(para.text[s0:s1]):
+                key = _dedupe_key(fact)
+                if key in carry.seen:
+                    continue
+                carry.seen.add(key)
+                start, end = para.span(s0 + a, s0 + b)
+                fact.char_start, fact.char_end = start, end
+                fact.evidence = text[start:end]
+                fact.project_key = project_key(fact.project_name)
+                facts.append(fact)
         carry.item, carry.reader = item, reader
     return facts
 

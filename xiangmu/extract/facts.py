@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import PROVINCE, Gazetteer
-from .items import Item
+from .items import Item, most_specific
 from .model import Fact
 from .numbers import COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
@@ -24,32 +24,53 @@ _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 
 _KW_RE = re.compile(
-    r"(?P<kw>(?:(?:年度|当年|全年|今年|本年|明年)?(?:计划|预计|拟)?(?:累计)?"
-    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划)?"
+    r"(?P<kw>(?:(?:年度|当年|全年|今年|本年|明年|年内)?(?:计划|预计|拟)?(?:累计)?"
+    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
     r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|总计|累计|已|将)*)$"
 )
 # Words that turn a following 投资 into something other than project investment.
 _MONEY_WORDS = re.compile(r"投资|外资|签约[总金]{0,2}额|引资")
+# The investment keyword a ranking list of places with bracketed figures follows.
+_BRACKET_KW = re.compile(r"(?:计划|年度|累计)?(?:完成投资|投资完成|总投资|计划投资|投资目标|投资任务)")
+_LOAN_WORDS = re.compile(r"贷款|授信|信贷|融资|放款|投放|银行")
 _NOISE_BEFORE_KW = re.compile(
     r"(?:研发|科研|研究|设备|固定资产|社会|民间|技术改造|基金|融资|贷款|补贴|奖励|资金|股权|风险|"
-    r"对外|境外|单体|单个|单项|平均|人均|亩均|每亩)$"
+    r"对外|境外|单体|单个|单项|平均|人均|亩均|每亩|"
+    # 带动投资/拉动投资/撬动社会资本投资: induced spending elsewhere, not the projects' own
+    r"带动|拉动|撬动|吸引|吸纳|资本|有效)$"
 )
-_COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)项目")
+_INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8}$")  # 拉动上下游投资X
+# 安平县的甲项目、饶阳县的乙项目: each project's place, for a later sentence naming it alone.
+_PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|工程))")
+_COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
 _COUNT_BEFORE_RE = re.compile(
-    rf"(?P<mid>[^，。；、,]{{0,16}}?)项目(?:总数|数量)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?(?P<n>{COUNT_NUM})(?:个|项)"
+    rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)(?:总数|数量)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*(?P<n>{COUNT_NUM})\s*(?:个|项)"
 )
+# 按县区划分：某区3项: a place's share of the batch, the batch noun left out.
+_PLACE_COUNT_RE = re.compile(
+    rf"^\s*(?:其中)?(?P<p>[^，。；、\d]{{1,12}}?)(?:共有|有)?(?P<n>{COUNT_NUM})(?:个|项)(?:项目)?\s*$"
+)
+# The rate is bounded (at most 4 digits and 4 decimals): a rate, never a digit run.
 _RATE_RE = re.compile(
-    r"^[^。；;]{0,4}?(?:(?:占|完成|为|达到|达)[^，。；;]{0,12}?(?:目标|计划|任务|总投资)(?:投资)?的?|(?:投资)?完成率(?:为|达)?)(?P<r>\d+(?:\.\d+)?)[%％]"
+    r"^[^。；;]{0,4}?(?:(?:占|完成|为|达到|达)[^，。；;]{0,12}?(?:目标|计划|任务|总投资)(?:投资)?的?"
+    r"|(?:投资)?完成率(?:为|达)?)(?P<r>(?<!\d)\d{1,4}(?:\.\d{1,4})?)[%％]"
+)
+# A dateline or byline before the first figure (某某日报讯（记者 某某）总投资X亿元……).
+_DATELINE = (
+    r"(?:(?:本报|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网))(?:讯|电)?\s*(?:[（(][^）)]{0,40}[）)])?"
+    r"|[（(](?:记者|通讯员)[^）)]{0,40}[）)])\s*"
 )
 _LEADING = re.compile(
-    r"^(?:其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|如|比如|例如|以及|和|及|与|还有|分别是|即|为)+"
+    r"^(?:" + _DATELINE
+    + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|如|比如|例如|以及|和|及|与|还有|分别是|即|为)+"
 )
 # Only multi-character connectors are stripped from names: 和/如/与 may begin a real name.
 _LEADING_NAME = re.compile(
-    r"^(?:(?:本报讯|本报[^\s，。]{0,6}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
-    r"目前|近日|日前|比如|例如|以及|还有|分别是)+"
+    r"^(?:(?:本报讯|本报[^\s，。]{0,6}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*|" + _DATELINE
+    + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
+    r"目前|近日|日前|比如|例如|以及|还有|分别是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
 )
 _NAME_STOP = re.compile(r"(?:正在|已经|已于|已|将于|将|于|目前|预计|计划|顺利|全面|主要|建成后|部分|等|，|,)")
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
@@ -59,21 +80,40 @@ _NP_EVENT = re.compile(
     r"(?:^|的)(?P<name>[^，、的]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?"
     r"(?:正式|顺利|全面|已经|已|日前|近日|当日)?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营)"
 )
+_EVENT_TAIL = re.compile(
+    r"(?<=[项目工程园区心地线厂站])(?:正式|顺利|全面|集中)?(?:开工|建成|竣工|投产|签约|落地|开业|投用)(?:建设|仪式)?$"
+)
+# 活动在某某项目(建设)现场举行: the site names the project the next sentence's 该项目 means.
+_NP_SITE = re.compile(
+    r"(?:在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
+)
 _NP_SUFFIX = re.compile(r"(?:项目|工程|工厂|厂|产业园|园区|中心|基地|生产线)$")
 _BUILD_AFTER = re.compile(r"^(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
 _NEXT_FIGURE = re.compile(
     r"[、，；]?(?:以及|和|及)?(?:计划总投资|总投资|计划投资|投资)\s*(?:约|达|为|超过|超|近|逾)?\s*[\d一二三四五六七八九十]"
+    r"|、\s*(?:约|近|超)?\d+(?:\.\d+)?\s*(?:万|亿)元的"
 )
+# 投资X亿元的重点项目439项 / 的“双基”工程41项: the count follows the batch noun.
+_NOUN_COUNT = re.compile(
+    rf"^[^，。；、,]{{0,12}}?(?:项目|工程)(?:共|共计|总数|数量)?(?:达到|达|为|有)?(?P<n>{COUNT_NUM})(?:个|项)"
+)
+_ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;]{{0,20}}?(?:项目|工程)")
+_SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
+_LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
+_YEAR_WORD = re.compile(r"年度|当年|全年|今年|本年|明年|年内")
 _NP_SUFFIX_ANY = re.compile(r"项目|工程|厂|园|中心|基地|生产线")
 # A "name" made only of these words and characters denotes a batch, not one project.
 _GENERIC_NAME = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)|项目|工程|重点|省市|省级|市级|县级|本次|此次|这次|本批|该批|集中|新开工|开工|续建|新建|在建|建设|实施|"
+    r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)|项目|工程|重点|省市|省级|市级|县级|本次|此次|这次|本批|该批|这批|首批|[春夏秋冬]季|观摩|集中|新开工|开工|续建|新建|在建|建设|实施|"
     r"计划|安排|签约|引进|入库|储备|谋划|产业|累计|今年|全年|年度|上半年|下半年|以上|各类|所有|全部|上述|这些|"
     r"一批|亿元|万元|全市|全省|全县|全区|我市|我省|该市|该县|该区|本市|重大|优质|龙头|季度|招商|好|\d|"
     r"[一二三四五六七八九十百千]"
 )
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
+_CATEGORY_LEAD = re.compile(
+    r"^.*(?:安排|实施|推进|谋划|开工|签约|续建|新建|在建|储备|竣工|投产|引进|共有|共|有|其中|包括|市|县|区|省|级|的|重点)(?=.{2,})"
+)
 _CATEGORIES = (
     "战略性新兴产业",
     "高新技术产业",
@@ -97,13 +137,16 @@ _STAGES = (
     ("groundbreaking", re.compile(r"开工")),
     ("completed", re.compile(r"(?:竣工|投产|达效|建成)(?!后)")),  # 建成后/投产后 look ahead
     ("under_construction", re.compile(r"在建|续建|实施建设|(?<!重点)建设项目|施工")),
-    ("reserve", re.compile(r"储备|谋划")),
+    ("reserve", re.compile(r"储备|前期项目|谋划(?!实施|推进|建设|重点|省|市)")),
     ("key_project", re.compile(r"重点(?:建设)?项目")),
     ("introduced", re.compile(r"引进|招引|落地|落户")),
 )
-_CITY_WORDS = ("全市", "我市", "本市", "该市", "市内")
+_CITY_WORDS = ("全市", "我市", "本市", "该市", "市内", "市直", "市本级")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
+# Only the venue of a ceremony (在某区设主会场); 某区分会场 is that place's own part of it.
+_VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
+_PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
 _VENUE_BEFORE = re.compile(r"(?:在|于|落户|落地|位于)$")
 _NATION_WORDS = ("全国", "我国")
 # A sentence that details the batch or period of the sentence before it.
@@ -113,6 +156,25 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
 _DEICTIC_RE = re.compile("|".join(_CITY_WORDS + _PROVINCE_WORDS + _LOCAL_WORDS + _NATION_WORDS))
+_RANKING_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]|前列|前[三五十]|首位|之首|领先|排名|最[多高大])")
+_RANKING_BEFORE = re.compile(r"(?:居|位居|位列|列|排|占)$")
+# Which kinds of place a deictic word can point back to (该县 -> a county named earlier).
+_DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city"), "区": ("district", "zone")}
+# A head made only of time words and adverbs: the figure is about the batch in context
+# (……集中开工项目30个。截至9月底，已累计完成投资X).
+_TIME_ONLY = re.compile(
+    r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
+    r"已经|已|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
+)
+_ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
+# A word pointing back at one project named before (该产业园, 这个基地, 该工程).
+_REF_RE = re.compile(
+    r"^(?:该|此|这个|这一|这座|这家|本)(?P<noun>项目|工程|产业园|园区|基地|工厂|厂区|中心|生产线|综合体|小镇|电站)"
+    r"(?:一期|二期|三期)?(?:计划|建成后)?$"
+)
+_NAME_BOUNDARY = re.compile(r"[，。；、：！？\s“”\"（）()]|的|在|于|是|将|建设|新建|开工|位于|投资|落户|签约|实施|推进")
+# 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
+_LIST_ITEM_GAP = re.compile(r"^的?[^，；。：]{1,40}?[、和及]$")
 
 
 @dataclass
@@ -122,6 +184,7 @@ class _Batch:
     count: int | None
     stage: str | None
     category: str | None
+    place: str | None = None  # set when the batch was announced after its figures, with its place
 
 
 def head_text(pre_kw: str) -> str:
@@ -138,6 +201,8 @@ def detect_stage(text: str) -> str | None:
 
 def _category(mid: str) -> str | None:
     mid = _LEADING.sub("", mid.strip())
+    # 某市安排产业类: the category is what follows the last verb, place or level word.
+    mid = _CATEGORY_LEAD.sub("", mid)
     if mid.endswith("类") and 2 <= len(mid) <= 10:
         return mid
     for cat in _CATEGORIES:
@@ -146,9 +211,25 @@ def _category(mid: str) -> str | None:
     return None
 
 
-def _batch_in(clause: str, parent: _Batch | None, sentence_head: str) -> _Batch | None:
-    if "项目" not in clause:
-        return None
+def _batch_in(
+    clause: str, parent: _Batch | None, sentence_head: str, gaz: Gazetteer | None = None
+) -> _Batch | None:
+    if "项目" not in clause and "工程" not in clause:
+        if not clause.rstrip().endswith(("个", "项")):
+            return None
+        pm = _PLACE_COUNT_RE.match(clause)
+        if pm is None:
+            return None
+        label = pm.group("p")
+        bare = re.fullmatch(r"(?:共|共计|合计|总计|一共)", label)
+        if bare and "项目" not in sentence_head and "工程" not in sentence_head:
+            return None
+        category = _category(label) if re.search(r"(?:类|产业|行业|业)$", label) else None
+        if not bare and not category and (gaz is None or not gaz.exact(label)):
+            return None
+        count = parse_count(pm.group("n"))
+        stage = parent.stage if parent and not bare else detect_stage(sentence_head)
+        return _Batch(count, stage, category) if count else None
     m = _COUNT_AFTER_RE.search(clause) or _COUNT_BEFORE_RE.search(clause)
     if not m:
         return None
@@ -157,7 +238,7 @@ def _batch_in(clause: str, parent: _Batch | None, sentence_head: str) -> _Batch 
         return None
     category = _category(m.group("mid"))
     stage = detect_stage(clause)
-    if stage is None and parent is not None and (category or "其中" in clause):
+    if stage is None and parent is not None and (category or "其中" in clause or sentence_head.startswith("其中")):
         stage = parent.stage
     if stage is None:
         stage = detect_stage(sentence_head)
@@ -189,14 +270,17 @@ def _name_after(tail: str) -> str | None:
     else:
         stop = _NAME_STOP.search(tail)
         name = tail[: stop.start()] if stop else tail
-    name = name.strip().rstrip("。；;，,：:")
+    name = _EVENT_TAIL.sub("", name.strip().rstrip("。；;，,：:"))
     return name if 2 <= len(name) <= 40 else None
+
+
+_PHASE_END = re.compile(r"(?:项目|工程)(?:[一二三四]期|[（(][^（()）]{1,8}[）)])$")
 
 
 def _name_before(pre: str) -> str | None:
     """Project name in ``<name>项目总投资X亿元``."""
     pre = _LEADING_NAME.sub("", pre.strip())
-    if not pre.endswith(("项目", "工程")) and not re.search(r"(?:项目|工程)(?:一期|二期|三期)$", pre):
+    if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre):
         return None
     return pre if 2 <= len(pre) <= 40 else None
 
@@ -207,6 +291,9 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     Either its leading noun phrase (``X工程是……``) or, for a clause that is itself a
     noun phrase (``由某公司建设的X项目``), the part after its last 的.
     """
+    site = _NP_SITE.search(clause) if "现场" in clause or "工地" in clause else None
+    if site and not _is_generic(site.group("name"), gaz):
+        return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
     m = _NP_END.search(clause)
     head = clause[: m.start()] if m else clause
@@ -236,8 +323,8 @@ class SentenceReader:
         self.gaz = gaz
         self.published = published
         self.item = item
-        # What a bare 项目 in a later sentence refers to: a named project or a batch.
-        self.last_ref: str | _Batch | None = last_ref
+        self.para_no = 0
+        self.last_ref = last_ref
         # The latest period a sentence stated; a follow-up sentence (其中……) inherits it.
         self.last_period: Period | None = last_period
         self._context: _Batch | None = None  # the batch a follow-up sentence details
@@ -246,6 +333,30 @@ class SentenceReader:
         # (全省完成投资X。石家庄市完成投资Y，唐山市完成投资Z) each place's figure shares them.
         self._roundup: tuple[str, str | None, Period | None] | None = None
         self._follow_up = False
+        # Sentences of the item read so far, and the next ones: a reference word points
+        # back into the former, a figure stated before its batch forward into the latter.
+        self._history = ""
+        self.ahead: tuple[list[str], int] = ([], 0)  # the item's sentences, and the one being read
+        self._ref_place_val: str | None = None  # where the named ``last_ref`` lies (位于某区的X项目)
+        self._ref_pending: tuple[str, str] | None = None  # (clause, name) to find that place in, lazily
+        self._last_word: str | None = None  # keyword of the clause's latest figure (for lists)
+        self.para_no = 0  # set by the caller: which paragraph of the item is being read
+        self._para_seen = -1
+        self.para_place: str | None = None  # the place the current paragraph opens with
+        self._ref_para = 0  # paragraph where ``last_ref`` was set
+        self._sentence_names: list[str] = []  # projects the current sentence already named
+        self._name_places: dict[str, str] = {}  # 某县的X项目 said earlier in the item
+
+    @property
+    def last_ref(self) -> str | _Batch | None:
+        """What a bare 项目 in a later sentence refers to: a named project or a batch."""
+        return self._last_ref
+
+    @last_ref.setter
+    def last_ref(self, ref: str | _Batch | None) -> None:
+        self._prev_np = getattr(self, "_last_ref", None)
+        self._last_ref = ref
+        self._ref_para = getattr(self, "para_no", 0)
 
     def region_for(self, before: str, after: str = "") -> str | None:
         """The most specific place the sentence names before the figure, else the item's.
@@ -255,19 +366,26 @@ class SentenceReader:
         """
         item_place = self.item.place
         best: tuple[int, str | None] | None = None
-        for s, _e, name in self.gaz.find(before):
-            if s > 0 and before[s - 1] == "的":
-                continue  # …的晋州市某某项目: part of a name
+        for s, e, name in self.gaz.find(before, item_place):
+            if s > 0 and before[s - 1] == "的" and before[e : e + 1] not in ("，", ",", "；", ";", "：", ":"):
+                continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
+            if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
+                continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
             best = (s, name)
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
                 continue
-            best = (m.start(), self._deictic(m.group(), item_place))
+            if _RANKING_AFTER.match(before, m.end()) or _RANKING_BEFORE.search(before, 0, m.start()):
+                continue  # 数量保持全省第一 / 居全市前列 ranks the place, it is not the subject
+            resolved = self._named_before(m.group(), before[: m.start()]) or self._deictic(m.group(), item_place)
+            if resolved is None and best is not None and m.group() not in _NATION_WORDS:
+                continue  # 某县，我市重点项目之一: 我市 unresolved in a provincial paper; keep the county
+            best = (m.start(), resolved)
         if best is None:
             for s, _e, name in self.gaz.find(after):
                 if _VENUE_BEFORE.search(after[max(0, s - 2) : s]):
                     return name  # 总投资X亿元的N个项目在某县集中开工
-            return item_place or self.gaz.home
+            return self.para_place or item_place or self.gaz.home
         region = best[1]
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
@@ -275,15 +393,46 @@ class SentenceReader:
 
     def _name_place(self, name: str, region: str | None) -> str | None:
         """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
-        found = self.gaz.find(name)
-        if not found or found[0][0] != 0:
+        found = self.gaz.find(name, self.item.place)
+        place = found[0][2] if found and found[0][0] == 0 else self.gaz.prefix_place(name)
+        if place is None:
             return region
-        place = found[0][2]
         if region is None or region == PROVINCE or region == self.gaz.parent(place):
             return place
         if self.gaz.parent(place) and region == self.gaz.parent(self.gaz.parent(place) or ""):
             return place
         return region
+
+    def _kind_ok(self, place: str, word: str) -> bool:
+        res = self.gaz.resolved.get(place)
+        kinds = _DEICTIC_KINDS.get(word[-1], ())
+        if word in ("全市", "我市", "本市", "市内", "市直", "市本级"):
+            kinds = ("city",)  # 全市 is a prefecture; a county-level city says 该市 or its name
+        return res is not None and res.type in kinds
+
+    def _named_before(self, word: str, before: str) -> str | None:
+        """The place 该市/全县 points back to: the latest of its kind named before it in the
+        sentence, else (该X only, or in a provincial paper) in the item's earlier sentences."""
+        if word in _PROVINCE_WORDS or word in _NATION_WORDS or word == "园区内":
+            return None
+        for _s, _e, name in reversed(self.gaz.find(before, self.item.place)):
+            if self._kind_ok(name, word):
+                return name
+        if word.startswith("该") or self.gaz.home == PROVINCE:
+            for place in (self.para_place, self.item.place):
+                if place and self._kind_ok(place, word):
+                    return place
+            history = self._history
+            for s, _e, name in reversed(self.gaz.find(history, self.item.place)):
+                if self._kind_ok(name, word) and not (s and history[s - 1] == "的"):
+                    return name
+        return None
+
+    @property
+    def lookahead(self) -> str:
+        """The next two sentences of the item (built only when a rule asks for them)."""
+        sents, n = self.ahead
+        return "".join(sents[n + 1 : n + 3])
 
     def _deictic(self, word: str, item_place: str | None) -> str | None:
         if word in _PROVINCE_WORDS:
@@ -327,7 +476,87 @@ class SentenceReader:
 
     def read(self, sentence: str) -> list[tuple[Fact, int, int]]:
         """Facts of one sentence with their (start, end) inside ``sentence``."""
+        if self.para_no != self._para_seen:
+            self._para_seen = self.para_no
+            # A paragraph naming no place goes on about the place the one before zoomed into.
+            self.para_place = self._opening_place(sentence) or self.para_place
+        out = self._read(sentence)
+        self._history = (self._history + sentence)[-400:]
+        if "的" in sentence and ("项目" in sentence or "工程" in sentence) and not _MONEY_WORDS.search(sentence):
+            for _s, e, place in self.gaz.find(sentence, self.item.place):
+                m = _PLACE_DE_NAME.match(sentence, e)
+                if m:
+                    self._name_places[m.group("name")] = place
+        return out
+
+    def _opening_place(self, sentence: str) -> str | None:
+        """The place a paragraph is about: the first one its opening sentence names as a
+        subject (涿州市：…… / 今年以来，某县……), not inside a name, not a venue, and not
+        after 全省/全市 (a roundup paragraph is about the whole area)."""
+        found = [
+            f for f in self.gaz.find(sentence, self.item.place)
+            if not (f[0] and sentence[f[0] - 1] == "的" and sentence[f[1] : f[1] + 1] not in ("，", ",", "：", ":"))
+        ]
+        found = [f for f in most_specific(found, sentence, self.gaz) if not _PLACE_RANKED.match(sentence, f[1])]
+        if len({f[2] for f in found}) != 1:
+            return None  # none, or a list of places (按县区划分：甲区4项……乙县2项): no single subject
+        s, e, name = found[0]
+        if _VENUE_AFTER.match(sentence, e) or _DEICTIC_RE.search(sentence, 0, s):
+            return None
+        return name
+
+    def _bracket_list(self, sentence: str) -> list[tuple[Fact, int, int]]:
+        """甲县(8.2亿元)、乙区(7.6亿元) after an investment keyword: one fact per place."""
         out: list[tuple[Fact, int, int]] = []
+        if "(" not in sentence and "（" not in sentence:
+            return out
+        kw_end: int | None = None
+        for money in find_money(sentence):
+            opened = sentence[money.start - 1 : money.start] in ("(", "（")
+            if not opened or sentence[money.end : money.end + 1] not in (")", "）"):
+                continue
+            chunk = re.split(r"[、，,：:；;]", sentence[: money.start - 1])[-1].strip()
+            chunk = re.sub(r"^(?:和|及|以及|分别为|分别是|依次为|是|为|有)", "", chunk)
+            place = self.gaz.exact(chunk)
+            if place is None:  # 完成投资较多的有邢台市宁晋县(8.2亿元): the place ending right at the bracket
+                ends = [f for f in self.gaz.find(chunk, self.item.place) if f[1] == len(chunk)]
+                place = ends[-1][2] if ends else None
+            if place is None:
+                continue
+            if kw_end is None:
+                kws = list(_BRACKET_KW.finditer(sentence, 0, money.start))
+                if not kws:
+                    return out
+                kw_end = kws[-1].end()
+                word = kws[-1].group()
+                measure = (
+                    "completed_investment" if "完成" in word
+                    else "planned_investment" if re.search("计划|年度|目标|任务", word)
+                    else "total_investment"
+                )
+            ref = self.last_ref if isinstance(self.last_ref, _Batch) else None
+            stage = ref.stage if ref else detect_stage(sentence[:kw_end])
+            period = find_period(sentence[:kw_end], self.published) or self.last_period
+            out.append((self._make(place, None, None, measure, money, stage, None, period, None), 0, len(sentence)))
+        return out
+
+    def _make(
+        self, region: str, name: str | None, count: int | None, measure: str, money: Money,
+        stage: str | None, category: str | None, period: Period | None, rate: float | None,
+    ) -> Fact:
+        return Fact(
+            region=region, region_code=self.gaz.code(region), subject="project" if name else "portfolio",
+            project_name=name, project_count=count, measure=measure,
+            amount_cny=money.value if money.currency == "CNY" else None, amount_original=money.value,
+            currency=money.currency, approximate=money.approximate, stage=stage, category=category,
+            period_start=period[0].isoformat() if period else None,
+            period_end=period[1].isoformat() if period else None,
+            completion_rate=rate, evidence="", char_start=0, char_end=0,
+        )
+
+    def _read(self, sentence: str) -> list[tuple[Fact, int, int]]:
+        out: list[tuple[Fact, int, int]] = self._bracket_list(sentence)
+        self._sentence_names = []
         self._follow_up = bool(_FOLLOW_UP.match(sentence))
         self._context = self.last_ref if self._follow_up and isinstance(self.last_ref, _Batch) else None
         if not _MONEY_WORDS.search(sentence):
@@ -340,6 +569,7 @@ class SentenceReader:
                 if batch is not None or np:
                     self.last_ref = batch or np
                     self._ref_stage = detect_stage(clause.group()) if np else None
+                    self._note_np(clause.group(), np)
             return out
         batch: _Batch | None = None
         # The latest thing the sentence spoke about: a batch, a project named in a clause
@@ -351,11 +581,16 @@ class SentenceReader:
             kw_at = lead.find("投资")
             if kw_at >= 0 and not head_text(lead[:kw_at].rstrip("年度当计划预累共完成总")):
                 batch = self.last_ref  # 开工项目22个。总投资20亿元……: the figures are the batch's
+        head_end: int | None = None  # where the sentence's first batch begins
         for cm in _CLAUSE_RE.finditer(sentence):
             clause, c0 = cm.group(), cm.start()
+            self._last_word = None
             parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
-            new_batch = _batch_in(clause, parent, sentence[:c0])
+            # A later batch takes its stage from the event before the first one, never
+            # from the batch before it (开工项目…；签约项目…；其他项目…).
+            new_batch = _batch_in(clause, parent, sentence[: c0 if head_end is None else head_end], self.gaz)
             if new_batch is not None:
+                head_end = c0 if head_end is None else head_end
                 batch = new_batch
                 self.last_ref = batch
                 focus = None
@@ -367,21 +602,113 @@ class SentenceReader:
                     fact = self._fact(
                         sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], places[i]
                     )
+                    if fact is not None and fact.project_name and "、" in fact.project_name:
+                        parts = fact.project_name.split("、")  # 甲县A项目、乙区B项目总投资分别为X、Y
+                        fact.project_name = parts[i] if len(parts) == len(places) else fact.project_name
                 else:
                     fact = self._fact(sentence, clause, c0, money, batch, focus, prev_end)
                 prev_end = money.end
                 if fact is not None:
                     out.append((fact, 0, len(sentence)))
                     if fact.project_name:
+                        self._sentence_names.append(fact.project_name)
                         self.last_ref = fact.project_name
+                        self._ref_place = fact.region
                         focus = ("fact", fact.project_name)
             np = _np(clause, self.gaz) if new_batch is None and prev_end == 0 else None
             if np:
                 focus = ("np", np)
                 self.last_ref = np
                 self._ref_stage = detect_stage(clause)
+                self._note_np(clause, np)
         self._note_period(sentence)
         return out
+
+    def _names_place(self, text: str) -> bool:
+        """Whether ``text`` names a place itself (a place or 该市-like word not inside a name)."""
+        places = [s for s, _e, _n in self.gaz.find(text, self.item.place) if not (s and text[s - 1] == "的")]
+        return bool(places) or bool(_DEICTIC_RE.search(text))
+
+    @property
+    def _ref_place(self) -> str | None:
+        if self._ref_pending is not None:
+            clause, np = self._ref_pending
+            self._ref_pending = None
+            self._ref_place_val = self._place_of(clause, np)
+        return self._ref_place_val
+
+    @_ref_place.setter
+    def _ref_place(self, place: str | None) -> None:
+        self._ref_pending, self._ref_place_val = None, place
+
+    def _note_np(self, clause: str, np: str | None) -> None:
+        """Remember where the project a clause names lies (found only if a rule asks);
+        a project named again without a place keeps the place it had."""
+        if not np:
+            self._ref_place = None
+        elif np == self._prev_np:
+            place = self._place_of(clause, np)
+            if place:
+                self._ref_place = place
+        else:
+            self._ref_pending = (clause, np)
+
+    def _place_of(self, clause: str, name: str) -> str | None:
+        """Where a project named in ``clause`` lies: a place stated before its name."""
+        at = clause.find(name)
+        found = self.gaz.find(clause[: at if at >= 0 else len(clause)] + name, self.item.place)
+        return found[-1][2] if found else None
+
+    def _referent(self, noun: str, before: str) -> str | None:
+        """The project ``该<noun>`` points back to: the named ``last_ref`` if it is one,
+        else the latest noun phrase ending in ``noun`` in the item so far."""
+        if isinstance(self.last_ref, str) and (noun in ("项目", "工程") or noun in self.last_ref):
+            return self.last_ref
+        text = self._history + before
+        end = len(text)
+        while True:
+            at = text.rfind(noun, 0, end)
+            if at < 0:
+                return None
+            end = at
+            lead = text[max(0, at - 24) : at]
+            if re.search(r"(?:该|此|这个|这一|这座|这家|本)$", lead):
+                continue
+            cut = max((m.end() for m in _NAME_BOUNDARY.finditer(lead)), default=0)
+            name = _LEADING_NAME.sub("", lead[cut:]) + noun
+            if len(name) >= 4 and not _is_generic(name, self.gaz):
+                return name
+            return None
+
+    def _project_ahead(self, head: str) -> tuple[str, str | None] | None:
+        """In an item's first sentence, a figure with no subject whose project the next
+        sentence names (总投资X亿元的某项目): that project and the place said before it."""
+        if self._history or not _TIME_ONLY.match(head):
+            return None
+        m = re.search(r"(?:万|亿)元的", self.lookahead)
+        cand = _name_after(self.lookahead[m.end() :]) if m else None
+        if not cand or "项目" not in cand or _is_generic(cand, self.gaz):
+            return None
+        places = self.gaz.find(self.lookahead[: m.start()] if m else "", self.item.place)
+        return cand, (places[-1][2] if places else None)
+
+    def _carried_batch(self, head: str, rest: str) -> _Batch | None:
+        """The batch a figure with no subject of its own belongs to: one announced later in
+        the sentence, the item's latest batch, else one the next sentences announce."""
+        if not _TIME_ONLY.match(head):
+            return None
+        for text in (rest, None, self.lookahead):
+            if text is None:
+                if isinstance(self.last_ref, _Batch):
+                    return self.last_ref
+                continue
+            for cm in _CLAUSE_RE.finditer(text):
+                found = _batch_in(cm.group(), None, text[: cm.start()])
+                if found is not None:
+                    places = self.gaz.find(text[: cm.end()], self.item.place)
+                    found.place = places[-1][2] if places else None
+                    return found
+        return None
 
     def _fact(
         self,
@@ -395,41 +722,56 @@ class SentenceReader:
         list_pre: str | None = None,
         list_place: str | None = None,
     ) -> Fact | None:
-        pre = clause[: money.start] if list_pre is None else list_pre
+        pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
         kw = _KW_RE.search(pre[-16:])
-        if kw is None:
+        if kw is not None:
+            word, pre_kw = kw.group("kw"), pre[: len(pre) - len(kw.group(0))]
+        elif (
+            self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)
+        ):
+            word, pre_kw = self._last_word, pre  # 投资3亿元的甲电站、1.2亿元的乙制氢等项目
+        else:
             return None
-        pre_kw = pre[: len(pre) - len(kw.group(0))]
-        if _NOISE_BEFORE_KW.search(pre_kw):
+        if _NOISE_BEFORE_KW.search(pre_kw) or _INDUCED.search(pre_kw):
             return None
+        if word.startswith("签约") and _LOAN_WORDS.search(sentence):
+            return None  # 签约金额 of bank loans (贷款、授信) is credit, not investment
         after = clause[money.end :]
         if "以上" in clause[money.start : money.end] and _THRESHOLD_AFTER.match(after):
             return None  # 投资5000万元以上项目: a size threshold, not an amount
-        if re.match(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]", after):
+        money_text = clause[money.start : money.end]
+        # 投资超10亿元的项目2个 sizes projects; 总投资超320亿元的项目439项 totals them.
+        over = "总" not in word and money_text.startswith(("超", "逾", "突破", "过"))
+        sized = "以上" in money_text or over or not after.startswith("的")
+        if sized and _SIZE_CLASS.match(after):
             return None  # 亿元以上项目12个: counts projects by size
-        word = kw.group("kw")
         if "外资" in word:
             measure = "foreign_investment"
         elif "总" in word:
             measure = "total_investment"
-        elif re.search(r"计划|预计|拟", word):
+        elif re.search(r"计划|预计|拟|目标|任务", word):
             measure = "planned_investment"
         elif re.search(r"完成|实现|累计", word):
             measure = "completed_investment"
-        elif re.search(r"年度|当年|全年|今年|本年|明年", word):
+        elif re.search(r"年度|当年|全年|今年|本年|明年|年内", word):
             measure = "planned_investment"
         else:
             measure = "total_investment"
 
         subject = "portfolio"
         name: str | None = None
+        from_ref = False  # the name came from a reference word, so may its place
         count = batch.count if batch else None
         stage = batch.stage if batch else None
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after)
         if after.startswith("的") or built:
             tail = after[built.end() :] if built else after[1:]
-            cm = re.match(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)", tail)
+            cm = (
+                _LEAD_COUNT.match(tail)
+                or _NOUN_COUNT.match(tail)
+                or _ETC_COUNT.search(tail)  # 总投资X亿元的甲、乙等11个项目
+            )
             if cm:
                 count = parse_count(cm.group("n"))
                 stage = detect_stage(clause) or stage
@@ -438,19 +780,25 @@ class SentenceReader:
                 if cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
         else:
-            head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与"))
-            if head in _ANAPHORA:
+            head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与").strip("“”\"'‘’」"))
+            head = _ADVERB_TAIL.sub("", head) if len(head) > 2 else head
+            ref_word = _REF_RE.match(head)
+            referent = self._referent(ref_word.group("noun"), sentence[:c0]) if ref_word else None
+            if referent and (head not in _ANAPHORA or (focus is None and batch is None)):
+                subject, name, from_ref = "project", referent, True  # 该产业园总投资X
+                stage = stage or (self._ref_stage if referent == self.last_ref else None)
+            elif head in _ANAPHORA:
                 if focus:
                     subject, name = "project", focus[1]
                 elif batch is None and isinstance(self.last_ref, str):
-                    subject, name = "project", self.last_ref
+                    subject, name, from_ref = "project", self.last_ref, True
                     stage = stage or self._ref_stage
                 elif batch is None and isinstance(self.last_ref, _Batch):
                     batch = self.last_ref
                     count, stage, category = batch.count, batch.stage, batch.category
                 elif batch is None:
                     return None
-            elif not head and focus and (focus[0] == "fact" or batch is None):
+            elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] == "fact" or batch is None):
                 subject, name = "project", focus[1]
             else:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
@@ -469,8 +817,24 @@ class SentenceReader:
                 count, stage = ref.count, ref.stage  # 安排省重点项目N个……省重点项目完成投资X
             elif "项目" not in sentence[: c0 + money.start] and "项目" not in after:
                 place_head = self.gaz.exact(head) if head else None
+                bare = _LEADING.sub("", head.lstrip("、，,和及与"))
+                carried = None if place_head else self._carried_batch(bare, sentence[c0 + len(clause) :])
                 if place_head and self._roundup and self._roundup[0] == measure:
                     list_place, stage = place_head, self._roundup[1]  # 唐山市完成投资X, after 全省完成投资Y
+                elif (
+                    _TIME_ONLY.match(bare) and isinstance(self.last_ref, str) and self._ref_para == self.para_no
+                    and not _DEICTIC_RE.search(before_all := sentence[: c0 + money.start])
+                    and not self.gaz.find(before_all)
+                ):
+                    subject, name, from_ref = "project", self.last_ref, True  # ……。目前，累计完成投资X
+                    stage = self._ref_stage
+                elif carried is None and (ahead := self._project_ahead(bare)):
+                    subject, name = "project", ahead[0]  # 目前已完成投资X。……总投资Y的某项目建设稳步推进
+                    list_place = list_place or ahead[1]
+                elif carried is not None:
+                    batch = carried
+                    count, stage, category = batch.count, batch.stage, batch.category
+                    list_place = list_place or batch.place
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
@@ -486,7 +850,20 @@ class SentenceReader:
             if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟)投资", word):
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
         before = sentence[: c0 + money.start]
-        region = list_place or self.region_for(before, clause[money.end :])
+        # A place inside a project named earlier in the sentence (A区甲项目、乙项目) is that
+        # project's, not the next one's.
+        scope = before
+        for prior in self._sentence_names:
+            scope = scope.replace(prior, " " * len(prior))
+        region = list_place or self.region_for(scope, clause[money.end :])
+        if from_ref and self._ref_place and not self._names_place(before):
+            region = self._ref_place  # 位于某区的X项目……。该项目总投资Y
+        elif name in self._name_places and not self._names_place(scope):
+            region = self._name_places[name]  # 来到饶阳县的乙项目。……乙项目总投资X
+        elif subject == "project" and region and self.gaz.is_city(region) and _DEICTIC_RE.search(scope):
+            # 某县，我市重点项目之一，总投资X的Y项目: a project lies in the county, not "the city".
+            inner = [n for _s, _e, n in self.gaz.find(scope, self.item.place) if self.gaz.parent(n) == region]
+            region = inner[-1] if inner else region
         if name:
             region = self._name_place(name, region)
         if region is None:
@@ -494,8 +871,19 @@ class SentenceReader:
         period = self.period_for(before, stage)
         if period is None and list_place is not None and self._roundup and self._roundup[0] == measure:
             period = self._roundup[2]
+        if measure == "planned_investment" and (
+            _YEAR_WORD.search(word) or period is None or period[1] == self.published
+        ):
+            # 今年计划投资 / 年度计划 is the plan for the whole year, not a figure to date.
+            year = period[0].year if period else self.published.year + (1 if "明年" in word else 0)
+            if period is not None and period[0] == period[1] and period[0].year == year:
+                # a batch that broke ground on day D plans its investment from D to the year's end
+                period = (period[0], dt.date(year, 12, 31))
+            elif period is None or period[0].month == 1 or period[0] == period[1]:
+                period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
         if subject == "portfolio" and list_place is None:
             self._roundup = (measure, stage, period)
+        self._last_word = word
         rate_m = _RATE_RE.match(after) or _RATE_RE.match(sentence[c0 + len(clause) :])
         rate = float(rate_m.group("r")) if rate_m and measure == "completed_investment" else None
         return Fact(

@@ -32,6 +32,12 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
 }
 
 _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税区")
+# A place name right before these words names a newspaper or broadcaster (保定日报,
+# 某市融媒体中心): a source line or byline, never the place a figure belongs to.
+_ZONE_AHEAD = (
+    r"(?=(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区|工业园|园区|新区|分会场))"
+)
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
 
 
 @dataclass(frozen=True)
@@ -172,8 +178,16 @@ class Gazetteer:
             chosen = self._prefer(cands)
             if chosen is not None:
                 self.heading_names[alias] = chosen.name
-        alts = sorted(self.names, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, alts)))
+        # A county's short name is too ambiguous in running text (正定贡献), but not
+        # right before a zone word: 某县短名+经济开发区 is a zone of that county.
+        self.alias_zone = {
+            a: n for a, n in self.heading_names.items()
+            if a not in self.names and a not in self.ambiguous and len(a) >= 2
+            and (self.resolved.get(n) is not None and self.resolved[n].type in ("county", "county_city", "district"))
+        }
+        words = {w: False for w in (*self.names, *self.ambiguous)}
+        words.update({a: True for a in self.alias_zone})
+        self.pattern = re.compile(_trie_regex(words))
 
     def _prefer(self, candidates: list[Place]) -> Place | None:
         if len(candidates) == 1:
@@ -184,11 +198,16 @@ class Gazetteer:
     def _build(self) -> None:
         full: dict[str, list[Place]] = {}
         short: dict[str, list[Place]] = {}
+        # Short names several places share (高新区, 经开区): resolved by the context's city.
+        self.ambiguous: dict[str, list[str]] = {}
+        city_shorts = {
+            p.name: [p.name, *(a for a in p.short_names if len(a) >= 2)] for p in places() if p.type == "city"
+        }
         for p in places():
             full.setdefault(p.name, []).append(p)
             if p.type == "zone":
-                for s in p.short_names:
-                    if len(s) >= 3:
+                for s in (*p.short_names, *_zone_variants(p, city_shorts.get(p.parent or "", []))):
+                    if len(s) >= 3 and s != p.name and p not in short.get(s, ()):
                         short.setdefault(s, []).append(p)
         for name, cands in full.items():
             chosen = self._prefer(cands)
@@ -196,6 +215,10 @@ class Gazetteer:
                 self.names[name] = chosen.name
                 self.resolved[name] = chosen
         for p in places():
+            if p.name.endswith("自治县"):  # 围场满族蒙古族自治县 is written 围场县 as often as not
+                for a in p.short_names:
+                    if a + "县" not in full:
+                        short.setdefault(a + "县", []).append(p)
             if p.type == "city":  # 石家庄、唐山、保定分别…: provincial roundups name cities short
                 for s in p.short_names:
                     if len(s) >= 2 and s not in full:
@@ -206,10 +229,44 @@ class Gazetteer:
             chosen = self._prefer(cands)
             if chosen is not None:
                 self.names[name] = chosen.name
+            elif all(c.type == "zone" for c in cands):
+                self.ambiguous[name] = [c.name for c in cands]
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, canonical name) for every place mention, longest match first."""
-        return [(m.start(), m.end(), self.names[m.group()]) for m in self.pattern.finditer(text)]
+    def find(self, text: str, context: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) for every place mention, longest match first.
+
+        ``context`` is the place the text is about: a zone name several cities share
+        (高新区) resolves to the one in that place's city, and is left out otherwise.
+        A place naming a newspaper or broadcaster (保定日报) is never a mention.
+        """
+        out: list[tuple[int, int, str]] = []
+        last_end = -1
+        for m in self.pattern.finditer(text):
+            if _MEDIA_AFTER.match(text, m.end()):
+                continue
+            name = self.names.get(m.group()) or self.alias_zone.get(m.group())
+            if name is None and m.start() != last_end:  # 宣化经济开发区: the zone of the place before it
+                name = self._in_context(m.group(), context)
+            if name:
+                out.append((m.start(), m.end(), name))
+                last_end = m.end()
+        return out
+
+    def _in_context(self, short: str, context: str | None) -> str | None:
+        cands = self.ambiguous.get(short, ())
+        if not context or not cands:
+            return None
+        cities = {context, self.parent(context), self.parent(self.parent(context))}
+        hits = [c for c in cands if self.parent(c) in cities]
+        return hits[0] if len(hits) == 1 else None
+
+    def prefix_place(self, text: str) -> str | None:
+        """The county or city a name starts with, short names included (涞源某某项目)."""
+        for n in range(min(len(text), 8), 1, -1):
+            place = self.heading_names.get(text[:n])
+            if place:
+                return place
+        return None
 
     def code(self, name: str | None) -> str | None:
         place = self.resolved.get(name or "")
@@ -231,6 +288,51 @@ class Gazetteer:
     def exact(self, line: str) -> str | None:
         """The place a heading line consists of (e.g. a bare "赵县" or "经开区"), if any."""
         return self.heading_names.get(line.strip(" \u3000#【】[]「」〔〕■□◆●▲:："))
+
+
+def _trie_regex(words: dict[str, bool]) -> str:
+    """One regex matching the longest of ``words`` at a position, built as a trie.
+
+    A flat alternation of several hundred names is tried name by name at every
+    character; the trie shares prefixes, which keeps place finding cheap.  Words
+    mapped to True match only before a zone word (``_ZONE_AHEAD``).
+    """
+    trie: dict[str, dict] = {}
+    for word, ahead in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", True) and ahead  # "" marks an end; True: zone word must follow
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(_ZONE_AHEAD if node[""] else "")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+def _zone_variants(zone: Place, city_names: list[str]) -> list[str]:
+    """Other ways papers write a zone: without 河北 or its city (汉沽管理区), or with the
+    city's short name before its own short name (保定高新区)."""
+    out: list[str] = []
+    bare = zone.name.removeprefix("河北")
+    if bare != zone.name:
+        out.append(bare)
+    for city in sorted(city_names, key=len, reverse=True):
+        if bare.startswith(city) and len(bare) - len(city) >= 3:
+            out.append(bare[len(city) :])
+            break
+    for city in city_names:
+        for s in zone.short_names:
+            if not s.startswith(city):
+                out.append(city + s)
+    if "经济技术开发区" in zone.name or ("经济开发区" in zone.name and any(bare.startswith(c) for c in city_names)):
+        out.append("开发区")  # 某市……开发区10项: the city's own zone, resolved by context
+    return out
 
 
 @lru_cache(maxsize=8)

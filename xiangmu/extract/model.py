@@ -34,6 +34,9 @@ class Fact:
     evidence: str
     char_start: int
     char_end: int
+    # The name as every article and paper would agree on it (see ``normalize.project_key``):
+    # what the warehouse's dim_project should group one project's facts by.
+    project_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

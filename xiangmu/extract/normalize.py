@@ -9,7 +9,9 @@ point into the original text, so each paragraph keeps a per-character map back.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TERMINAL = set("。！？!?；;：:”」』）)…")
 _BODY_PUNCT = re.compile(r"[，。；、：,;]")
@@ -19,6 +21,7 @@ _UNIT_HEAD = re.compile(r"^[万亿元个项%％.0-9]")
 _BYLINE = re.compile(
     r"^(?:[□■◆●▲]\s*(?:本报|首席|记者|通讯员|见习|实习|文/|图/|文图|摄影|河北日报|石家庄日报).{0,40}$|"
     r"(?:本报|首席)?(?:记者|通讯员|见习记者)[\s\u3000]|.{0,30}[\s\u3000]摄(?:影)?$|"
+    r".{0,80}(?:记者|通讯员|摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}[\s\u3000]*摄(?:影)?$|"
     r"本报(?:首席)?记者[\s\u3000\S]{0,20}$|责任编辑|编辑[：:])"
 )
 # Jump markers of a story continued on another page: （上接第一版） opens the later part,
@@ -83,32 +86,39 @@ def paragraphs(text: str) -> list[Para]:
         if e > s:
             raw.append((s, e, cont))
     merged: list[list[tuple[int, int]]] = []
+    # Per merged paragraph: [length, has body punctuation, has a closing quote], updated as lines
+    # join, so a paragraph of thousands of joined lines is never re-joined per line (quadratic).
+    shape: list[list] = []
     continued: set[int] = set()
     for s, e, cont in raw:
         line = text[s:e]
         if cont:
             continued.add(len(merged))
             merged.append([(s, e)])
+            shape.append([e - s, bool(_BODY_PUNCT.search(line)), "”" in line])
             continue
         if merged:
             ps, pe = merged[-1][-1]
             prev = text[ps:pe]
-            joined_prev = "".join(text[a:b] for a, b in merged[-1])
+            first = text[merged[-1][0][0] : merged[-1][0][1]]
+            length, punct, closed = shape[-1]
             broken_number = bool(_NUM_TAIL.search(prev)) and bool(_UNIT_HEAD.match(line))
-            open_quote = joined_prev.startswith("“") and "”" not in joined_prev
+            open_quote = first.startswith("“") and not closed
             next_is_body = bool(_BODY_PUNCT.search(line)) or line[-1] in _TERMINAL
             broken_word = (
-                (_is_body(joined_prev) or open_quote)
+                ((length >= 12 and punct) or open_quote)  # _is_body of the joined paragraph
                 and next_is_body
                 and prev[-1] not in _TERMINAL
                 and bool(_CONT_START.match(line))
-                and not joined_prev.startswith("#")
+                and not first.startswith("#")
                 and not line.startswith(("——", "#", "本报讯", "（上接", "(上接"))
             )
             if broken_number or broken_word:
                 merged[-1].append((s, e))
+                shape[-1] = [length + e - s, punct or bool(_BODY_PUNCT.search(line)), closed or "”" in line]
                 continue
         merged.append([(s, e)])
+        shape.append([e - s, bool(_BODY_PUNCT.search(line)), "”" in line])
     out: list[Para] = []
     seen: set[str] = set()
     for i, spans in enumerate(merged):
@@ -130,3 +140,39 @@ def _is_sentence(s: str) -> bool:
     if s.startswith("#"):
         return False
     return bool(_SENTENCE_PUNCT.search(s)) or (len(s) > 40 and bool(_BODY_PUNCT.search(s)))
+
+
+_KEY_MARKS = re.compile(r"[“”‘’\"'《》「」『』〈〉【】\s\u3000·•]")
+_KEY_COMPANY = re.compile(r"^[^，,。（]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团)(?=.{2,})")
+_KEY_TAIL = re.compile(r"(?:建设项目|工程项目|项目)$")
+
+
+@lru_cache(maxsize=4096)
+def project_key(name: str | None) -> str | None:
+    """One key for one project however an article writes its name.
+
+    Mirrors the warehouse macro ``normalize_project_name`` (quotes, book-title marks
+    and whitespace dropped; brackets unified to full width; a leading company name and
+    a trailing 项目 dropped) and also folds full-width letters and digits (Ｇ104) and
+    drops a leading Hebei place name (正定县某某项目 and 某某项目 are one project; the
+    place is the fact's region).  None when nothing specific is left.
+    """
+    if not name:
+        return None
+    key = unicodedata.normalize("NFKC", name)
+    key = _KEY_MARKS.sub("", key).replace("(", "（").replace(")", "）")
+    key = _KEY_TAIL.sub("", key)
+    stripped = _place_prefix().sub("", key)
+    key = stripped if len(stripped) >= 2 else key
+    stripped = _KEY_COMPANY.sub("", key)
+    key = stripped if len(stripped) >= 2 else key
+    return key or None
+
+
+@lru_cache(maxsize=1)
+def _place_prefix() -> re.Pattern[str]:
+    from .gazetteer import PROVINCE, places
+
+    names = sorted({p.name for p in places()} | {PROVINCE, "河北"}, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")+")
+

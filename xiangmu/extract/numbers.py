@@ -1,9 +1,39 @@
-"""Numerals and money amounts as newspapers write them (977.5亿元, 三千万元, 4.2亿美元)."""
+"""Numerals and money amounts as newspapers write them (977.5亿元, 三千万元, 4.2亿美元).
+
+Why every number is bounded: the extractor reads whatever the e-paper prints, and a run of
+hundreds of digits once overflowed float conversion, a project count of 2^31 overflowed the
+warehouse column, and unbounded number tokens made the patterns backtrack quadratically.  Number
+tokens are matched atomically (no backtracking into them), never start inside another number and
+are capped in length; parsed values above the bounds below are refused (``FigureRejected``), so
+no fact can carry them (see ``rejected.py`` for how refused figures are recorded).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+# Bounds of what a fact may state.  100万亿元 is about China's GDP: no project or portfolio
+# a Hebei paper reports comes near it, so anything larger is a misprint or garbage.
+MAX_AMOUNT = 1e14
+MAX_PROJECT_COUNT = 10_000
+# Longest number token the patterns match; longer runs are no number (rejected.py records them).
+MAX_TOKEN_DIGITS = 24
+MAX_TOKEN_NUMERALS = 12
+MAX_DECIMALS = 8
+# Integer digits a parsed number may have (1e16 > MAX_AMOUNT even without 万/亿).
+MAX_INT_DIGITS = 16
+
+
+class FigureRejected(ValueError):
+    """A figure outside the bounds; ``reason`` is a short code stored with the rejection."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
 
 _CN_DIGITS = {
     "零": 0,
@@ -21,9 +51,18 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
-CN_NUM = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-NUM = f"(?:{AR_NUM}|{CN_NUM})"
+_CN_CHARS = "零〇一二两三四五六七八九十百千"
+# Atomic groups (?>...) and the look-behinds keep matching linear: a token is tried once, at
+# the start of its run, and never re-split when what follows it does not match.
+CN_NUM = (
+    rf"(?<![{_CN_CHARS}点])(?>[{_CN_CHARS}]{{1,{MAX_TOKEN_NUMERALS}}}"
+    rf"(?:点[零〇一二三四五六七八九]{{1,{MAX_DECIMALS}}})?)(?![{_CN_CHARS}])"
+)
+AR_NUM = (
+    rf"(?<![\d.])(?<!\d,)(?>\d{{1,{MAX_TOKEN_DIGITS}}}(?:,\d{{3}}){{0,8}}(?:\.\d{{1,{MAX_DECIMALS}}})?)(?![\d.])"
+)
+NUM = rf"(?=[\d{_CN_CHARS}])(?:{AR_NUM}|{CN_NUM})"
+_AR_FULL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # ISO codes for currencies other than yuan; amounts in them are never converted silently.
 CURRENCIES = {
@@ -63,6 +102,8 @@ MONEY_RE = re.compile(
 
 def parse_cn_int(s: str) -> int:
     """Chinese integer without 万/亿 (e.g. 三百五十, 十二, 一〇八)."""
+    if len(s) > MAX_TOKEN_NUMERALS:
+        raise FigureRejected("number_too_long", f"{len(s)} numerals")
     if s and all(ch in _CN_DIGITS for ch in s):  # digit-by-digit style: 二〇二三
         return int("".join(str(_CN_DIGITS[ch]) for ch in s))
     total, digit = 0, None
@@ -78,12 +119,21 @@ def parse_cn_int(s: str) -> int:
 
 
 def parse_number(s: str) -> float:
-    """Arabic (with thousands commas) or Chinese numeral, possibly with a 点 decimal part."""
+    """Arabic (with thousands commas) or Chinese numeral, possibly with a 点 decimal part.
+
+    Raises ``FigureRejected`` (a ValueError) for a number too long to be a real figure.
+    """
     s = s.strip()
-    if re.fullmatch(AR_NUM, s):
+    if _AR_FULL.fullmatch(s):
+        whole, _, frac = s.replace(",", "").partition(".")
+        digits = len(whole.lstrip("0"))
+        if digits > MAX_INT_DIGITS or len(frac) > MAX_DECIMALS:
+            raise FigureRejected("number_too_long", f"{digits} integer digits, {len(frac)} decimals")
         return float(s.replace(",", ""))
     if "点" in s:
         whole, frac = s.split("点", 1)
+        if len(frac) > MAX_DECIMALS:
+            raise FigureRejected("number_too_long", f"{len(frac)} decimals")
         return parse_cn_int(whole) + float("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
     return float(parse_cn_int(s))
 
@@ -105,28 +155,60 @@ def _round(v: float) -> float:
     return float(int(r)) if r == int(r) else r
 
 
-def find_money(text: str) -> list[Money]:
-    out: list[Money] = []
+def scan_money(text: str) -> Iterator[tuple[re.Match[str], Money | None, FigureRejected | None]]:
+    """Every amount-shaped match: its Money, or why it was refused (None, None: not money)."""
     for m in MONEY_RE.finditer(text):
-        try:
-            num = parse_number(m.group("num"))
-        except (ValueError, KeyError):
-            continue
         scale = m.group("scale") or ""
         cur_word = m.group("cur")
         if cur_word == "" and scale not in ("亿", "万亿", "千亿", "百亿", "十亿"):
             continue  # a bare 万 without 元 is too ambiguous (people, square metres)
+        try:
+            num = parse_number(m.group("num"))
+        except FigureRejected as exc:
+            yield m, None, exc
+            continue
+        except (ValueError, KeyError):
+            continue
+        value = num * _SCALE[scale]
+        if not value <= MAX_AMOUNT:  # also refuses nan
+            yield m, None, FigureRejected("amount_too_large", f"{value:.4g} > {MAX_AMOUNT:.0e}")
+            continue
         currency = CURRENCIES.get(cur_word, "CNY") if cur_word else "CNY"
         approx = bool(m.group("pre") or m.group("more") or m.group("more2") or m.group("post"))
-        out.append(Money(_round(num * _SCALE[scale]), currency, approx, m.start(), m.end(), m.start("num")))
+        yield m, Money(_round(value), currency, approx, m.start(), m.end(), m.start("num")), None
+
+
+def find_money(text: str) -> list[Money]:
+    """Amounts in ``text`` within the bounds; refused ones are left out."""
+    from .limits import check_deadline
+
+    out: list[Money] = []
+    for _m, money, _rejected in scan_money(text):
+        check_deadline()
+        if money is not None:
+            out.append(money)
     return out
 
 
-COUNT_NUM = f"(?:\\d+|{CN_NUM})"
+# Counts are whole numbers: 1,200个 is one count, and 1.5个 or the 200 of 1,200 is none.
+# The leading look-ahead is only for speed: most positions fail on it at once.
+COUNT_NUM = (
+    rf"(?=[\d{_CN_CHARS}])"
+    rf"(?:(?<![\d.])(?<!\d,)(?>\d{{1,{MAX_TOKEN_DIGITS}}}(?:,\d{{3}}){{0,8}})(?![\d.])|{CN_NUM})"
+)
+
+
+def count_value(s: str) -> int:
+    """A count (of projects, or a month or day number); ``FigureRejected`` beyond MAX_PROJECT_COUNT."""
+    value = parse_number(s)
+    if not 0 <= value <= MAX_PROJECT_COUNT:
+        raise FigureRejected("count_too_large", f"{value:.4g} > {MAX_PROJECT_COUNT}")
+    return int(value)
 
 
 def parse_count(s: str) -> int | None:
+    """A count within the bounds, else None (see ``count_value`` for the reason)."""
     try:
-        return int(parse_number(s))
+        return count_value(s)
     except (ValueError, KeyError):
         return None

@@ -22,6 +22,9 @@ _MONTH_RE = re.compile(_YEAR + rf"(?<![至到\-—－–~～\d])(?P<m>{COUNT_NUM
 _SINCE_RE = re.compile(r"今年以来|年初以来|今年前|截至目前|截至今年")
 _YEAR_ONLY_RE = re.compile(r"(?P<y>\d{4})年(?!\d|\s*[一二三四1234]?季度|上半年|下半年)|(?P<rel>今年|全年|去年|上年)")
 
+# 全年计划投资 / 全年目标: a plan for the current year, whenever it is stated.
+_PLAN_AFTER = re.compile(r"[^，。；,;]{0,8}?(?:计划|预计|目标|任务|力争|将|拟|预期)")
+
 _Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -101,6 +104,8 @@ def _find(text: str, published: dt.date) -> Period | None:
     m = _YEAR_ONLY_RE.search(text)
     if m:
         y = _year(m, published)
+        if m.group("rel") == "全年" and published.month == 1 and not _PLAN_AFTER.match(text, m.end()):
+            y -= 1  # 全年完成投资X in a January paper recaps the year just ended
         if y == published.year and m.group("rel") == "今年":
             return dt.date(y, 1, 1), published
         return dt.date(y, 1, 1), dt.date(y, 12, 31)

@@ -5,13 +5,21 @@ Why it is shaped like this:
   so a rerun adds nothing and a changed article becomes a new version.
 - One transaction per page: a crash loses at most the page in flight; every
   page committed before it stays.
-- The edition outcome (complete / no_edition / partial / failed) is recorded,
-  never guessed, and a partial or failed edition is surfaced to the caller so
-  the Airflow task can fail loudly after saving what it could.
+- The edition outcome (complete / no_edition / partial / failed /
+  layout_changed) is recorded, never guessed, and anything but complete or
+  no_edition is surfaced to the caller so the Airflow task can fail loudly
+  after saving what it could.
+- Every page and article is isolated: one that fails to fetch, parse or load
+  is recorded under its own URL in raw.fetch_log and the edition goes on.
+  Text PostgreSQL refuses (NUL) is removed before staging, the hash of the
+  raw bytes kept, and the removal (like undecodable bytes) is a warning on the row.
+- An edition that does not look like one (scrapers.drift) is 'layout_changed':
+  never complete, and its detail names the URL and the selectors tried.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -21,8 +29,12 @@ from dataclasses import dataclass, field
 import psycopg
 
 from scrapers.base import Source, System
-from scrapers.crawl import EditionUnavailable, NoEdition, PageBundle, crawl_edition
+from scrapers.crawl import EditionUnavailable, LayoutChanged, NoEdition, PageBundle, crawl_edition
+from scrapers.drift import EditionStats
+from scrapers.founder import describe_selectors
 from scrapers.http import FetchResult, PoliteClient
+from scrapers.text import pg_safe
+from xiangmu import config
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +44,9 @@ NO_EDITION_FINAL_AFTER_DAYS = 2
 # Entry URL schemes tried in order: a date with no current-system edition may be
 # on the older system (backfills of years before the sites moved).
 SYSTEMS: tuple[System, ...] = ("current", "old")
+# The latest-edition page is asked about a date only this close to today (it
+# shows one edition: the newest), when the date's own URL is missing.
+LATEST_WITHIN_DAYS = 3
 
 
 @dataclass
@@ -39,7 +54,7 @@ class EditionOutcome:
     newspaper: str
     edition_date: dt.date
     entry_url: str
-    status: str  # complete | no_edition | partial | failed | skipped
+    status: str  # complete | no_edition | partial | failed | layout_changed | skipped
     pages: int = 0
     articles: int = 0
     failures: list[str] = field(default_factory=list)
@@ -96,7 +111,7 @@ def should_skip(conn: psycopg.Connection, newspaper: str, day: dt.date, today: d
 _ARTICLE_COLUMNS = (
     "newspaper", "edition_date", "page_no", "page_name", "url", "kicker", "title",
     "subtitle", "byline", "published_date", "body_text", "captions", "http_status",
-    "content_hash", "raw_html", "fetched_at", "run_id",
+    "content_hash", "raw_html", "fetched_at", "run_id", "warnings",
 )
 
 
@@ -104,47 +119,101 @@ def _fetched_text(fetch: FetchResult) -> str:
     return fetch.text if fetch.text is not None else fetch.body.decode("utf-8", "replace")
 
 
-def _insert_page(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle, run_id: str | None) -> None:
+class _Cleaner:
+    """Makes every text field storable (pg_safe) and notes what it removed, per row."""
+
+    def __init__(self, fetch: FetchResult) -> None:
+        self.removed = 0
+        self.fetch_warnings = list(fetch.warnings)
+
+    def __call__(self, value: str | None) -> str | None:
+        cleaned, n = pg_safe(value)
+        self.removed += n
+        return cleaned
+
+    def warnings(self) -> str:
+        out = list(self.fetch_warnings)
+        if self.removed:
+            out.append(f"removed {self.removed} characters PostgreSQL refuses (NUL); content_hash is of the raw bytes")
+        return json.dumps(out, ensure_ascii=False)
+
+
+def _page_row(newspaper: str, day: dt.date, bundle, run_id: str | None) -> tuple:
     fetch, page = bundle.fetch, bundle.page
-    if page is None:  # the page itself failed; its failure is in bundle.failures
+    c = _Cleaner(fetch)
+    return (newspaper, day, c(page.page_no), c(page.page_name), fetch.url, c(page.pdf_url),
+            fetch.status, fetch.content_hash, c(_fetched_text(fetch)), fetch.fetched_at, run_id, c.warnings())
+
+
+def _insert_page(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle, run_id: str | None) -> None:
+    if bundle.page is None:  # the page itself failed; its failure is in bundle.failures
         return
     conn.execute(
         """
         insert into raw.pages (newspaper, edition_date, page_no, page_name, url, pdf_url,
-                               http_status, content_hash, raw_html, fetched_at, run_id)
-        values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                               http_status, content_hash, raw_html, fetched_at, run_id, warnings)
+        values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
         on conflict (url, content_hash) do nothing
         """,
-        (newspaper, day, page.page_no, page.page_name, fetch.url, page.pdf_url,
-         fetch.status, fetch.content_hash, _fetched_text(fetch), fetch.fetched_at, run_id),
+        _page_row(newspaper, day, bundle, run_id),
+    )
+
+
+def _article_row(newspaper: str, day: dt.date, bundle, item, run_id: str | None) -> tuple:
+    fetch, art = item.fetch, item.article
+    c = _Cleaner(fetch)
+    captions = [c(x) for x in art.captions]
+    return (
+        newspaper, day, c(art.page_no or bundle.link.page_no), c(art.page_name or bundle.link.page_name),
+        fetch.url, c(art.kicker), c(art.title), c(art.subtitle), c(art.byline), art.published,
+        c(art.body_text), json.dumps(captions, ensure_ascii=False), fetch.status,
+        fetch.content_hash, c(_fetched_text(fetch)), fetch.fetched_at, run_id, c.warnings(),
     )
 
 
 def _copy_articles(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle, run_id: str | None) -> None:
-    """COPY the page's articles into a temp table, then insert the new versions only."""
+    """COPY the page's articles into a temp table, then insert the new versions only.
+
+    If the batch is refused, each article is loaded on its own (a savepoint
+    each): the ones refused are moved to bundle.failures under their own URL.
+    """
     if not bundle.articles:
         return
     cols = ", ".join(_ARTICLE_COLUMNS)
     if conn.execute("select to_regclass('pg_temp._articles_in')").fetchone()[0] is None:
         conn.execute(f"create temp table _articles_in as select {cols} from raw.articles with no data")
-    conn.execute("truncate _articles_in")
-    with conn.cursor().copy(f"copy _articles_in ({cols}) from stdin") as copy:
-        for item in bundle.articles:
-            fetch, art = item.fetch, item.article
-            copy.write_row((
-                newspaper, day, art.page_no or bundle.link.page_no, art.page_name or bundle.link.page_name,
-                fetch.url, art.kicker, art.title, art.subtitle, art.byline, art.published,
-                art.body_text, json.dumps(art.captions, ensure_ascii=False), fetch.status,
-                fetch.content_hash, _fetched_text(fetch), fetch.fetched_at, run_id,
-            ))
-    conn.execute(
-        f"""
-        insert into raw.articles ({cols})
-        select distinct on (url, content_hash) {cols} from _articles_in
-        order by url, content_hash
-        on conflict (url, content_hash) do nothing
-        """
-    )
+
+    def load(items: list) -> None:
+        conn.execute("truncate _articles_in")
+        with conn.cursor().copy(f"copy _articles_in ({cols}) from stdin") as copy:
+            for item in items:
+                copy.write_row(_article_row(newspaper, day, bundle, item, run_id))
+        conn.execute(
+            f"""
+            insert into raw.articles ({cols})
+            select distinct on (url, content_hash) {cols} from _articles_in
+            order by url, content_hash
+            on conflict (url, content_hash) do nothing
+            """
+        )
+
+    try:
+        with conn.transaction():
+            load(bundle.articles)
+        return
+    except (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded, ValueError) as exc:
+        log.warning("%s %s: a page's articles were refused together (%s); loading one by one", newspaper, day, exc)
+    kept = []
+    for item in bundle.articles:
+        try:
+            with conn.transaction():
+                load([item])
+            kept.append(item)
+        except (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded, ValueError) as exc:
+            bundle.failures.append(
+                dataclasses.replace(item.fetch, error=f"not staged: {type(exc).__name__}: {exc}".strip())
+            )
+    bundle.articles = kept
 
 
 def _record_failures(conn: psycopg.Connection, newspaper: str, day: dt.date,
@@ -161,7 +230,7 @@ def _record_failure(conn: psycopg.Connection, newspaper: str, day: dt.date, url:
         values (%s, %s, %s, %s, %s, %s, %s)
         on conflict (newspaper, edition_date, url, run_id) do nothing
         """,
-        (newspaper, day, url, status or None, error, attempts, run_id),
+        (newspaper, day, pg_safe(url)[0], status or None, pg_safe(error)[0], attempts, run_id),
     )
 
 
@@ -189,12 +258,34 @@ def _record_outcome(conn: psycopg.Connection, o: EditionOutcome, run_id: str | N
             )
             """,
             {"n": o.newspaper, "d": o.edition_date, "url": o.entry_url, "status": o.status, "pages": o.pages,
-             "articles": o.articles, "failures": len(o.failures), "detail": o.detail, "run": run_id},
+             "articles": o.articles, "failures": len(o.failures), "detail": pg_safe(o.detail)[0], "run": run_id},
         )
 
 
+def _stage_page(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle: PageBundle,
+                run_id: str | None) -> None:
+    """One page with its articles in one transaction; a page the database refuses is recorded, not fatal."""
+    try:
+        with conn.transaction():
+            _insert_page(conn, newspaper, day, bundle, run_id)
+            _copy_articles(conn, newspaper, day, bundle, run_id)
+            _record_failures(conn, newspaper, day, bundle.failures, run_id)
+        return
+    except psycopg.OperationalError:
+        raise  # the warehouse itself is gone: nothing else can be staged either
+    except (psycopg.Error, ValueError) as exc:
+        log.exception("%s %s: page %s refused", newspaper, day, bundle.link.url)
+        error = f"page not staged: {type(exc).__name__}: {exc}".strip()
+    page_fetch = dataclasses.replace(bundle.fetch, error=error)
+    articles = [dataclasses.replace(item.fetch, error=f"not staged with its page: {error}") for item in bundle.articles]
+    bundle.failures = [page_fetch, *articles, *bundle.failures]
+    bundle.page, bundle.articles = None, []
+    with conn.transaction():
+        _record_failures(conn, newspaper, day, bundle.failures, run_id)
+
+
 def _crawl_any_system(source: Source, base_url: str, day: dt.date, client: PoliteClient,
-                      outcome: EditionOutcome) -> Iterator[PageBundle]:
+                      outcome: EditionOutcome, today: dt.date) -> Iterator[PageBundle]:
     """Crawl the current system's edition, or the older system's when the current has none.
 
     Backfills reach dates before the sites moved to the current system; only when
@@ -202,10 +293,13 @@ def _crawl_any_system(source: Source, base_url: str, day: dt.date, client: Polit
     the entry page actually used.
     """
     missing: list[NoEdition] = []
-    for system in SYSTEMS:
+    systems = getattr(source, "systems", lambda: SYSTEMS)()
+    recent = 0 <= (today - day).days <= LATEST_WITHIN_DAYS
+    for system in systems:
         outcome.entry_url = source.entry_url(base_url, day, system)
         try:
-            yield from crawl_edition(source, base_url, day, client, system)
+            yield from crawl_edition(source, base_url, day, client, system,
+                                     follow_latest=recent and system == systems[0])
             return
         except NoEdition as exc:
             missing.append(exc)
@@ -225,8 +319,12 @@ def stage_edition(
     run_id: str | None = None,
     force: bool = False,
     today: dt.date | None = None,
+    thresholds: config.DriftThresholds | None = None,
 ) -> EditionOutcome:
-    """Scrape and stage one edition; returns its outcome (already recorded)."""
+    """Scrape and stage one edition; returns its outcome (already recorded).
+
+    thresholds: what an edition must look like (default: config.drift_thresholds()).
+    """
     entry_url = source.entry_url(base_url, day)
     outcome = EditionOutcome(source.code, day, entry_url, "skipped")
     today = today or dt.date.today()
@@ -234,20 +332,29 @@ def stage_edition(
         outcome.detail = f"already {latest_status(conn, source.code, day)}"
         log.info("%s %s skipped: %s", source.code, day, outcome.detail)
         return outcome
+    stats: EditionStats | None = None
     try:
-        for bundle in _crawl_any_system(source, base_url, day, client, outcome):
-            with conn.transaction():
-                _insert_page(conn, source.code, day, bundle, run_id)
-                _copy_articles(conn, source.code, day, bundle, run_id)
-                _record_failures(conn, source.code, day, bundle.failures, run_id)
+        for bundle in _crawl_any_system(source, base_url, day, client, outcome, today):
+            stats = stats or EditionStats(outcome.entry_url)
+            _stage_page(conn, source.code, day, bundle, run_id)
+            stats.add(bundle)
             outcome.pages += bundle.page is not None
             outcome.articles += len(bundle.articles)
             outcome.failures += [f"{f.url} ({f.status or '-'}: {f.error or 'HTTP error'})" for f in bundle.failures]
         outcome.status = "partial" if outcome.failures else "complete"
         if outcome.pages == 0:
             outcome.status, outcome.detail = "failed", "entry page listed no pages"
+        breaches = stats.breaches(thresholds or config.drift_thresholds()) if stats else []
+        if breaches and stats is not None:
+            outcome.status, outcome.detail = "layout_changed", stats.report(breaches)
     except NoEdition as exc:
         outcome.status, outcome.detail = "no_edition", str(exc)
+    except LayoutChanged as exc:
+        outcome.status = "layout_changed"
+        outcome.detail = f"layout changed at {exc.url}: {exc.detail}. Selectors tried: {describe_selectors()}"
+        with conn.transaction():
+            _record_failure(conn, source.code, day, exc.url, exc.fetch.status if exc.fetch else None,
+                            exc.detail, exc.fetch.attempts if exc.fetch else 1, run_id)
     except EditionUnavailable as exc:
         outcome.status, outcome.detail = "failed", str(exc)
         status = exc.fetch.status if exc.fetch else None

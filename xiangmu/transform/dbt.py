@@ -93,8 +93,16 @@ def build(url: str | None = None) -> None:
 
 
 def grant_bi_reader(url: str | None = None) -> None:
-    """(Re)apply bi_reader's read-only grants on the published marts schema."""
-    run_dbt(["run-operation", "grant_bi_reader"], url)
+    """(Re)apply bi_reader's read-only grants on the published marts schema.
+
+    The role's one definition is xiangmu.warehouse.roles (no dbt macro: the
+    Docker init runs the same SQL files).
+    """
+    from xiangmu.warehouse import roles
+    from xiangmu.warehouse.connect import connect
+
+    with connect(url or warehouse_url(), autocommit=True) as conn:
+        roles.ensure_bi_reader(conn)
 
 
 def docs_generate(url: str | None = None) -> Path:

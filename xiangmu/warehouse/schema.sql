@@ -12,7 +12,8 @@ create table if not exists raw.editions (
     newspaper text not null,
     edition_date date not null,
     entry_url text not null,
-    status text not null check (status in ('complete', 'no_edition', 'partial', 'failed')),
+    -- layout_changed: the edition did not look like one (scrapers.drift); never counted as complete.
+    status text not null check (status in ('complete', 'no_edition', 'partial', 'failed', 'layout_changed')),
     page_count integer not null default 0,
     article_count integer not null default 0,
     failure_count integer not null default 0,
@@ -21,6 +22,19 @@ create table if not exists raw.editions (
     recorded_at timestamptz not null default now()
 );
 create index if not exists editions_by_date on raw.editions (newspaper, edition_date, edition_outcome_id);
+-- Warehouses created before 'layout_changed' existed: widen the check once.
+do $$
+begin
+    if not exists (
+        select 1 from pg_constraint
+        where conrelid = 'raw.editions'::regclass and conname = 'editions_status_check'
+          and position('layout_changed' in pg_get_constraintdef(oid)) > 0
+    ) then
+        alter table raw.editions drop constraint if exists editions_status_check;
+        alter table raw.editions add constraint editions_status_check
+            check (status in ('complete', 'no_edition', 'partial', 'failed', 'layout_changed'));
+    end if;
+end $$;
 
 -- One row per distinct content of a page (版) node.
 create table if not exists raw.pages (
@@ -63,6 +77,10 @@ create table if not exists raw.articles (
     loaded_at timestamptz not null default now(),
     unique (url, content_hash)
 );
+
+-- Problems with a body that was still staged (undecodable bytes replaced, NUL removed): a JSON list.
+alter table raw.pages add column if not exists warnings jsonb not null default '[]'::jsonb;
+alter table raw.articles add column if not exists warnings jsonb not null default '[]'::jsonb;
 
 -- Fetch attempts that did not succeed (after or between retries), so that a
 -- partial edition shows exactly what failed.
@@ -116,4 +134,56 @@ create table if not exists extract.investment_facts (
     run_id text,
     extracted_at timestamptz not null default now(),
     unique (article_id, extractor_version, fact_index)
+);
+
+-- The extractor never emits a project count above 10,000 (xiangmu/extract/numbers.py), so the
+-- integer column cannot overflow; the check makes the bound hold in the warehouse too (NOT VALID:
+-- rows stored before it are left alone). A fact breaking it fails only its own article.
+do $$
+begin
+    if not exists (
+        select 1 from pg_constraint
+        where conname = 'investment_facts_project_count_bound'
+          and conrelid = 'extract.investment_facts'::regclass
+    ) then
+        alter table extract.investment_facts
+            add constraint investment_facts_project_count_bound
+            check (project_count between 0 and 10000) not valid;
+    end if;
+end $$;
+
+-- Articles whose extraction failed (an error, the time budget, or a row the warehouse refused).
+-- Such an article is skipped, not retried, until the extractor version changes or someone asks
+-- (retry_requested; `xiangmu extract-retry`). resolved_at is set when a retry succeeds.
+create table if not exists extract.failed_articles (
+    article_id bigint not null references raw.articles (article_id),
+    extractor_version text not null,
+    error_kind text not null check (error_kind in ('error', 'timeout', 'invalid_fact', 'store')),
+    error text not null,
+    attempts integer not null default 1,
+    retry_requested boolean not null default false,
+    run_id text,
+    failed_at timestamptz not null default now(),
+    resolved_at timestamptz,
+    primary key (article_id, extractor_version)
+);
+
+-- Figures the extractor refused as implausible (xiangmu/extract/rejected.py): never facts, kept
+-- with their reason for review. raw_text is the figure's first 120 characters; the offsets
+-- index the article's body_text.
+create table if not exists extract.rejected_figures (
+    rejected_id bigint generated always as identity primary key,
+    article_id bigint not null references raw.articles (article_id),
+    extractor_version text not null,
+    figure_index integer not null,
+    kind text not null,
+    reason text not null,
+    detail text not null,
+    raw_text text not null,
+    evidence text not null,
+    char_start integer not null,
+    char_end integer not null,
+    run_id text,
+    recorded_at timestamptz not null default now(),
+    unique (article_id, extractor_version, figure_index)
 );

@@ -1,22 +1,57 @@
--- Facts of the current version of each article (latest content per url),
--- with the article's stable key, paper and date.
+{{
+    config(
+        materialized='incremental',
+        unique_key='fact_id',
+        incremental_strategy='merge',
+        indexes=[
+            {'columns': ['fact_id'], 'unique': True},
+            {'columns': ['changed_at']},
+        ],
+    )
+}}
+
+-- Every fact of every version of an article, joined to the article's current
+-- version: is_current marks the facts of the current version's current
+-- extraction; the others stay (not current) so that later models can find
+-- what a superseded fact used to count towards. Incremental: the facts of
+-- the articles int_article_versions_picked picked again since the last build.
 with
 
-facts as (
-    select * from {{ ref('stg_extract__investment_facts') }}
+picked as (
+    select * from {{ ref('int_article_versions_picked') }}
+    {% if is_incremental() %}
+        where changed_at > {{ own_watermark() }}
+    {% endif %}
 ),
 
 articles as (
     select * from {{ ref('stg_raw__articles') }}
 ),
 
+facts as (
+    select * from {{ ref('stg_extract__investment_facts') }}
+),
+
+article_versions as (
+    select
+        articles.article_id,
+        picked.article_key,
+        picked.article_id as current_article_id,
+        picked.current_extractor_version,
+        picked.newspaper_code,
+        picked.published_date,
+        picked.changed_at
+    from picked
+    inner join articles on picked.url = articles.url
+),
+
 joined as (
     select
         facts.fact_id,
-        articles.article_key,
+        article_versions.article_key,
         facts.article_id,
-        articles.newspaper_code,
-        articles.published_date,
+        article_versions.newspaper_code,
+        article_versions.published_date,
         facts.extractor_version,
         facts.fact_index,
         facts.region_name,
@@ -37,10 +72,15 @@ joined as (
         facts.evidence,
         facts.char_start,
         facts.char_end,
-        facts.extracted_at
+        facts.extracted_at,
+        coalesce(
+            facts.article_id = article_versions.current_article_id
+            and facts.extractor_version = article_versions.current_extractor_version,
+            false
+        ) as is_current,
+        article_versions.changed_at
     from facts
-    inner join articles
-        on facts.article_id = articles.article_id
+    inner join article_versions on facts.article_id = article_versions.article_id
 )
 
 select * from joined

@@ -1,14 +1,34 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='fact_id',
+        incremental_strategy='merge',
+        indexes=[
+            {'columns': ['fact_id'], 'unique': True},
+            {'columns': ['changed_at']},
+        ],
+    )
+}}
+
 -- Resolve each fact's region to one dim_region row: by admin code when the
 -- extractor gave one, else by full or short name; a name shared by several
 -- places (桥西区) goes to the one under the paper's home region.
+-- Also dates each 集中开工 (groundbreaking batch) fact: the period start it
+-- states; else the earliest date the article's other batch facts state (one
+-- article reports one event, and county items often omit the date the lead
+-- gives); else the publish date. Incremental: facts rewritten upstream since
+-- the last build (changed_at is passed on).
 with
 
 facts as (
     select * from {{ ref('int_facts_joined_to_articles') }}
+    {% if is_incremental() %}
+        where changed_at > {{ own_watermark() }}
+    {% endif %}
 ),
 
 regions as (
-    select * from {{ ref('stg_seed__regions') }}
+    select * from {{ ref('int_regions_joined_to_parents') }}
 ),
 
 newspapers as (
@@ -72,12 +92,36 @@ resolved as (
     select
         facts.*,
         candidates.region_key,
-        coalesce(candidates.region_name, facts.region_name) as resolved_region_name
+        coalesce(candidates.region_name, facts.region_name) as resolved_region_name,
+        (
+            facts.subject = 'portfolio'
+            and facts.stage = 'groundbreaking'
+            and facts.category is null
+            and candidates.region_key is not null
+        ) as is_groundbreaking_batch
     from facts
     left join candidates
         on
             facts.fact_id = candidates.fact_id
             and candidates.candidate_rank = 1
+),
+
+article_events as (
+    select
+        *,
+        min(period_start) filter (where is_groundbreaking_batch) over (
+            partition by article_id, extractor_version
+        ) as article_event_date
+    from resolved
+),
+
+dated as (
+    select
+        *,
+        case
+            when is_groundbreaking_batch then coalesce(period_start, article_event_date, published_date)
+        end as groundbreaking_event_date
+    from article_events
 )
 
-select * from resolved
+select * from dated

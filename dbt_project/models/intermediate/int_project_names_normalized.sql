@@ -1,9 +1,31 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='fact_id',
+        incremental_strategy='merge',
+        indexes=[
+            {'columns': ['fact_id'], 'unique': True},
+            {'columns': ['changed_at']},
+            {'columns': ['project_key']},
+            {'columns': ['figure_key']},
+            {'columns': ['groundbreaking_event_date']},
+        ],
+    )
+}}
+
 -- One normalised name per project fact so the same project reported by both
--- papers, with or without quotes, company prefix or 项目 suffix, gets one key.
+-- papers, with or without quotes, company prefix or 项目 suffix, gets one key;
+-- and the key of the figure a fact reports (region, subject, project,
+-- measure, amount, period), under which fct_investment_figure collapses the
+-- same figure reported by several articles or both papers. The marts read
+-- this table by these keys. Incremental like its upstream.
 with
 
 facts as (
     select * from {{ ref('int_facts_joined_to_regions') }}
+    {% if is_incremental() %}
+        where changed_at > {{ own_watermark() }}
+    {% endif %}
 ),
 
 normalized as (
@@ -24,6 +46,24 @@ keyed as (
                 then {{ surrogate_key(['project_name_normalized']) }}
         end as project_key
     from normalized
+),
+
+figure_keyed as (
+    select
+        *,
+        case
+            when amount_cny is not null
+                then {{ surrogate_key([
+                    'coalesce(region_key, resolved_region_name)',
+                    'subject',
+                    'project_key',
+                    'measure',
+                    'amount_cny',
+                    'period_start',
+                    'period_end',
+                ]) }}
+        end as figure_key
+    from keyed
 )
 
-select * from keyed
+select * from figure_keyed

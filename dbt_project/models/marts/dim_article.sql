@@ -1,9 +1,21 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        indexes=[{'columns': ['article_key'], 'unique': True}],
+        pre_hook="{{ delete_changed_keys('article_key', ref('int_article_versions_picked')) }}",
+        post_hook="{{ record_watermark(ref('int_article_versions_picked')) }}",
+    )
+}}
+
 -- One row per article url (its current version); article_key stays the same
--- when the article is re-fetched with changed content.
+-- when the article is re-fetched with changed content. Incremental: the urls
+-- picked again since the last build (see macros/incremental_keys.sql).
 with
 
 articles as (
-    select * from {{ ref('stg_raw__articles') }}
+    select * from {{ ref('int_article_versions_picked') }}
+    where {{ changed_since_watermark() }}
 )
 
 select

@@ -1,7 +1,7 @@
 with
 
 regions as (
-    select * from {{ ref('stg_seed__regions') }}
+    select * from {{ ref('int_regions_joined_to_parents') }}
 )
 
 select

@@ -1,14 +1,58 @@
--- Each 集中开工 event per region and date. A city's event also carries its
--- counties', districts' and zones' events of the same date beside the city
--- figure, so readers can see how much of the city total the counties explain.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        indexes=[{'columns': ['batch_key'], 'unique': True}, {'columns': ['event_date']}],
+        pre_hook="{{
+            delete_changed_keys('event_date', ref('int_project_names_normalized'), 'groundbreaking_event_date')
+        }}",
+        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
+    )
+}}
+
+-- Each 集中开工 (groundbreaking batch) per region and event date: the
+-- portfolio facts with stage groundbreaking, however many articles reported
+-- them (a category subset such as 其中工业类项目 is part of a batch, not a
+-- batch; int_facts_joined_to_regions dates each fact). A city's event also
+-- carries its counties', districts' and zones' events of the same date beside
+-- the city figure, so readers can see how much of the city total the counties
+-- explain. Incremental: every batch of an event date a new or superseded fact
+-- falls on is recomputed (the city rollup spans the date's batches).
 with
 
-events as (
-    select * from {{ ref('int_groundbreaking_events_grouped') }}
+changed_dates as (
+    select distinct changed.groundbreaking_event_date
+    from {{ ref('int_project_names_normalized') }} as changed
+    where {{ changed_since_watermark('changed.changed_at') }}
+),
+
+mentions as (
+    select * from {{ ref('int_project_names_normalized') }}
+    where
+        is_current
+        and groundbreaking_event_date in (
+            select changed_dates.groundbreaking_event_date from changed_dates
+        )
 ),
 
 regions as (
-    select * from {{ ref('stg_seed__regions') }}
+    select * from {{ ref('int_regions_joined_to_parents') }}
+),
+
+events as (
+    select
+        region_key,
+        max(resolved_region_name) as region_name,
+        groundbreaking_event_date as event_date,
+        max(project_count) as project_count,
+        max(amount_cny) filter (where measure = 'total_investment') as total_investment_cny,
+        max(amount_cny) filter (where measure = 'planned_investment') as planned_investment_cny,
+        count(distinct article_key) as article_count,
+        count(distinct newspaper_code) as newspaper_count,
+        min(published_date) as first_reported_date,
+        max(published_date) as last_reported_date
+    from mentions
+    group by region_key, groundbreaking_event_date
 ),
 
 located as (
@@ -43,7 +87,7 @@ final as (
         located.project_count,
         located.total_investment_cny,
         located.planned_investment_cny,
-        round(located.total_investment_cny / 100000000, 4) as total_investment_yi,
+        {{ cny_to_yi('located.total_investment_cny') }} as total_investment_yi,
         located.article_count,
         located.newspaper_count,
         located.first_reported_date,

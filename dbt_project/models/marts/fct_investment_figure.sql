@@ -1,28 +1,82 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        indexes=[{'columns': ['figure_key'], 'unique': True}],
+        pre_hook="{{ delete_changed_keys('figure_key', ref('int_project_names_normalized')) }}",
+        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
+    )
+}}
+
+-- One distinct figure: the same figure (region, subject, project, measure,
+-- amount, period) reported in several articles or both papers collapses to
+-- one row; descriptive attributes come from the latest report.
+-- Incremental: only the figures a new or superseded fact counts towards are
+-- recomputed, from all their current reports.
 with
 
-figures as (
-    select * from {{ ref('int_figures_deduplicated') }}
+changed_figures as (
+    select distinct changed.figure_key
+    from {{ ref('int_project_names_normalized') }} as changed
+    where {{ changed_since_watermark('changed.changed_at') }}
+),
+
+mentions as (
+    select * from {{ ref('int_project_names_normalized') }}
+    where
+        is_current
+        and figure_key in (select changed_figures.figure_key from changed_figures)
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by figure_key
+            order by published_date desc, fact_id desc
+        ) as report_rank
+    from mentions
+),
+
+aggregated as (
+    select
+        figure_key,
+        count(*) as source_count,
+        count(distinct article_key) as article_count,
+        count(distinct newspaper_code) as newspaper_count,
+        min(published_date) as first_reported_date,
+        max(published_date) as last_reported_date
+    from mentions
+    group by figure_key
+),
+
+final as (
+    select
+        aggregated.figure_key,
+        ranked.region_key,
+        ranked.resolved_region_name as region_name,
+        ranked.subject,
+        ranked.project_key,
+        ranked.project_name_normalized as project_name,
+        ranked.measure,
+        ranked.amount_cny,
+        {{ cny_to_yi('ranked.amount_cny') }} as amount_yi,
+        ranked.period_start,
+        ranked.period_end,
+        ranked.project_count,
+        ranked.stage,
+        ranked.category,
+        ranked.approximate,
+        aggregated.source_count,
+        aggregated.article_count,
+        aggregated.newspaper_count,
+        aggregated.first_reported_date,
+        aggregated.last_reported_date
+    from aggregated
+    inner join ranked
+        on
+            aggregated.figure_key = ranked.figure_key
+            and ranked.report_rank = 1
 )
 
-select
-    figure_key,
-    region_key,
-    region_name,
-    subject,
-    project_key,
-    project_name,
-    measure,
-    amount_cny,
-    round(amount_cny / 100000000, 4) as amount_yi,
-    period_start,
-    period_end,
-    project_count,
-    stage,
-    category,
-    approximate,
-    source_count,
-    article_count,
-    newspaper_count,
-    first_reported_date,
-    last_reported_date
-from figures
+select * from final

@@ -1,32 +1,24 @@
 {{
     config(
         materialized='incremental',
-        unique_key='mention_id',
-        incremental_strategy='merge',
-        on_schema_change='append_new_columns',
-        pre_hook="
-            {% if is_incremental() %}
-            delete from {{ this }} as already_loaded
-            where not exists (
-                select 1
-                from {{ ref('int_project_names_normalized') }} as current_fact
-                where current_fact.fact_id = already_loaded.mention_id
-            )
-            {% endif %}
-        "
+        incremental_strategy='append',
+        indexes=[{'columns': ['mention_id'], 'unique': True}],
+        pre_hook="{{ delete_changed_keys('mention_id', ref('int_project_names_normalized'), 'fact_id') }}",
+        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
     )
 }}
 
--- One investment fact in one article. Incremental: new facts are appended and
--- the pre-hook removes facts that a newer article version or extractor
--- version superseded, so the table always equals the current fact set.
+-- One investment fact in one article. Incremental: the facts of articles
+-- with a new version or extraction since the last build are deleted and
+-- their current ones inserted, so the table always equals the current fact
+-- set (see macros/incremental_keys.sql).
 with
 
 facts as (
     select * from {{ ref('int_project_names_normalized') }}
-    {% if is_incremental() %}
-        where fact_id not in (select already_loaded.mention_id from {{ this }} as already_loaded)
-    {% endif %}
+    where
+        is_current
+        and {{ changed_since_watermark() }}
 ),
 
 final as (
@@ -43,7 +35,7 @@ final as (
         subject,
         measure,
         amount_cny,
-        round(amount_cny / 100000000, 4) as amount_yi,
+        {{ cny_to_yi('amount_cny') }} as amount_yi,
         amount_original,
         project_count,
         stage,

@@ -1,15 +1,9 @@
+-- Every fetched version of every article; int_article_versions_picked picks
+-- the current one per url.
 with
 
 source as (
     select * from {{ source('raw', 'articles') }}
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (partition by url order by article_id desc) as version_rank,
-        count(*) over (partition by url) as version_count
-    from source
 ),
 
 renamed as (
@@ -29,12 +23,10 @@ renamed as (
         body_text,
         http_status,
         content_hash,
-        version_count,
         fetched_at,
         run_id,
         loaded_at
-    from ranked
-    where version_rank = 1
+    from source
 )
 
 select * from renamed

@@ -1,17 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'editions') }}
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by newspaper, edition_date
-            order by edition_outcome_id desc
-        ) as outcome_rank
-    from source
+    select * from {{ ref('base_raw__editions') }}
 ),
 
 renamed as (
@@ -27,8 +17,7 @@ renamed as (
         detail,
         run_id,
         recorded_at
-    from ranked
-    where outcome_rank = 1
+    from source
 )
 
 select * from renamed

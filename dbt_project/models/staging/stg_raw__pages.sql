@@ -1,14 +1,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'pages') }}
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (partition by url order by page_id desc) as version_rank
-    from source
+    select * from {{ ref('base_raw__pages') }}
 ),
 
 renamed as (
@@ -25,8 +18,7 @@ renamed as (
         fetched_at,
         run_id,
         loaded_at
-    from ranked
-    where version_rank = 1
+    from source
 )
 
 select * from renamed

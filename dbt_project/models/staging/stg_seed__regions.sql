@@ -1,5 +1,5 @@
--- The region seed with a stable key and its city and province resolved, so
--- every later model can roll a county up without walking the tree again.
+-- The region seed with a stable key; int_regions_joined_to_parents resolves
+-- each place's city and province.
 with
 
 source as (
@@ -15,32 +15,6 @@ renamed as (
         parent_name as parent_region_name,
         short_names
     from source
-),
-
-with_parents as (
-    select
-        child.*,
-        parent.region_type as parent_region_type,
-        parent.parent_region_name as grandparent_region_name
-    from renamed as child
-    left join renamed as parent
-        on child.parent_region_name = parent.region_name
 )
 
-select
-    region_key,
-    region_name,
-    region_code,
-    region_type,
-    parent_region_name,
-    case
-        when region_type = 'city' then region_name
-        when parent_region_type = 'city' then parent_region_name
-    end as city_name,
-    case
-        when region_type = 'province' then region_name
-        when parent_region_type = 'province' then parent_region_name
-        else grandparent_region_name
-    end as province_name,
-    short_names
-from with_parents
+select * from renamed

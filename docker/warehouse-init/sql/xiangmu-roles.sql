@@ -4,7 +4,7 @@
 -- xiangmu_writer: the pipeline (WAREHOUSE_URL). Creates and owns every schema
 --   it writes: raw, extract, staging, intermediate, marts_candidate, snapshots, marts.
 -- bi_reader: BI tools (Superset) and analysts. Reads schema marts and nothing
---   else; every session is read-only even if a grant is ever too broad.
+--   else (privileges; its read-only session default is only a second line).
 -- The superuser (POSTGRES_USER) is for administration only.
 
 \set ON_ERROR_STOP on
@@ -13,8 +13,25 @@ create role xiangmu_writer login password :'writer_password'
     nosuperuser nocreatedb nocreaterole;
 create role bi_reader login password :'bi_reader_password'
     nosuperuser nocreatedb nocreaterole noinherit;
-alter role bi_reader set default_transaction_read_only = on;
-alter role bi_reader set statement_timeout = '5min';
+-- bi_reader's attributes, session defaults (read-only, statement and
+-- idle-in-transaction timeouts) and grants are defined once, in
+-- xiangmu/warehouse/sql/bi_reader_*.sql, which 10-xiangmu-roles.sh runs next.
+
+-- The pipeline serialises some work with advisory locks; bi_reader_role.sql
+-- (run next) revokes them from PUBLIC so that no BI session can hold one.
+do $advisory$
+declare
+    fn regprocedure;
+begin
+    for fn in
+        select p.oid::regprocedure from pg_proc p
+        where p.pronamespace = 'pg_catalog'::regnamespace
+          and (p.proname like 'pg\_advisory%' or p.proname like 'pg\_try\_advisory%')
+    loop
+        execute format('grant execute on function %s to xiangmu_writer', fn);
+    end loop;
+end
+$advisory$;
 
 -- Nobody else connects; the writer may create schemas in this database.
 revoke all on database :"dbname" from public;
@@ -27,7 +44,7 @@ revoke create on schema public from public;
 -- The published schema exists from the start, owned by the writer, so that
 -- Superset can be pointed at it before the first run, and every table the
 -- writer publishes there later is readable by bi_reader automatically
--- (xiangmu/publish.py and the dbt macro grant_bi_reader also grant explicitly).
+-- (xiangmu/publish.py and xiangmu.warehouse.roles also grant explicitly).
 create schema if not exists marts authorization xiangmu_writer;
 grant usage on schema marts to bi_reader;
 alter default privileges for role xiangmu_writer in schema marts grant select on tables to bi_reader;

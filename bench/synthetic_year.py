@@ -1,0 +1,62 @@
+"""A synthetic archive of N days of both papers, in the sample's exact markup (for `make bench`).
+
+Why: the bundled sample holds a handful of dates; a backfill's cost is only
+seen over a year. Each day's editions are the sample's editions of both
+papers re-dated (article ids made unique per day), written by the sample's own
+renderer (tools/build_sample_epaper.py), so the scrapers parse them exactly as
+they parse the sample. Text is the sample's own (written by us), not newspaper text.
+
+Usage: .venv/bin/python bench/synthetic_year.py OUT_DIR [--first 2023-01-01] [--days 365]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_sample_epaper as builder  # noqa: E402
+from sample_articles import HBRB, SJZRB  # noqa: E402
+
+
+def _templates() -> dict[str, list]:
+    """The sample's current-system editions with articles, per paper."""
+    return {"sjzrb": [e for e in SJZRB if e.articles], "hbrb": [e for e in HBRB if e.articles]}
+
+
+def generate(out: Path, first: dt.date, days: int) -> dict[str, int]:
+    """Write `days` dates of both papers under out/<paper>/...; returns counts."""
+    builder.ROOT = out  # the renderer writes under its module-level ROOT
+    templates = _templates()
+    articles = pages = 0
+    for i in range(days):
+        day = first + dt.timedelta(days=i)
+        for editions in templates.values():
+            template = editions[i % len(editions)]
+            arts = [dataclasses.replace(a, aid=f"{a.aid}{i:04d}") for a in template.articles]
+            edition = dataclasses.replace(template, day=day.isoformat(), articles=arts)
+            builder.current_system(edition)
+            articles += len(arts)
+            pages += len(edition.pages)
+    (out / "robots.txt").write_text("User-agent: *\nDisallow: /sjzrb/private/\n", encoding="utf-8")
+    size = sum(p.stat().st_size for p in out.rglob("*.html"))
+    return {"days": days, "editions": 2 * days, "pages": pages, "articles": articles, "html_bytes": size}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--first", type=dt.date.fromisoformat, default=dt.date(2023, 1, 1))
+    parser.add_argument("--days", type=int, default=365)
+    args = parser.parse_args(argv)
+    print(generate(args.out, args.first, args.days))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

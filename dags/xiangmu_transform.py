@@ -1,0 +1,93 @@
+"""
+### xiangmu_transform
+
+Runs whenever `xiangmu_ingest` staged and checked raw articles (Asset
+`xiangmu://warehouse/raw/articles`), or on demand, over everything that
+landed since its last run: one run for a day, one for a whole backfill.
+Extract investment facts from every article not yet extracted and check them
+(Great Expectations), build the dbt project into `marts_candidate` in **one**
+`dbt build` (task group `dbt`: the producer `dbt.dbt_producer_watcher` runs
+it; one task per seed, model and snapshot, and one per model's tests, shows
+that node's own result), write the dbt docs when the project changed, check
+the marts, and publish them to `marts` only if every check passed.
+
+**Assets** (trigger your DAG on data, not on a clock):
+
+| asset | updated by |
+| --- | --- |
+| `xiangmu://warehouse/raw/articles` | `xiangmu_ingest.check_raw` |
+| `xiangmu://warehouse/extract/investment_facts` | `extract` |
+| `xiangmu://warehouse/marts` | `publish` |
+
+**Operate**: rerun by clearing the run, or a failed node's task under `dbt`
+(it reruns just that node). Owner: data-engineering. See the README, section Operate.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from airflow.sdk import dag, task
+
+from xiangmu import pipeline
+from xiangmu.dagdefs import DEFAULT_ARGS, INVESTMENT_FACTS, MARTS, OWNER_LINKS, RAW_ARTICLES, TRANSFORM_DAG_ID, TZ
+from xiangmu.dbt_airflow import dbt_watcher_group, producer
+
+DBT_DOC = """
+A dbt node of `dbt_project/` inside the run's single `dbt build`
+(`dbt.dbt_producer_watcher` runs it; this task reports the node's result, or
+its tests' results for a `*_test` task). It fails when the node or one of its
+tests failed, which blocks `check_marts` and `publish`. Fix the cause and
+clear just this task: it reruns that node alone (`dbt run/test --select`).
+No retries: a failed dbt test needs a person, not a second try.
+"""
+
+
+@dag(
+    dag_id=TRANSFORM_DAG_ID,
+    schedule=[RAW_ARTICLES],
+    start_date=pendulum.datetime(2014, 1, 1, tz=TZ),
+    catchup=False,
+    max_active_runs=1,  # one dbt build at a time; a run takes whatever landed meanwhile
+    default_args=DEFAULT_ARGS,
+    tags=["xiangmu", "extract", "dbt", "publish"],
+    owner_links=OWNER_LINKS,
+    doc_md=__doc__,
+)
+def xiangmu_transform():
+    @task(outlets=[INVESTMENT_FACTS])
+    def extract(run_id=None) -> dict:
+        """Investment facts from every staged article not yet extracted into `extract.investment_facts`."""
+        return pipeline.extract(run_id=run_id)
+
+    @task(retries=0)
+    def check_extraction(run_id=None) -> dict:
+        """Great Expectations checkpoint `extraction` on this run's facts: amounts plausible, regions resolved."""
+        return pipeline.check("extraction", run_id=run_id)
+
+    @task(retries=1)
+    def dbt_docs() -> dict:
+        """`dbt docs generate` only when the dbt project changed; index.html under `<state>/dbt/target`."""
+        return pipeline.docs_if_changed()
+
+    @task(retries=0)
+    def check_marts(run_id=None) -> dict:
+        """Great Expectations checkpoint `marts` on `marts_candidate`; a failure blocks publish."""
+        return pipeline.check("marts", run_id=run_id)
+
+    @task(outlets=[MARTS])
+    def publish(run_id=None, logical_date=None, dag_run=None) -> dict:
+        """
+        Copy the checked `marts_candidate` tables to `marts` in one transaction
+        (the only schema BI reads, as `bi_reader`) and log it in
+        `marts.publication_log`.
+        """
+        when = logical_date or getattr(dag_run, "run_after", None)
+        return pipeline.publish(run_id=run_id, logical_date=str(when))
+
+    dbt = dbt_watcher_group(group_id="dbt", default_args={**DEFAULT_ARGS, "retries": 0, "doc_md": DBT_DOC})
+    # upstream work goes to the build (producer) only: the node tasks wait for it (see run_producer_first)
+    extract() >> check_extraction() >> producer(dbt)
+    dbt >> dbt_docs() >> check_marts() >> publish()
+
+
+xiangmu_transform()

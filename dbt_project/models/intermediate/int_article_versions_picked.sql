@@ -1,0 +1,138 @@
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_key',
+        incremental_strategy='merge',
+        indexes=[
+            {'columns': ['article_key'], 'unique': True},
+            {'columns': ['changed_at']},
+        ],
+    )
+}}
+
+-- One row per article url: its current version (the latest fetched content)
+-- and that version's current extraction (the most recent one, so a rerun of
+-- an older extractor version takes over again: it is what ran last; facts
+-- without an extraction record count under their own max version).
+-- Incremental: only urls with a new version, extraction or fact since the
+-- last build are picked again; changed_at tells the fact models which.
+with
+
+articles as (
+    select * from {{ ref('stg_raw__articles') }}
+),
+
+extractions as (
+    select * from {{ ref('stg_extract__article_extractions') }}
+),
+
+facts as (
+    select * from {{ ref('stg_extract__investment_facts') }}
+),
+
+{% if is_incremental() %}
+    seen as (
+        select
+            coalesce(max(article_id), 0) as max_article_id,
+            coalesce(max(last_extracted_at), '-infinity'::timestamptz) as max_extracted_at
+        from {{ this }}
+    ),
+
+    changed_article_ids as (
+        select articles.article_id
+        from articles
+        where articles.article_id > (select seen.max_article_id from seen)
+        union
+        select extractions.article_id
+        from extractions
+        where extractions.extracted_at > (select seen.max_extracted_at from seen)
+        union
+        select facts.article_id
+        from facts
+        where facts.extracted_at > (select seen.max_extracted_at from seen)
+    ),
+
+    changed_urls as (
+        select distinct articles.url
+        from articles
+        inner join changed_article_ids on articles.article_id = changed_article_ids.article_id
+    ),
+{% endif %}
+
+versions as (
+    select
+        *,
+        row_number() over (partition by url order by article_id desc) as version_rank,
+        count(*) over (partition by url) as version_count
+    from articles
+    {% if is_incremental() %}
+        where url in (select changed_urls.url from changed_urls)
+    {% endif %}
+),
+
+current_versions as (
+    select * from versions
+    where version_rank = 1
+),
+
+recorded_extractions as (
+    select distinct on (extractions.article_id)
+        extractions.article_id,
+        extractions.extractor_version
+    from extractions
+    inner join current_versions on extractions.article_id = current_versions.article_id
+    order by
+        extractions.article_id asc,
+        extractions.extracted_at desc,
+        extractions.extractor_version desc
+),
+
+unrecorded_extractions as (
+    select
+        facts.article_id,
+        max(facts.extractor_version) as extractor_version
+    from facts
+    inner join current_versions on facts.article_id = current_versions.article_id
+    where facts.article_id not in (select recorded.article_id from recorded_extractions as recorded)
+    group by facts.article_id
+),
+
+current_extractions as (
+    select * from recorded_extractions
+    union all
+    select * from unrecorded_extractions
+),
+
+extraction_times as (
+    -- the latest extraction seen for any version of the url: the next
+    -- build's high-water mark
+    select
+        versions.url,
+        max(greatest(extractions.extracted_at, facts.extracted_at)) as last_extracted_at
+    from versions
+    left join extractions on versions.article_id = extractions.article_id
+    left join facts on versions.article_id = facts.article_id
+    group by versions.url
+),
+
+final as (
+    select
+        current_versions.article_key,
+        current_versions.article_id,
+        current_versions.newspaper_code,
+        current_versions.edition_date,
+        current_versions.published_date,
+        current_versions.page_no,
+        current_versions.page_name,
+        current_versions.url,
+        current_versions.title,
+        current_versions.version_count,
+        current_extractions.extractor_version as current_extractor_version,
+        extraction_times.last_extracted_at,
+        now() as changed_at
+    from current_versions
+    left join current_extractions on current_versions.article_id = current_extractions.article_id
+    left join extraction_times on current_versions.url = extraction_times.url
+)
+
+select * from final

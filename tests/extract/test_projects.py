@@ -1,0 +1,165 @@
+"""Named projects, measure wordings, periods and stages (sentences invented for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_helpers import one, run
+
+from xiangmu.extract.normalize import project_key
+
+HB = "hbrb"
+
+
+@pytest.mark.parametrize("wording", ["年度投资目标为", "当年计划投资", "计划完成投资", "年度投资任务", "今年计划投资"])
+def test_measure_wordings_of_the_year_plan(wording: str) -> None:
+    f = one(run(f"本报讯 承德市今年重点项目{wording}230亿元。", HB))
+    assert f.measure == "planned_investment"
+    assert (f.period_start, f.period_end) == ("2024-01-01", "2024-12-31")
+
+
+def test_plan_of_a_groundbreaking_batch_runs_from_the_event_day_to_the_year_end() -> None:
+    # The labelled corpus dates a batch's plan from the day it broke ground; the plan ends on 31 December.
+    text = (
+        "本报讯 5月23日，甲市举行集中开工活动，石家庄市410个重点项目集中开工，总投资612.7亿元，当年预计投资205.4亿元。"
+    )
+    plan = one(run(text, HB), measure="planned_investment")
+    assert (plan.period_start, plan.period_end) == ("2024-05-23", "2024-12-31")
+    total = one(run(text, HB), measure="total_investment")
+    assert total.period_start == total.period_end == "2024-05-23"
+
+
+def test_quannian_in_a_january_recap_is_last_year() -> None:
+    facts = run("本报讯 全年，全市重点项目完成投资512亿元，超额完成年度计划。", "sjzrb", dt.date(2025, 1, 12))
+    f = one(facts)
+    assert (f.period_start, f.period_end) == ("2024-01-01", "2024-12-31")
+
+
+def test_quannian_plan_in_january_is_this_year() -> None:
+    f = one(
+        run("本报讯 今年全市安排重点项目300个，全年计划投资600亿元。", "sjzrb", dt.date(2025, 1, 12)),
+        measure="planned_investment",
+    )
+    assert (f.period_start, f.period_end) == ("2025-01-01", "2025-12-31")
+
+
+def test_stage_never_leaks_from_one_batch_to_the_next() -> None:
+    text = "本报讯 今年，签约项目12个，总投资80亿元；其他项目20个，总投资150亿元。"
+    facts = run(text, "sjzrb")
+    assert one(facts, amount_cny=8_000_000_000).stage == "signed"
+    assert one(facts, amount_cny=15_000_000_000).stage is None
+
+
+def test_category_has_no_stray_words() -> None:
+    f = one(run("本报讯 今年，邢台市安排产业类项目50个，总投资300亿元。", HB))
+    assert f.category == "产业类"
+
+
+def test_named_project_in_a_batch_sentence_is_the_project() -> None:
+    text = "本报讯 今年，衡水市新开工市重点项目2个，其中枣强县甲乙有限公司年产5万吨丙丁项目总投资4.2亿元。"
+    f = one(run(text, HB))
+    assert (f.subject, f.project_count, f.region) == ("project", None, "枣强县")
+    assert f.project_name == "枣强县甲乙有限公司年产5万吨丙丁项目"
+    assert f.project_key == "年产5万吨丙丁"
+
+
+def test_project_named_after_its_county_short_name() -> None:
+    text = "本报讯 作为保定市重点推进的农业项目，阜平甲乙现代农业产业园项目总投资30亿元。"
+    f = one(run(text, HB))
+    assert (f.region, f.project_name) == ("阜平县", "阜平甲乙现代农业产业园项目")
+
+
+def test_name_after_de_drops_the_event_verb() -> None:
+    f = one(run("本报讯 同日，总投资约4.2亿元的东环路改造工程开工。", HB))
+    assert f.project_name == "东环路改造工程"
+
+
+def test_demonstrative_lead_in_is_not_part_of_the_name() -> None:
+    f = one(run("本报讯 这次观摩的甲乙循环经济产业园项目位于滦南县，总投资21亿元。", HB))
+    assert (f.project_name, f.region) == ("甲乙循环经济产业园项目", "滦南县")
+
+
+def test_lead_figure_before_the_project_the_next_sentence_names() -> None:
+    text = "本报讯 投用首月即满负荷运行，目前已完成投资3亿元。秋日的威县，总投资12.4亿元的甲乙储能项目建设稳步推进。"
+    facts = run(text, HB)
+    done = one(facts, measure="completed_investment")
+    assert (done.subject, done.project_name, done.region) == ("project", "甲乙储能项目", "威县")
+
+
+def test_caption_with_photographer_is_not_part_of_a_name() -> None:
+    text = "本报讯 图为甲乙生产基地项目施工现场。本报记者 张三摄\n\n甲乙生产基地项目总投资12亿元。"
+    f = one(run(text, HB))
+    assert f.project_name == "甲乙生产基地项目"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("正定县“智慧物流”产业园项目", "智慧物流产业园"),
+        ("河北甲乙科技有限公司年产5万吨丙丁项目", "年产5万吨丙丁建设项目"),
+        ("Ｇ104改建工程(二期)", "G104改建工程（二期）项目"),
+        ("《甲乙》 文化中心 项目", "甲乙文化中心"),
+    ],
+)
+def test_project_key_is_one_for_the_ways_papers_write_a_name(a: str, b: str) -> None:
+    assert project_key(a) == project_key(b) is not None
+
+
+def test_project_key_keeps_phases_apart_and_is_none_without_a_name() -> None:
+    assert project_key("甲乙产业园一期项目") != project_key("甲乙产业园二期项目")
+    assert project_key("项目") is None and project_key(None) is None
+
+
+def test_follow_up_clauses_of_a_named_project_stay_the_project() -> None:
+    facts = run("本报讯 在肃宁县，甲乙项目计划总投资5亿元，年内计划投资2亿元，目前已完成投资1亿元。", HB)
+    assert {(f.subject, f.project_name, f.measure, f.region) for f in facts} == {
+        ("project", "甲乙项目", "total_investment", "肃宁县"),
+        ("project", "甲乙项目", "planned_investment", "肃宁县"),
+        ("project", "甲乙项目", "completed_investment", "肃宁县"),
+    }
+    assert one(facts, measure="planned_investment").period_end == "2024-12-31"
+
+
+def test_project_name_with_a_bracketed_phase() -> None:
+    f = one(run("本报讯 甲乙项目(二期)总投资8亿元。", HB))
+    assert (f.subject, f.project_name) == ("project", "甲乙项目(二期)")
+
+
+def test_each_project_keeps_the_place_it_was_introduced_with() -> None:
+    text = (
+        "本报讯 9日，观摩团先后来到安平县的甲乙丝网项目、饶阳县的丙丁果蔬项目。"
+        "甲乙丝网项目总投资6亿元。丙丁果蔬项目总投资3亿元。"
+    )
+    facts = run(text, HB)
+    assert one(facts, amount_cny=600_000_000).region == "安平县"
+    assert one(facts, amount_cny=300_000_000).region == "饶阳县"
+
+
+def test_induced_investment_is_noise() -> None:
+    assert run("本报讯 甲项目建成后，可带动投资50亿元，拉动投资20亿元，撬动社会资本投资10亿元。", HB) == []
+    assert run("本报讯 甲项目投产后，拉动上下游投资30亿元，带动相关产业投资10亿元。", HB) == []
+
+
+def test_mouhua_shishi_is_not_a_reserve_batch() -> None:
+    f = one(run("本报讯 今年，定州市谋划实施重点项目120个，年度计划投资150亿元。", HB))
+    assert f.stage == "key_project"
+    g = one(run("本报讯 今年，定州市谋划储备项目80个，总投资600亿元。", HB))
+    assert g.stage == "reserve"
+
+
+def test_site_clause_names_the_project_of_a_later_gai_xiangmu() -> None:
+    text = "本报讯 今年，临西县实施重点项目56个，总投资218亿元。在甲乙精密轴承项目现场，负责人介绍，该项目总投资8亿元。"
+    f = one(run(text, HB), amount_cny=800_000_000)
+    assert (f.subject, f.project_name, f.project_count) == ("project", "甲乙精密轴承项目", None)
+
+
+def test_signing_report_sub_batches_and_signed_project_name() -> None:
+    text = (
+        "本报讯 任丘市举行项目集中签约仪式，现场签约项目18个，签约总额126亿元。"
+        "其中，内资项目16个，外资项目2个，合同外资1.5亿美元。签约的甲乙新材料项目总投资15亿元。"
+    )
+    facts = run(text, HB)
+    assert one(facts, measure="foreign_investment").stage == "signed"
+    f = one(facts, subject="project")
+    assert (f.project_name, f.stage, f.region) == ("甲乙新材料项目", "signed", "任丘市")

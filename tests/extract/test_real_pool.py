@@ -1,0 +1,204 @@
+"""The real-text pool's labels are well-formed, and its scorer counts what it claims to.
+
+The pool (``tests/extract/real_pool.json``) holds only facts, addresses and the
+queries that find the articles; the texts live outside the repository.  These
+tests therefore never need the texts: they check the labels against the
+extractor's own vocabulary and gazetteer (a label the extractor could never
+produce would silently cap recall), and run ``tools/score_real_pool.py`` on
+sentences written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from xiangmu.extract import facts as facts_module
+from xiangmu.extract.gazetteer import places
+
+REPO = Path(__file__).resolve().parents[2]
+POOL = REPO / "tests" / "extract" / "real_pool.json"
+SCRIPT = REPO / "tools" / "score_real_pool.py"
+SHARED_SCORER = REPO.parent / "shared" / "eval" / "score.py"
+
+MEASURES = {"total_investment", "planned_investment", "completed_investment", "foreign_investment"}
+FACT_KEYS = {"regions", "subject", "measure", "amount_cny"}
+OPTIONAL_FACT_KEYS = {
+    "project_name",
+    "project_count",
+    "stage",
+    "category",
+    "period_start",
+    "period_end",
+    "completion_rate",
+    "note",
+}
+DOC_KEYS = {"id", "file", "url", "query", "split", "newspaper", "published", "facts", "optional", "noise_cny"}
+# Fields that may hold Chinese words; none may hold a sentence of an article.
+LONG_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{31,}")
+
+
+def _pool() -> dict:
+    return json.loads(POOL.read_text(encoding="utf-8"))
+
+
+def _all_facts(doc: dict) -> list[dict]:
+    return list(doc["facts"]) + list(doc.get("optional", []))
+
+
+def test_measure_vocabulary_is_the_extractors() -> None:
+    source = Path(facts_module.__file__).read_text(encoding="utf-8")
+    for measure in MEASURES:
+        assert f'"{measure}"' in source, f"{measure} is no longer produced by xiangmu.extract.facts"
+
+
+def test_documents_have_ids_urls_queries_and_no_text() -> None:
+    docs = _pool()["documents"]
+    assert len(docs) >= 40
+    ids = [d["id"] for d in docs]
+    assert len(ids) == len(set(ids)), "document ids must be unique"
+    for doc in docs:
+        missing = DOC_KEYS - set(doc)
+        assert not missing, f"{doc.get('id')}: missing {missing}"
+        assert not {"text", "body", "content", "excerpt"} & set(doc), f"{doc['id']}: article text must not be stored"
+        assert doc["file"] == doc["id"] and doc["id"].endswith(".txt")
+        assert doc["url"].startswith(("http://", "https://"))
+        assert doc["query"].strip()
+        assert doc["newspaper"] in {"sjzrb", "hbrb"}
+        dt.date.fromisoformat(doc["published"])
+        assert all(isinstance(n, int) and n > 0 for n in doc["noise_cny"])
+
+
+def test_no_field_carries_a_sentence_of_an_article() -> None:
+    for doc in _pool()["documents"]:
+        for key, value in doc.items():
+            if isinstance(value, str):
+                assert not LONG_HAN_RUN.search(value), f"{doc['id']}.{key} looks like copied article text"
+        for fact in _all_facts(doc):
+            for key, value in fact.items():
+                if isinstance(value, str) and key != "project_name":
+                    assert not LONG_HAN_RUN.search(value), f"{doc['id']}: {key} looks like copied text"
+
+
+def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
+    docs = _pool()["documents"]
+    splits = [d["split"] for d in docs]
+    assert set(splits) == {"dev", "check"}
+    share_dev = splits.count("dev") / len(splits)
+    assert 0.55 <= share_dev <= 0.75, share_dev
+
+
+def test_facts_use_the_extractors_vocabulary_and_gazetteer() -> None:
+    known_places = {p.name for p in places()}
+    stages = {name for name, _ in facts_module._STAGES}
+    for doc in _pool()["documents"]:
+        for fact in _all_facts(doc):
+            where = f"{doc['id']}: {fact}"
+            assert set(fact) >= FACT_KEYS, where
+            assert set(fact) <= FACT_KEYS | OPTIONAL_FACT_KEYS, where
+            assert fact["subject"] in {"portfolio", "project"}, where
+            assert fact["measure"] in MEASURES, where
+            assert isinstance(fact["amount_cny"], int) and fact["amount_cny"] > 0, where
+            assert fact["regions"] and all(r in known_places for r in fact["regions"]), where
+            if fact["subject"] == "project":
+                assert fact.get("project_name"), where
+            if "stage" in fact:
+                assert fact["stage"] in stages, where
+            for key in ("period_start", "period_end"):
+                if key in fact:
+                    dt.date.fromisoformat(fact[key])
+            if "completion_rate" in fact:
+                assert fact["measure"] == "completed_investment", where
+
+
+def test_noise_amounts_are_never_labelled_as_investment() -> None:
+    for doc in _pool()["documents"]:
+        labelled = {f["amount_cny"] for f in doc["facts"]}
+        assert not labelled & set(doc["noise_cny"]), doc["id"]
+
+
+# --- the scorer script, on sentences written for this test -------------------------------------
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_real_pool", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _tiny_pool(tmp_path: Path) -> Path:
+    doc = {
+        "id": "d1.txt",
+        "file": "d1.txt",
+        "url": "https://example.invalid/a",
+        "query": "q",
+        "split": "dev",
+        "newspaper": "hbrb",
+        "published": "2024-03-01",
+        "facts": [
+            {"regions": ["云溪县"], "subject": "portfolio", "measure": "total_investment", "amount_cny": 1200000000},
+            {
+                "regions": ["云溪县"],
+                "subject": "project",
+                "project_name": "甲公司乙项目",
+                "measure": "total_investment",
+                "amount_cny": 300000000,
+            },
+        ],
+        "optional": [],
+        "noise_cny": [500000000],
+    }
+    missing = dict(doc, id="d2.txt", file="d2.txt")
+    held_out = dict(doc, id="d3.txt", file="d3.txt", split="check")
+    path = tmp_path / "pool.json"
+    path.write_text(json.dumps({"documents": [doc, missing, held_out]}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _stub_extractor(tmp_path: Path) -> str:
+    """A fake extractor: finds the batch, takes revenue for investment, misses the project."""
+    stub = tmp_path / "stub.py"
+    lines = [
+        {"region": "云溪县", "subject": "portfolio", "measure": "total_investment", "amount_cny": 1200000000},
+        {"region": "云溪县", "subject": "portfolio", "measure": "total_investment", "amount_cny": 500000000},
+    ]
+    stub.write_text(
+        "import json\n" + "".join(f"print(json.dumps({line!r}))\n" for line in lines),
+        encoding="utf-8",
+    )
+    return f"{sys.executable} {stub} {{file}} {{published}} {{newspaper}}"
+
+
+def test_scorer_exits_2_without_the_shared_scorer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = _load_script()
+    code = script.main(["--pool", str(_tiny_pool(tmp_path)), "--scorer", str(tmp_path / "absent.py")])
+    assert code == 2
+    assert "shared scorer not found" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SHARED_SCORER.is_file(), reason="../shared/eval/score.py is not on this machine")
+def test_scorer_counts_hits_noise_projects_and_missing_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "d1.txt").write_text("云溪县集中开工项目8个，总投资12亿元。甲公司乙项目总投资3亿元。", encoding="utf-8")
+    (texts / "d3.txt").write_text("held out", encoding="utf-8")
+    script = _load_script()
+    argv = ["--pool", str(_tiny_pool(tmp_path)), "--texts", str(texts), "--cmd", _stub_extractor(tmp_path), "-v"]
+    assert script.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "precision=0.500 recall=0.500 f1=0.500 noise_hits=1" in out
+    assert "named projects recall=0.000 (0/1)" in out
+    assert "split=dev documents=2 scored=1 missing_locally=1" in out
+    assert "d3.txt" not in out, "check documents must stay out of a dev run"
+    assert "missed:" in out and "甲公司乙项目" in out
