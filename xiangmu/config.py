@@ -117,8 +117,8 @@ def _float(name: str, default: float) -> float:
 
 
 def publish_lock_timeout() -> float:
-    """Seconds publish waits for one lock (a BI session reading a mart holds one) before it retries."""
-    return _float("XIANGMU_PUBLISH_LOCK_TIMEOUT", 30.0)
+    """Seconds publish may wait, over all its attempts, for locks a BI session holds before it fails."""
+    return _float("XIANGMU_PUBLISH_LOCK_TIMEOUT", 60.0)
 
 
 def publish_lock_attempts() -> int:

@@ -19,9 +19,10 @@ Why publishing cannot be blocked for long:
   without a privilege check, so nothing a reader can do holds it.
 - A reader can still hold ACCESS SHARE on a published table (an open
   transaction that read it), which the DROP of a changed table must wait
-  for. Every lock is therefore taken with ``lock_timeout``
-  (config.publish_lock_timeout); on timeout the transaction rolls back, and
-  is retried with backoff (config.publish_lock_attempts). Then publish raises
+  for. Every lock is therefore taken with ``lock_timeout``; on timeout the
+  transaction rolls back and is retried with backoff
+  (config.publish_lock_attempts), all attempts and backoffs together within
+  config.publish_lock_timeout. Then publish raises
   PublishBlocked naming the sessions that held the lock, which fails the
   task and so alerts. bi_reader's idle_in_transaction_session_timeout ends
   forgotten transactions well before that.
@@ -60,7 +61,7 @@ class PublishBlocked(RuntimeError):
     def __init__(self, target: str, attempts: int, timeout: float, blockers: list[str]) -> None:
         held = "; ".join(blockers) if blockers else "no session holds it any more (it was released meanwhile)"
         super().__init__(
-            f"publish gave up: could not lock {target} within {timeout:g}s on {attempts} attempt(s); held by {held}"
+            f"publish gave up: could not lock {target} within {timeout:g}s over {attempts} attempt(s); held by {held}"
         )
         self.target = target
         self.blockers = blockers
@@ -218,15 +219,20 @@ def publish(conn: psycopg.Connection, *, run_id: str | None = None, logical_date
     """Copy every changed candidate mart into the published schema atomically.
 
     Raises PublishBlocked when another session keeps a needed lock through
-    every attempt (each waits at most config.publish_lock_timeout()).
+    every attempt; all attempts together wait at most config.publish_lock_timeout().
     """
     if not _relations(conn, CANDIDATE_SCHEMA):
         raise RuntimeError(f"nothing to publish: schema {CANDIDATE_SCHEMA} has no relations (did dbt run?)")
     ensure_lock_table(conn)
     timeout = config.publish_lock_timeout()
     attempts = config.publish_lock_attempts()
+    # The timeout is publish's whole budget for waiting on locks: each attempt
+    # may wait three quarters of its share, the backoff takes the rest, so a
+    # reader delays publish by at most `timeout` before it fails loudly.
+    share = timeout / attempts
+    deadline = time.monotonic() + timeout
     previous = conn.execute("select current_setting('lock_timeout')").fetchone()[0]
-    conn.execute("select set_config('lock_timeout', %s, false)", (f"{int(timeout * 1000)}ms",))
+    conn.execute("select set_config('lock_timeout', %s, false)", (f"{max(1, int(share * 750))}ms",))
     try:
         for attempt in range(1, attempts + 1):
             state: dict = {"target": f"schema {PUBLISHED_SCHEMA}"}
@@ -240,7 +246,8 @@ def publish(conn: psycopg.Connection, *, run_id: str | None = None, logical_date
                 )
                 if attempt == attempts:
                     raise PublishBlocked(state["target"], attempts, timeout, blockers) from None
-                _sleep(min(60.0, timeout / 2 * 2 ** (attempt - 1)))
+                # back off until this attempt's share of the budget is used up
+                _sleep(max(0.0, min(share / 4, deadline - share * (attempts - attempt) - time.monotonic())))
                 continue
             log.info("published %d changed marts (%d unchanged)", len(result.changed), len(result.unchanged))
             return result

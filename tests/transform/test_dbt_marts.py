@@ -7,6 +7,7 @@ and therefore comes last.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import dbt_synthetic
@@ -334,6 +335,16 @@ def test_docs_generate_writes_index(built: Built) -> None:
     index = dbt.docs_generate(built.url)
     assert index == config.dbt_target_dir() / "index.html"
     assert index.is_relative_to(config.state_dir()) and index.stat().st_size > 0
+    # the docs name the relations BI reads (marts.x), never the internal candidate schema
+    manifest = json.loads((index.parent / "manifest.json").read_text("utf-8"))
+    catalog = json.loads((index.parent / "catalog.json").read_text("utf-8"))
+    mention = manifest["nodes"]["model.xiangmu.fct_investment_mention"]
+    assert mention["schema"] == "marts" and '"marts"."fct_investment_mention"' in mention["relation_name"]
+    assert catalog["nodes"]["model.xiangmu.fct_investment_mention"]["metadata"]["schema"] == "marts"
+    schemas = {n.get("schema") for n in manifest["nodes"].values()} | {
+        n["metadata"]["schema"] for n in catalog["nodes"].values()
+    }
+    assert "marts_candidate" not in schemas and "marts" in schemas
 
 
 # --- runs last: adds reports and rebuilds -------------------------------------------

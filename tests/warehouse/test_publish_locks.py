@@ -11,6 +11,7 @@ the test would fail with QueryCanceled instead of hanging.
 from __future__ import annotations
 
 import logging
+import time
 from urllib.parse import parse_qs, urlparse
 
 import psycopg
@@ -114,3 +115,18 @@ def test_two_publishers_are_serialised_by_the_lock_table(warehouse):
         assert "ops.publish_lock" in str(blocked.value) and f"pid {first.info.backend_pid}" in str(blocked.value)
         first.execute("rollback")
         assert publish(second, run_id="second").changed == ["dim_region"]
+
+
+def test_a_reader_delays_publish_by_at_most_the_lock_timeout(warehouse, monkeypatch):
+    """The timeout bounds publish's whole wait, every attempt and backoff included."""
+    monkeypatch.setenv("XIANGMU_PUBLISH_LOCK_TIMEOUT", "2")
+    with psycopg.connect(_as(warehouse, "bi_reader")) as reader:
+        reader.execute("select count(*) from marts.dim_region").fetchone()
+        with _publisher(warehouse) as conn:
+            started = time.monotonic()
+            with pytest.raises(PublishBlocked):
+                publish(conn, run_id="second")
+            waited = time.monotonic() - started
+        reader.rollback()
+    # a bound, not a speed target: three attempts at 2 s each would wait 6 s or more
+    assert 1.0 <= waited < 2.0 + 1.5, waited

@@ -10,6 +10,7 @@ carries the part of dbt's output that explains it.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -111,4 +112,35 @@ def docs_generate(url: str | None = None) -> Path:
     index = config.dbt_target_dir() / "index.html"
     if not index.exists():
         raise DbtError(["docs", "generate"], 0, f"{index} was not written")
+    name_published_relations(config.dbt_target_dir())
     return index
+
+
+# dbt builds the marts into the candidate schema; BI reads them where publish copies them.
+BUILT_SCHEMA, PUBLISHED_SCHEMA = "marts_candidate", "marts"
+
+
+def name_published_relations(target: Path) -> int:
+    """Make the docs name the relations readers query: `marts.x`, not `marts_candidate.x`.
+
+    Why: the docs are read by analysts, and the candidate schema is an internal
+    stage they cannot even see. dbt's docs site reads manifest.json and
+    catalog.json from the target folder, so rewriting their schema and
+    relation names is enough. Returns the number of nodes renamed.
+    """
+    renamed = 0
+    for name in ("manifest.json", "catalog.json"):
+        path = target / name
+        if not path.exists():
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for node in doc.get("nodes", {}).values():
+            holder = node.get("metadata", node)  # catalog nodes keep the schema under metadata
+            if holder.get("schema") != BUILT_SCHEMA:
+                continue
+            holder["schema"] = PUBLISHED_SCHEMA
+            if node.get("relation_name"):
+                node["relation_name"] = node["relation_name"].replace(f'"{BUILT_SCHEMA}"', f'"{PUBLISHED_SCHEMA}"')
+            renamed += 1
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return renamed
