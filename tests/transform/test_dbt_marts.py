@@ -213,10 +213,14 @@ def test_dimensions(built: Built) -> None:
     assert len(built.first["dim_date"]) == (D(2035, 12, 31) - D(2015, 1, 1)).days + 1
 
     papers = rows_as_dicts(built.url, "select newspaper_code, name_zh from marts_candidate.dim_newspaper")
-    assert sorted((p["newspaper_code"], p["name_zh"]) for p in papers) == [
-        ("hbrb", "河北日报"),
-        ("sjzrb", "石家庄日报"),
-    ]
+    # dim_newspaper has every registered paper (the seed agrees with the scrapers' registry), home regions included
+    from scrapers.registry import all_sources
+
+    registered = sorted((s.code, s.name) for s in all_sources())
+    assert sorted((p["newspaper_code"], p["name_zh"]) for p in papers) == registered
+    assert ("hbrb", "河北日报") in {(p["newspaper_code"], p["name_zh"]) for p in papers}
+    homes = rows_as_dicts(built.url, "select newspaper_code, home_region from marts_candidate.dim_newspaper")
+    assert {h["newspaper_code"]: h["home_region"] for h in homes} == {s.code: s.home_city for s in all_sources()}
 
     articles = rows_as_dicts(built.url, "select url, title, version_count from marts_candidate.dim_article")
     assert len(articles) == 5
