@@ -30,7 +30,7 @@ $(BI_VENV)/.installed: bi/requirements.lock $(VENV)/.installed
 
 bi-install: $(BI_VENV)/.installed
 
-## Run the whole pipeline through Airflow on the sample e-paper archive, then print a summary.
+## Run the whole pipeline through Airflow's scheduler on the sample e-paper archive, then print a summary.
 run: install
 	$(BIN)/xiangmu run
 
@@ -41,16 +41,18 @@ test: install lint bi-install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests dbt_project/analyses --disable-progress-bar --nocolor
+	$(BIN)/lint-imports
+	$(BIN)/python tools/generate_seeds.py --check
 
 ## Benchmarks (not tests): parse time, scrape throughput, extraction rate.
 bench: install
-	$(BIN)/python bench/run_all.py
+	PYTHONPATH=tools $(BIN)/python bench/run_all.py
 
 ## Apache Superset with the repo's dashboards on the warehouse, as bi_reader (http://localhost:8088).
 bi: install bi-install
 	$(BIN)/python bi/superset_bi.py serve
 
-## Stop the embedded PostgreSQL that `make run` started.
+## Stop the embedded PostgreSQL that `make run` started (the warehouse and Airflow's metadata).
 stop: install
 	$(BIN)/xiangmu stop
 

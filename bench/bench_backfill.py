@@ -9,7 +9,8 @@
 (g) daily: one more date through ingest + transform on top of that history.
 
 Printed as figures and ratios (backfill / floor, s per date, daily run).
-Usage: .venv/bin/python bench/bench_backfill.py [--days 365]
+Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365]
+(tools/ on PYTHONPATH for the sample renderer synthetic_year uses; `make bench` sets it)
 """
 
 from __future__ import annotations
@@ -24,11 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+import synthetic_year  # bench/ is on sys.path: the script's own folder
 
-import synthetic_year  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 FIRST = dt.date(2023, 1, 1)
 
@@ -59,7 +58,7 @@ def _xiangmu(args: list[str], env: dict[str, str]) -> tuple[float, subprocess.Co
 
 
 def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
-    from xiangmu.devserver import serve_archive
+    from xiangmu.local.sample_server import serve_archive
 
     server, base = serve_archive(archive)
     try:

@@ -14,15 +14,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from xiangmu.extract import extract_facts  # noqa: E402
+from xiangmu.extract import extract_facts
 
 PUBLISHED = dt.date(2024, 5, 6)
 KB_SIZES = (1, 4, 16, 64)

@@ -28,11 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scrapers.registry import get_source
+from xiangmu.local.sample_server import DEFAULT_ROOT
 
-from scrapers.registry import get_source  # noqa: E402
-from xiangmu.devserver import DEFAULT_ROOT  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text("utf-8"))
 PAPERS = ("sjzrb", "hbrb")
@@ -80,8 +79,8 @@ def bench_scrape() -> dict:
     os.environ["XIANGMU_STATE_DIR"] = str(state)
     os.environ.pop("WAREHOUSE_URL", None)
     from scrapers.http import PoliteClient
-    from xiangmu.devserver import serve_archive
     from xiangmu.load.raw import stage_edition
+    from xiangmu.local.sample_server import serve_archive
     from xiangmu.warehouse import connect, embedded, ensure_schema
 
     pgdata = state / "pgdata"

@@ -6,7 +6,7 @@ papers re-dated (article ids made unique per day), written by the sample's own
 renderer (tools/build_sample_epaper.py), so the scrapers parse them exactly as
 they parse the sample. Text is the sample's own (written by us), not newspaper text.
 
-Usage: .venv/bin/python bench/synthetic_year.py OUT_DIR [--first 2023-01-01] [--days 365]
+Usage: PYTHONPATH=tools .venv/bin/python bench/synthetic_year.py OUT_DIR [--first 2023-01-01] [--days 365]
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import build_sample_epaper as builder  # noqa: E402
-from sample_articles import HBRB, SJZRB  # noqa: E402
+# tools/ is on PYTHONPATH (`make bench` sets it): the sample's own renderer and articles.
+import build_sample_epaper as builder
+from sample_articles import HBRB, SJZRB
 
 
 def _templates() -> dict[str, list]:

@@ -23,23 +23,16 @@ staged (see context.gx_connection_string); without one they look at all.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from expectations.context import DATA_RUN_SETTING
+from xiangmu import vocabulary
 
-MEASURES = ("total_investment", "planned_investment", "completed_investment", "foreign_investment")
-STAGES = (
-    "groundbreaking",
-    "under_construction",
-    "completed",
-    "signed",
-    "introduced",
-    "reserve",
-    "key_project",
-)
-SUBJECTS = ("portfolio", "project")
+# The extractor's vocabularies (xiangmu/vocabulary.py), which the run's facts must keep to.
+MEASURES = vocabulary.codes(vocabulary.MEASURES)
+STAGES = vocabulary.codes(vocabulary.STAGES)
+SUBJECTS = vocabulary.codes(vocabulary.SUBJECTS)
 
 # Text that appears when bytes were decoded with the wrong codec: U+FFFD,
 # UTF-8 read as Latin-1/CP1252 (Ã, Â, â€, é”, ï»¿ for a BOM) and UTF-8 read as
@@ -106,11 +99,9 @@ class Thresholds:
 
     @classmethod
     def from_env(cls) -> Thresholds:
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = os.environ.get(f"XIANGMU_QUALITY_{f.name.upper()}")
-            if raw not in (None, ""):
-                values[f.name] = int(raw) if f.type in ("int", int) else float(raw)
+        types = {f.name: f.type for f in fields(cls)}
+        raw = _config().quality_threshold_settings(types)
+        values: dict[str, Any] = {n: int(v) if types[n] in ("int", int) else float(v) for n, v in raw.items()}
         return cls(**values)
 
 

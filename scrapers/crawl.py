@@ -2,6 +2,8 @@
 
 A generator, so the loader can commit each page with its articles as soon as
 it is fetched: an interrupted run keeps what it got, and memory stays small.
+``EditionCrawl`` is the crawl policy the loader uses: which URL system to try
+for a date, and when to ask the latest-edition page.
 """
 
 from __future__ import annotations
@@ -16,6 +18,13 @@ from urllib.parse import urljoin
 from scrapers.base import ParseError, Source, System, date_from_url
 from scrapers.http import RETRYABLE_STATUS, FetchResult, PoliteClient
 from scrapers.model import PageLink, ParsedArticle, ParsedPage
+
+# Entry URL schemes tried in order: a date with no current-system edition may be
+# on the older system (backfills of years before the sites moved).
+SYSTEMS: tuple[System, ...] = ("current", "old")
+# The latest-edition page is asked about a date only this close to today (it
+# shows one edition: the newest), when the date's own URL is missing.
+LATEST_WITHIN_DAYS = 3
 
 
 class NoEdition(Exception):
@@ -190,3 +199,37 @@ def crawl_edition(
                     continue
                 bundle.articles.append(ArticleBundle(fetch=result, article=parsed))
         yield bundle
+
+
+class EditionCrawl:
+    """One edition crawled on whichever system has it: the current one first, then the older one.
+
+    Why here and not in the loader: which system to try, and when to ask the
+    latest-edition page, is knowledge of the sites; the loader only iterates
+    and stages. Backfills reach dates before the sites moved to the current
+    system; only when no system has the date is NoEdition raised (the first
+    system's, its message naming every URL tried). ``entry_url`` is the entry
+    page of the system in use, for the edition's record; after NoEdition it is
+    the first system's.
+    """
+
+    def __init__(self, source: Source, base_url: str, day: date, client: PoliteClient, *, today: date) -> None:
+        self.source, self.base_url, self.day, self.client = source, base_url, day, client
+        self.systems: tuple[System, ...] = getattr(source, "systems", lambda: SYSTEMS)()
+        self.recent = 0 <= (today - day).days <= LATEST_WITHIN_DAYS
+        self.entry_url = source.entry_url(base_url, day, self.systems[0])
+
+    def __iter__(self) -> Iterator[PageBundle]:
+        missing: list[NoEdition] = []
+        for system in self.systems:
+            self.entry_url = self.source.entry_url(self.base_url, self.day, system)
+            try:
+                yield from crawl_edition(self.source, self.base_url, self.day, self.client, system,
+                                         follow_latest=self.recent and system == self.systems[0])
+                return
+            except NoEdition as exc:
+                missing.append(exc)
+        first = missing[0]
+        self.entry_url = first.url
+        first.args = ("; ".join(str(exc) for exc in missing),)
+        raise first

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,21 +49,25 @@ class ClientConfig:
     respect_robots: bool = True
 
     @classmethod
-    def from_env(cls) -> ClientConfig:
-        """Politeness is tuned per deployment (XIANGMU_HTTP_*), never by editing code."""
-        env = os.environ
+    def from_settings(cls, settings: Mapping[str, object]) -> ClientConfig:
+        """The defaults with a deployment's overrides (xiangmu.config.http_client_settings).
+
+        `timeout` sets the read timeout and caps the connect timeout.
+        """
+        values = dict(settings)
         base = cls()
-        timeout = env.get("XIANGMU_HTTP_TIMEOUT")
-        return cls(
-            user_agent=env.get("XIANGMU_HTTP_USER_AGENT") or base.user_agent,
-            min_interval=float(env.get("XIANGMU_HTTP_MIN_INTERVAL") or base.min_interval),
-            max_concurrency=int(env.get("XIANGMU_HTTP_MAX_CONCURRENCY") or base.max_concurrency),
-            max_retries=int(env.get("XIANGMU_HTTP_MAX_RETRIES") or base.max_retries),
-            read_timeout=float(timeout) if timeout else base.read_timeout,
-            connect_timeout=min(float(timeout), base.connect_timeout) if timeout else base.connect_timeout,
-            max_body_bytes=int(env.get("XIANGMU_HTTP_MAX_BODY_BYTES") or base.max_body_bytes),
-            respect_robots=(env.get("XIANGMU_HTTP_RESPECT_ROBOTS") or "true").lower() not in ("0", "false", "no"),
-        )
+        timeout = values.pop("timeout", None)
+        if timeout is not None:
+            values["read_timeout"] = float(timeout)  # type: ignore[arg-type]
+            values["connect_timeout"] = min(float(timeout), base.connect_timeout)  # type: ignore[arg-type]
+        return dataclasses.replace(base, **values)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_env(cls) -> ClientConfig:
+        """Politeness is tuned per deployment (XIANGMU_HTTP_*, read by xiangmu.config), never by editing code."""
+        from xiangmu import config
+
+        return cls.from_settings(config.http_client_settings())
 
 
 @dataclass(frozen=True)
@@ -89,18 +92,7 @@ class FetchResult:
     @classmethod
     def failure(cls, url: str, error: str, status: int | None = None, attempts: int = 0) -> FetchResult:
         """A result for something that failed outside a fetch (e.g. a crawl aborted), for the fetch log."""
-        return cls(
-            url=url,
-            final_url=url,
-            status=status,
-            headers={},
-            body=b"",
-            text=None,
-            fetched_at=datetime.now(UTC),
-            content_hash=_hash(b""),
-            attempts=attempts,
-            error=error,
-        )
+        return PoliteClient._result(url, url, status, {}, b"", attempts, error)
 
 
 def _hash(body: bytes) -> str:

@@ -10,24 +10,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from xiangmu.vocabulary import CN_DIGITS as _CN_DIGITS
+from xiangmu.vocabulary import CONTINUED_FROM_OPEN, CONTINUED_TO_OPEN
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _LETTERED = re.compile(r"^([A-Za-z])(\d+)$")
-_CONT_FROM = re.compile(r"[（(]\s*上接\s*第?\s*([0-9一二三四五六七八九十〇零两A-Za-z]+)\s*版\s*[）)]")
-_CONT_TO = re.compile(r"[（(]\s*下转\s*第?\s*([0-9一二三四五六七八九十〇零两A-Za-z]+)\s*版\s*[）)]")
+# The jump markers' words are the extractor's (xiangmu.vocabulary); the page part is ours.
+_CONT_PAGE = r"\s*第?\s*([0-9一二三四五六七八九十〇零两A-Za-z]+)\s*版\s*[）)]"
+_CONT_FROM = re.compile(CONTINUED_FROM_OPEN + _CONT_PAGE)
+_CONT_TO = re.compile(CONTINUED_TO_OPEN + _CONT_PAGE)
 
 
 def page_no_of(label: str) -> str:

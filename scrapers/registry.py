@@ -1,7 +1,15 @@
-"""The papers: adding a paper of the Founder product is one entry here (host, URL scheme, home region).
+"""The papers as scraper sources, built from ``xiangmu.newspapers`` (where each paper is known).
 
-Hosts are exact: 河北日报 ("hbrb" is also 湖北日报's short name) may only be
-scraped from hbrb.hebnews.cn, its sister 燕赵都市报 from yzdsb.hebnews.cn.
+Every paper is on the Founder product, so a source is the one Founder parser
+given the paper's host, URL scheme and home region from its ``Paper`` entry.
+Hosts are exact (the host of the paper's ``base_url``): 河北日报 ("hbrb" is also
+湖北日报's short name) may only be scraped from its own host, and its sister
+燕赵都市报 from its own, though both are on hebnews.cn.
+
+Adding a newspaper touches one place plus its sample pages: one ``Paper`` in
+``xiangmu/newspapers.py`` (nothing here), then ``tools/generate_seeds.py`` to
+rewrite the dbt seed from it (``tests/test_vocabulary.py`` fails until then),
+then its sample pages in ``tools/build_sample_epaper.py`` / ``sample_epaper/``.
 """
 
 from __future__ import annotations
@@ -10,46 +18,24 @@ from urllib.parse import urlsplit
 
 from scrapers.base import LOCAL_HOSTS, Source
 from scrapers.founder import FounderSource
+from xiangmu.newspapers import PAPERS, Paper
 
-_PAPERS = (
-    FounderSource(
-        code="sjzrb",
-        name="石家庄日报",
-        home_city="石家庄市",
-        hosts=("sjzrb.sjzdaily.com.cn",),
-        current="/sjzrbpaper/pc/layout/{ym}/{dd}/node_01.html",
-        old="/html/{y_m}/{dd}/node_5.htm",  # before about 2019
-        markers=("/sjzrbpaper/", "/html/"),
-    ),
-    FounderSource(
-        code="hbrb",
-        name="河北日报",
-        home_city="河北省",
-        hosts=("hbrb.hebnews.cn",),
-        current="/pc/paper/layout/{ym}/{dd}/node_01.html",
-        old="/html/{y_m}/{dd}/node_2.htm",  # 2014 to about 2016
-        latest="/pc/paper/layout/index.html",
-        markers=("/pc/paper/", "/html/"),
-        layout_c_fix=True,
-    ),
-    FounderSource(
-        code="yzwb",
-        name="燕赵晚报",
-        home_city="石家庄市",
-        hosts=("yzwb.sjzdaily.com.cn",),
-        current="/yzwbpaper/pc/layout/{ym}/{dd}/node_A01.html",
-        markers=("/yzwbpaper/",),
-    ),
-    FounderSource(
-        code="yzdsb",
-        name="燕赵都市报",
-        home_city="河北省",
-        hosts=("yzdsb.hebnews.cn",),
-        current="/pc/paper/layout/{ym}/{dd}/node_01.html",
-        markers=("/pc/paper/",),
-        layout_c_fix=True,
-    ),
-)
+
+def _source(paper: Paper) -> FounderSource:
+    return FounderSource(
+        code=paper.code,
+        name=paper.name_zh,
+        home_city=paper.home_region,
+        hosts=paper.hosts,
+        current=paper.current,
+        old=paper.old,
+        latest=paper.latest,
+        markers=paper.markers,
+        layout_c_fix=paper.layout_c_fix,
+    )
+
+
+_PAPERS = tuple(_source(p) for p in PAPERS)
 _SOURCES: dict[str, Source] = {p.code: p for p in _PAPERS}
 
 #: Any other paper of the product (an unknown host): the same parser, no URL scheme.

@@ -141,9 +141,37 @@ def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
     assert type(task).__name__ == "DbtRunWatcherOperator"
     assert task.producer_task_id == PRODUCER
     assert type(dag.get_task("dbt.fct_investment_mention.test")).__name__ == "DbtTestWatcherOperator"
-    # the warehouse is resolved when dbt runs, never when the DAG is parsed
-    assert build.interceptors
-    assert not getattr(build, "env", None)
+    # dbt runs the one way (xiangmu.transform.dbt): its executable in a subprocess ...
+    assert str(build.invocation_mode.value) == "subprocess"
+    # ... with cosmos' profile mapping of the warehouse connection, resolved when dbt runs, never at parse
+    mapping = build.profile_config.profile_mapping
+    assert type(mapping).__mro__[1].__name__ == "PostgresUserPasswordProfileMapping"
+    assert mapping.conn_id == "xiangmu_warehouse" and mapping._conn is None
+    assert not build.interceptors
+    assert set(build.env) == {"DO_NOT_TRACK", "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PACKAGES_INSTALL_PATH"}
+
+
+def test_dbt_profile_is_the_airflow_connection_else_the_local_warehouse(dagbag, tmp_path, monkeypatch):
+    """Deployment: the `xiangmu_warehouse` connection; locally, without one, WAREHOUSE_URL (or the embedded server)."""
+    import copy
+    import json
+
+    import yaml
+
+    mapping = dagbag.dags["xiangmu_transform"].get_task(PRODUCER).profile_config.profile_mapping
+
+    def rendered() -> dict:
+        fresh = copy.copy(mapping)  # the mapping caches its connection, as within one task
+        return yaml.safe_load(fresh.get_profile_file_contents("xiangmu", "default"))["xiangmu"]["outputs"]["default"]
+
+    monkeypatch.setenv("WAREHOUSE_URL", "postgresql://local:pw@127.0.0.1:5999/localdb")
+    monkeypatch.delenv("AIRFLOW_CONN_XIANGMU_WAREHOUSE", raising=False)
+    assert (rendered()["host"], rendered()["port"], rendered()["dbname"]) == ("127.0.0.1", 5999, "localdb")
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_WAREHOUSE", json.dumps({
+        "conn_type": "postgres", "host": "postgres-warehouse", "port": 5432, "login": "xiangmu_writer",
+        "password": "pw", "schema": "xiangmu"}))
+    profile = rendered()
+    assert (profile["host"], profile["user"], profile["dbname"]) == ("postgres-warehouse", "xiangmu_writer", "xiangmu")
 
 
 def test_assets_connect_the_layers(dagbag):
@@ -171,3 +199,31 @@ def test_manifest_follows_the_dbt_project(tmp_path, monkeypatch):
     (project / "models" / "marts" / "dim_date.sql").write_text(
         (project / "models" / "marts" / "dim_date.sql").read_text() + "\n-- changed\n")
     assert project_fingerprint(project) != before
+
+
+def test_tasks_take_the_warehouse_from_the_airflow_connection_else_the_env_var(monkeypatch):
+    """Deployment defines the `postgres` connection xiangmu_warehouse; locally WAREHOUSE_URL still works."""
+    import json
+
+    from xiangmu import pipeline
+
+    monkeypatch.setenv("WAREHOUSE_URL", "postgresql://local@127.0.0.1:5999/localdb")
+    monkeypatch.delenv("AIRFLOW_CONN_XIANGMU_WAREHOUSE", raising=False)
+    assert pipeline.warehouse_dsn() == "postgresql://local@127.0.0.1:5999/localdb"
+    assert pipeline.warehouse_connection().host == "127.0.0.1"
+
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_WAREHOUSE", json.dumps({
+        "conn_type": "postgres", "host": "postgres-warehouse", "port": 5432, "login": "xiangmu_writer",
+        "password": "p@ss word", "schema": "xiangmu"}))
+    dsn = pipeline.warehouse_dsn()
+    from xiangmu.warehouse.connect import libpq_params
+
+    assert libpq_params(dsn) == {"host": "postgres-warehouse", "port": "5432", "user": "xiangmu_writer",
+                                 "password": "p@ss word", "dbname": "xiangmu"}
+    assert pipeline.warehouse_connection().login == "xiangmu_writer"
+    # GX reads the warehouse from its setting: the check step hands it the connection's DSN, then restores it
+    with pipeline._warehouse_setting(dsn):
+        from xiangmu import config
+
+        assert config.warehouse_url_setting() == dsn
+    assert config.warehouse_url_setting() == "postgresql://local@127.0.0.1:5999/localdb"

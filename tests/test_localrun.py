@@ -1,10 +1,12 @@
-"""`xiangmu backfill`'s bookkeeping without Airflow: tally, loud warnings, base URLs honoured."""
+"""The local harness without running DAGs: backfill tally, loud warnings, base URLs, Airflow metadata on PostgreSQL."""
 
 from __future__ import annotations
 
 import urllib.request
 
-from xiangmu import localrun
+import pytest
+
+from xiangmu.local import localrun
 
 DAYS = ["2023-08-01", "2023-08-02", "2023-08-03"]
 
@@ -44,3 +46,39 @@ def test_sample_server_starts_only_when_no_base_url_is_set(monkeypatch):
         # the user's URL stands; nothing is served, nothing overridden, politeness untouched
         assert env == {}
     assert localrun.configured_base_urls() == {"XIANGMU_SJZRB_BASE_URL": "http://mirror.invalid/sjzrb"}
+
+
+def test_airflow_metadata_url_is_the_embedded_socket_through_psycopg():
+    from xiangmu.local import airflow_env
+
+    uri = "postgresql://postgres:@/airflow?host=/tmp/state/pgdata&port=54329"
+    assert airflow_env.sqlalchemy_url(uri) == "postgresql+psycopg://postgres@/airflow?host=/tmp/state/pgdata&port=54329"
+    with pytest.raises(ValueError):
+        airflow_env.sqlalchemy_url("sqlite:////tmp/airflow.db")
+
+
+def test_airflow_env_puts_the_metadata_in_its_own_database_on_the_embedded_server(isolated_state):
+    import psycopg
+
+    from xiangmu.local import airflow_env
+    from xiangmu.warehouse import embedded
+
+    env = airflow_env.airflow_env()
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    url = env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+    assert url.startswith("postgresql+psycopg://postgres@/airflow?host=") and str(isolated_state) in url
+    with psycopg.connect(embedded.start()) as conn:
+        assert conn.execute("select 1 from pg_database where datname = 'airflow'").fetchone() == (1,)
+    # idempotent: a second call (every `xiangmu` command makes one) finds the database there
+    assert airflow_env.airflow_env()["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] == url
+
+
+def test_the_local_scheduler_starts_only_the_runs_it_is_asked_for(tmp_path):
+    from xiangmu.local.scheduler import Services
+
+    services = Services({"AIRFLOW_HOME": str(tmp_path)}, tmp_path, ("xiangmu_ingest", "xiangmu_transform"))
+    # no cron run for today's edition, no Asset-started transform: the harness triggers each run itself
+    assert services.env["AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE"] == "False"
+    # the execution API the LocalExecutor's task processes call is this run's own api-server, on localhost
+    assert services.env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == f"http://127.0.0.1:{services.port}/execution/"
+    assert services.env["AIRFLOW__API__HOST"] == "127.0.0.1"

@@ -11,14 +11,12 @@ from __future__ import annotations
 import html
 import json
 import shutil
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sample_articles import HBRB, NO_EDITION, OLD, SISTERS, SJZRB, Art, Edition  # noqa: E402
+# tools/ is on sys.path: run as a script, or PYTHONPATH / pytest's pythonpath when imported.
+from sample_articles import HBRB, NO_EDITION, OLD, SISTERS, SJZRB, Art, Edition
 
 ROOT = Path(__file__).resolve().parent.parent / "sample_epaper"
 PDF_PLACEHOLDER = b"%PDF-1.4\n% placeholder page for the Xiangmu sample archive\n%%EOF\n"
@@ -401,7 +399,7 @@ def manifest() -> dict[str, object]:
         for e in SISTERS
     }
     return {
-        "about": "Invented sample e-paper archive in the live URL schemes; serve with python -m xiangmu.devserver.",
+        "about": "Invented sample e-paper archive in the live URL schemes; serve with python -m xiangmu.local.sample_server.",
         "papers": papers,
         # Same product, not in the default sources (XIANGMU_SOURCES=sjzrb,hbrb): parsed and staged in tests.
         "sister_papers": sisters,

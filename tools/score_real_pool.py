@@ -9,11 +9,13 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  Prints a per-document table, the scorer's summary line, recall on
-facts about named projects, and how many documents were missing locally.
+at ``dev``.  ``check2`` is a second held-out pool whose texts live in their
+own directory (``--split check2 --texts /work/real_texts2``).  Prints a
+per-document table, the scorer's summary line, recall on facts about named
+projects, and how many documents were missing locally.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="labelled pool JSON")
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="directory holding the saved texts")
-    ap.add_argument("--split", choices=("dev", "check", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "check", "check2", "all"), default="dev")
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="path of the shared score.py")
     ap.add_argument("--cmd", default=DEFAULT_CMD, help="extractor command with {file} {published} {newspaper}")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and extra facts")

@@ -1,9 +1,18 @@
-"""Alerts for failed quality checks and failed tasks, through Airflow connections.
+"""Alerts for failed quality checks and failed tasks, sent by Airflow's provider notifiers.
 
-Why Airflow connections: the webhook URL and SMTP credentials are secrets
-that deployment already manages as connections (UI, secrets backend or
-AIRFLOW_CONN_<ID> env vars), so nothing here reads a password from code or
-config files. Either channel, both or none may be configured.
+Why notifiers: the SMTP and HTTP providers already send mail and webhooks
+from Airflow connections (UI, secrets backend or AIRFLOW_CONN_<ID> env vars),
+so this module only decides *what* to say: the failed expectations with
+their observed values, the edition date, the Data Docs link, or a scrape
+task's layout-drift error (URL and selectors tried). Either channel, both or
+none may be configured:
+
+- `xiangmu_alert_webhook` (http): SlackNotifier-compatible JSON `{"text": ...}`
+  POSTed to the connection's URL (a full URL in host, as incoming webhooks
+  carry their token in it, or host/port/schema plus extra `endpoint`);
+- `xiangmu_alert_smtp` (smtp): the SmtpHook's connection (extra
+  `from_email`, `disable_ssl`, `disable_tls`, `timeout`) plus extra `to`,
+  the recipients (comma- or semicolon-separated).
 
 Why alerts never raise: they run in failure paths. A broken webhook must not
 hide the quality failure or the task error that triggered the alert, so every
@@ -12,15 +21,14 @@ sending problem is logged and reported in the return value instead.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
-import smtplib
-import ssl
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from email.message import EmailMessage
 from typing import Any
+
+from expectations.run import ExpectationFailure, QualityResult
 
 log = logging.getLogger(__name__)
 
@@ -52,109 +60,50 @@ def _get_connection(conn_id: str):
         return None
 
 
-def _extra(conn) -> dict[str, Any]:
-    try:
-        return dict(conn.extra_dejson or {})
-    except Exception:
-        return {}
+def webhook_notifier(alert: Alert, conn) -> Any:
+    """HttpNotifier posting Slack-compatible JSON to the webhook connection."""
+    from airflow.providers.http.notifications.http import HttpNotifier
 
-
-def webhook_url(conn) -> str:
-    """The webhook URL from an Airflow connection.
-
-    Accepts `extra.url` (or `webhook_url`), a full URL in host, or the parts:
-    conn_type http/https as scheme, host, port, and schema as the path, which
-    is what AIRFLOW_CONN_X='http://host:port/path' parses into. A schema of
-    'http'/'https' is read the HttpHook way, as the scheme.
-    """
-    extra = _extra(conn)
-    for key in ("url", "webhook_url", "endpoint_url"):
-        if extra.get(key):
-            return str(extra[key])
-    host = (conn.host or "").strip()
-    if "://" in host:
-        return host
-    schema = (conn.schema or "").strip()
-    if schema.lower() in ("http", "https"):
-        scheme, path = schema.lower(), str(extra.get("endpoint") or "")
-    else:
-        conn_type = (conn.conn_type or "").lower()
-        scheme = conn_type if conn_type in ("http", "https") else ("https" if conn.port == 443 else "http")
-        path = schema
-    if not host:
-        raise ValueError(f"connection {conn.conn_id!r} has no host and no extra url")
-    port = f":{conn.port}" if conn.port else ""
-    return f"{scheme}://{host}{port}/{path.lstrip('/')}"
-
-
-def send_webhook(alert: Alert, conn) -> None:
-    """POST Slack-compatible JSON ({"text": ...}); raises on transport or HTTP errors."""
-    url = webhook_url(conn)
-    body = json.dumps({"text": f"*{alert.subject}*\n{alert.text}"}, ensure_ascii=False).encode("utf-8")
-    request = urllib.request.Request(
-        url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+    return HttpNotifier(
+        http_conn_id=conn.conn_id,
+        endpoint=(conn.extra_dejson or {}).get("endpoint"),
+        json={"text": f"*{alert.subject}*\n{alert.text}"},
+        extra_options={"timeout": TIMEOUT_SECONDS},
     )
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-        if response.status >= 300:
-            raise RuntimeError(f"webhook answered HTTP {response.status}")
 
 
-def _recipients(value: Any) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        value = value.replace(";", ",").split(",")
-    return [v.strip() for v in value if str(v).strip()]
+def email_notifier(alert: Alert, conn) -> Any:
+    """SmtpNotifier mailing the alert (preformatted, so its layout survives HTML) to extra 'to'."""
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
-
-def send_email(alert: Alert, conn) -> None:
-    """Send a plain-text mail through the SMTP connection; raises on failure.
-
-    Port 465 (or extra ssl=true) means implicit TLS; otherwise STARTTLS is used
-    when the server offers it, unless extra disable_tls=true.
-    """
-    extra = _extra(conn)
-    recipients = _recipients(extra.get("to"))
-    sender = extra.get("from") or extra.get("from_email") or conn.login
-    if not recipients or not sender:
-        raise ValueError(f"connection {conn.conn_id!r} needs extra 'to' and 'from' (or a login)")
-    message = EmailMessage()
-    message["Subject"] = alert.subject
-    message["From"] = sender
-    message["To"] = ", ".join(recipients)
-    message.set_content(alert.text)
-
-    host = conn.host or "localhost"
-    implicit_tls = conn.port == 465 or str(extra.get("ssl", "")).lower() == "true"
-    port = conn.port or (465 if implicit_tls else 25)
-    timeout = float(extra.get("timeout", TIMEOUT_SECONDS))
-    if implicit_tls:
-        server: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
-    else:
-        server = smtplib.SMTP(host, port, timeout=timeout)
-    with server:
-        server.ehlo()
-        disable_tls = str(extra.get("disable_tls", "")).lower() == "true"
-        if not implicit_tls and not disable_tls and server.has_extn("starttls"):
-            server.starttls(context=ssl.create_default_context())
-            server.ehlo()
-        if conn.login:
-            server.login(conn.login, conn.password or "")
-        server.send_message(message)
+    to = (conn.extra_dejson or {}).get("to")
+    if not to:
+        raise ValueError(f"connection {conn.conn_id!r} needs the recipients in extra 'to'")
+    return SmtpNotifier(
+        smtp_conn_id=conn.conn_id,
+        to=to,
+        subject=alert.subject,
+        html_content=f"<pre>{html.escape(alert.text, quote=False)}</pre>",
+    )
 
 
 def send_alert(alert: Alert) -> dict[str, bool]:
-    """Send through every configured channel; returns {channel: sent}, never raises."""
+    """Send through every configured channel; returns {channel: sent}, never raises.
+
+    notify() rather than calling the notifier: calling it would render the
+    alert as a Jinja template, and article text or observed values may hold
+    braces.
+    """
     outcome: dict[str, bool] = {}
-    for channel, conn_id, sender in (
-        ("webhook", WEBHOOK_CONN_ID, send_webhook),
-        ("email", SMTP_CONN_ID, send_email),
+    for channel, conn_id, notifier in (
+        ("webhook", WEBHOOK_CONN_ID, webhook_notifier),
+        ("email", SMTP_CONN_ID, email_notifier),
     ):
         conn = _get_connection(conn_id)
         if conn is None:
             continue
         try:
-            sender(alert, conn)
+            notifier(alert, conn).notify({})
             outcome[channel] = True
             log.info("alert sent via %s (%s)", channel, conn_id)
         except Exception:
@@ -172,7 +121,7 @@ def _compact(value: Any, limit: int = 500) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _failure_lines(failures: Iterable[Any]) -> list[str]:
+def _failure_lines(failures: Iterable[ExpectationFailure]) -> list[str]:
     failures = list(failures)
     lines = []
     for f in failures[:MAX_FAILURES_LISTED]:
@@ -180,7 +129,7 @@ def _failure_lines(failures: Iterable[Any]) -> list[str]:
         lines.append(
             f"• suite `{f.suite}`: {f.expectation_type}{column}\n"
             f"    observed: {_compact(f.observed_value)}"
-            + (f"\n    rule: {f.description}" if getattr(f, "description", None) else "")
+            + (f"\n    rule: {f.description}" if f.description else "")
         )
     if len(failures) > MAX_FAILURES_LISTED:
         lines.append(f"… and {len(failures) - MAX_FAILURES_LISTED} more (see Data Docs)")
@@ -188,14 +137,14 @@ def _failure_lines(failures: Iterable[Any]) -> list[str]:
 
 
 def format_quality_alert(
-    result: Any,
+    result: QualityResult,
     *,
     dag_id: str | None,
     logical_date: Any,
     task_id: str | None = None,
     run_id: str | None = None,
 ) -> Alert:
-    """The alert for a failed checkpoint (result: expectations.run.QualityResult)."""
+    """The alert for a failed checkpoint."""
     dag = dag_id or "(no DAG)"
     suites = ", ".join(result.failed_suites) or "(none)"
     subject = f"[xiangmu] data quality failed: {result.checkpoint} — DAG {dag}, {logical_date}"
@@ -214,7 +163,7 @@ def format_quality_alert(
 
 
 def send_quality_alert(
-    result: Any,
+    result: QualityResult,
     *,
     dag_id: str | None,
     logical_date: Any,
@@ -235,7 +184,7 @@ def _context_get(context: Mapping[str, Any], key: str) -> Any:
         return None
 
 
-def _quality_result(exception: BaseException | None) -> Any:
+def _quality_result(exception: BaseException | None) -> QualityResult | None:
     """The QualityResult carried by the error or by what it was raised from.
 
     Callers may wrap QualityCheckFailed (e.g. `raise AirflowFailException(...)
@@ -245,7 +194,7 @@ def _quality_result(exception: BaseException | None) -> Any:
     seen = 0
     while exception is not None and seen < 5:
         result = getattr(exception, "quality_result", None)
-        if result is not None:
+        if isinstance(result, QualityResult):
             return result
         exception = exception.__cause__ or exception.__context__
         seen += 1
@@ -253,7 +202,11 @@ def _quality_result(exception: BaseException | None) -> Any:
 
 
 def format_task_failure_alert(context: Mapping[str, Any]) -> Alert:
-    """The alert for any failed task; lists failed expectations when the error carries them."""
+    """The alert for any failed task; lists failed expectations when the error carries them.
+
+    Any other error is quoted whole: a scrape task's EditionIncomplete names
+    the edition's status (e.g. layout_changed), its URL and the selectors tried.
+    """
     ti = _context_get(context, "ti") or _context_get(context, "task_instance")
     dag = _context_get(context, "dag")
     dag_id = getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "(unknown DAG)"

@@ -128,7 +128,7 @@ def cmd_extract_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from xiangmu import localrun
+    from xiangmu.local import localrun
 
     _preflight()
     return localrun.main([d.isoformat() for d in args.dates] or None)
@@ -173,7 +173,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from xiangmu.summary import print_summary
+    from xiangmu.local.summary import print_summary
 
     check_warehouse()
     print_summary()
@@ -181,16 +181,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_serve_sample(args: argparse.Namespace) -> int:
-    from xiangmu import devserver
+    from xiangmu.local import sample_server
 
-    return devserver.main(["--port", str(args.port), *sum((["--fault", f] for f in args.fault), [])])
+    return sample_server.main(["--port", str(args.port), *sum((["--fault", f] for f in args.fault), [])])
 
 
 def cmd_airflow(args: argparse.Namespace) -> int:
     """Run the Airflow CLI with the project's local home, DAGs and warehouse."""
     import os
 
-    from xiangmu import airflow_env
+    from xiangmu.local import airflow_env
 
     env = airflow_env.airflow_env()
     airflow_env.migrate(env)
@@ -200,7 +200,7 @@ def cmd_airflow(args: argparse.Namespace) -> int:
 
 def cmd_backfill(args: argparse.Namespace) -> int:
     """Ingest every day from FROM to TO in one run, then transform once (see localrun.backfill)."""
-    from xiangmu import localrun
+    from xiangmu.local import localrun
 
     if args.first > args.last:
         raise CliError(f"backfill: FROM {args.first} is after TO {args.last}")
@@ -236,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-id", help="run id recorded with the facts (with --run)")
     p.set_defaults(func=cmd_extract_retry)
 
-    p = sub.add_parser("run", help="run the DAG on the sample archive for its dates, then print a summary")
+    p = sub.add_parser("run", help="run the DAGs through Airflow's scheduler for each date (default: the sample's), "
+                       "then print a summary")
     p.add_argument("dates", nargs="*", type=_date, help="YYYY-MM-DD dates (default: every sample date)")
     p.set_defaults(func=cmd_run)
 
@@ -264,7 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve-sample", help="serve the sample e-paper archive over HTTP until interrupted")
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--fault", action="append", default=[], help="PATH_REGEX:KIND[:TIMES], see xiangmu.devserver")
+    p.add_argument("--fault", action="append", default=[],
+                   help="PATH_REGEX:KIND[:TIMES], see xiangmu.local.sample_server")
     p.set_defaults(func=cmd_serve_sample)
 
     p = sub.add_parser("airflow", help="Airflow CLI on the local home, e.g. `xiangmu airflow standalone`")

@@ -8,8 +8,11 @@ and env vars set by docker/), with no secret in the repository.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from xiangmu import newspapers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +42,11 @@ def dbt_target_dir() -> Path:
     return Path(_env("XIANGMU_DBT_TARGET_DIR", str(state_dir() / "dbt" / "target")))
 
 
+def dbt_manifest_dir() -> Path:
+    """Where the Airflow DAG reads dbt's manifest.json for rendering (cosmos); parsed into state by default."""
+    return Path(_env("XIANGMU_DBT_MANIFEST_DIR", str(state_dir() / "dbt" / "manifest")))
+
+
 def gx_root_dir() -> Path:
     return Path(_env("XIANGMU_GX_DIR", str(PROJECT_ROOT / "expectations")))
 
@@ -47,21 +55,9 @@ def data_docs_dir() -> Path:
     return Path(_env("XIANGMU_DATA_DOCS_DIR", str(state_dir() / "data_docs")))
 
 
-@dataclass(frozen=True)
-class SourceSettings:
-    """Where one newspaper's e-paper lives; the live host unless overridden."""
-
-    code: str
-    base_url: str
-
-
-LIVE_BASE_URLS = {
-    "sjzrb": "http://sjzrb.sjzdaily.com.cn",
-    "hbrb": "https://hbrb.hebnews.cn",
-    "yzwb": "http://yzwb.sjzdaily.com.cn",  # 燕赵晚报, sister of 石家庄日报 (opt-in via XIANGMU_SOURCES)
-    "yzdsb": "https://yzdsb.hebnews.cn",  # 燕赵都市报, sister of 河北日报 (opt-in via XIANGMU_SOURCES)
-}
-DEFAULT_SOURCES = ("sjzrb", "hbrb")
+# Each paper's live site and whether it is crawled by default: xiangmu/newspapers.py.
+LIVE_BASE_URLS = newspapers.live_base_urls()
+DEFAULT_SOURCES = newspapers.default_codes()
 
 
 @dataclass(frozen=True)
@@ -79,14 +75,42 @@ class DriftThresholds:
     min_named_page_share: float = 0.5  # pages whose label gives a name
 
 
+def _prefixed(prefix: str, names: Iterable[str]) -> dict[str, str]:
+    """The variables <prefix><NAME> that are set, by lower-case name (raw strings)."""
+    return {name: raw for name in names if (raw := _env(f"{prefix}{name.upper()}")) is not None}
+
+
 def drift_thresholds() -> DriftThresholds:
     base = DriftThresholds()
-    values = {}
-    for name in DriftThresholds.__dataclass_fields__:
-        raw = _env(f"XIANGMU_DRIFT_{name.upper()}")
-        default = getattr(base, name)
-        values[name] = type(default)(raw) if raw is not None else default
-    return DriftThresholds(**values)
+    raw = _prefixed("XIANGMU_DRIFT_", DriftThresholds.__dataclass_fields__)
+    return DriftThresholds(**{name: type(getattr(base, name))(value) for name, value in raw.items()})
+
+
+def quality_threshold_settings(names: Iterable[str]) -> dict[str, str]:
+    """XIANGMU_QUALITY_<NAME> overrides of the GX checks' thresholds (expectations.suites.Thresholds), as set."""
+    return _prefixed("XIANGMU_QUALITY_", names)
+
+
+def http_client_settings() -> dict[str, object]:
+    """Politeness tuned per deployment (XIANGMU_HTTP_*), never by editing code: only what is set.
+
+    Keys are scrapers.http.ClientConfig fields, except `timeout`, which caps both
+    the connect and the read timeout (ClientConfig.from_settings).
+    """
+    raw = {  # literal names: grep (and tests/deploy) find every setting
+        "user_agent": _env("XIANGMU_HTTP_USER_AGENT"),
+        "min_interval": _env("XIANGMU_HTTP_MIN_INTERVAL"),
+        "max_concurrency": _env("XIANGMU_HTTP_MAX_CONCURRENCY"),
+        "max_retries": _env("XIANGMU_HTTP_MAX_RETRIES"),
+        "timeout": _env("XIANGMU_HTTP_TIMEOUT"),
+        "max_body_bytes": _env("XIANGMU_HTTP_MAX_BODY_BYTES"),
+        "respect_robots": _env("XIANGMU_HTTP_RESPECT_ROBOTS"),
+    }
+    casts: dict[str, Callable[[str], object]] = {
+        "min_interval": float, "max_concurrency": int, "max_retries": int, "timeout": float, "max_body_bytes": int,
+        "respect_robots": lambda value: value.lower() not in ("0", "false", "no"),
+    }
+    return {name: casts.get(name, str)(value) for name, value in raw.items() if value is not None}
 
 
 def source_base_url(code: str) -> str:

@@ -7,24 +7,23 @@ Why ExecutionMode.WATCHER (dbt_watcher_group, what the transform DAG uses):
 one `dbt build` per run (task `dbt.dbt_producer_watcher`, dbt's own threads
 in one process, every test included, cross-model ones too), while one
 light sensor task per seed, model and snapshot, and one per model's tests,
-reports that node's own result from the build's events. The per-node build
-(dbt_task_group, ExecutionMode.LOCAL: one `dbt build --select <node>` per
-task) paid dbt's start-up and project load once per node: ~26 invocations a
-run. Clearing a node's task after a failure reruns just that node
-(cosmos falls back to `dbt run/test --select <node>` on a retry or clear).
+reports that node's own result from the build's events. Clearing a node's
+task after a failure reruns just that node (cosmos falls back to
+`dbt run/test --select <node>` on a retry or clear).
+
+How dbt runs is xiangmu.transform.dbt's one way, here too: the dbt
+executable in a subprocess (InvocationMode.SUBPROCESS), with the profile
+cosmos' PostgresUserPasswordProfileMapping renders from the `postgres`
+connection xiangmu.pipeline.warehouse_connection() resolves when the task
+runs (the Airflow connection `xiangmu_warehouse` in deployment; locally,
+without one, the warehouse URL: WAREHOUSE_URL or the embedded server).
 
 Why a manifest (LoadMode.DBT_MANIFEST): the DAG is parsed by the scheduler,
 the dag-processor and every worker, often; reading a JSON file is fast and
 needs neither dbt nor the warehouse. `ensure_manifest()` produces it with
-`dbt parse` (no database connection; dummy credentials) whenever the dbt
+`dbt parse` (no database connection; a mock profile) whenever the dbt
 project's files change, and keeps it under the state dir, so it can never be
 stale against the project it was parsed from.
-
-Why an interceptor for the connection: the embedded warehouse's URL (a unix
-socket under the state dir) is only known once the server runs, so the
-XIANGMU_PG_* variables profiles.yml reads are resolved when each dbt task
-runs, from the same `warehouse_url()` every other task uses (WAREHOUSE_URL
-when set, as in docker/, else the embedded server, started on demand).
 """
 
 from __future__ import annotations
@@ -33,24 +32,16 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from xiangmu import config
+from xiangmu.transform import dbt
 
 MANIFEST_STAMP = "source.sha256"
-# profiles.yml needs these to render; `dbt parse` never connects with them.
-_PARSE_ENV = {
-    "XIANGMU_PG_HOST": "localhost",
-    "XIANGMU_PG_PORT": "5432",
-    "XIANGMU_PG_USER": "parse_only",
-    "XIANGMU_PG_PASSWORD": "",
-    "XIANGMU_PG_DBNAME": "parse_only",
-}
 _SOURCE_DIRS = ("models", "seeds", "snapshots", "tests", "macros", "analyses")
-_SOURCE_FILES = ("dbt_project.yml", "profiles.yml", "packages.yml")
+_SOURCE_FILES = ("dbt_project.yml", "packages.yml")
 
 
 def manifest_dir() -> Path:
@@ -88,18 +79,18 @@ def ensure_manifest(*, force: bool = False) -> Path:
     # parse into a private dir, then swap the file in: DAG parsers in other
     # processes (dag-processor, workers) may read the manifest meanwhile
     with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as tmp:
+        # a mock profile: `dbt parse` needs one to render, and never connects
+        parse_only = dbt.url_connection("postgresql://parse_only@localhost/parse_only")
+        dbt.write_profile(Path(tmp), dbt.profile_mapping(parse_only), mock=True)
         env = {
             **os.environ,
-            **_PARSE_ENV,
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-            "DBT_PROFILES_DIR": str(config.dbt_project_dir()),
+            **dbt.dbt_env(),
+            "DBT_PROFILES_DIR": tmp,
             "DBT_TARGET_PATH": tmp,
             "DBT_LOG_PATH": str(Path(tmp) / "logs"),
-            "DBT_PACKAGES_INSTALL_PATH": str(config.state_dir() / "dbt" / "dbt_packages"),
         }
         result = subprocess.run(
-            [str(Path(sys.executable).parent / "dbt"), "parse", "--no-partial-parse", "--quiet"],
+            [str(dbt.dbt_executable()), "parse", "--no-partial-parse", "--quiet"],
             cwd=config.dbt_project_dir(), env=env, capture_output=True, text=True, check=False,
         )
         parsed = Path(tmp) / "manifest.json"
@@ -112,104 +103,37 @@ def ensure_manifest(*, force: bool = False) -> Path:
     return manifest
 
 
-def warehouse_env_interceptor(context: Any, operator: Any) -> None:
-    """cosmos interceptor: point profiles.yml at the warehouse, resolved at task run time."""
-    from xiangmu.transform.dbt import dbt_env
-    from xiangmu.warehouse import warehouse_url
+def profile_config():
+    """cosmos' profile: the mapping of the warehouse connection, resolved when a dbt task runs."""
+    from cosmos import ProfileConfig
 
-    env = dbt_env(warehouse_url())
-    # the task's own tmp copy of the project decides target/ and logs/; keep ours out of it
-    for key in ("DBT_TARGET_PATH", "DBT_LOG_PATH", "DBT_PROJECT_DIR", "DBT_PROFILES_DIR"):
-        env.pop(key, None)
-    operator.env = {**(operator.env or {}), **env}
+    from xiangmu.pipeline import WAREHOUSE_CONN_ID, warehouse_connection
 
-
-def multi_parent_tests(manifest: Path | None = None) -> list[str]:
-    """Names of the dbt tests over several nodes (relationships, cross-model checks).
-
-    `dbt build --select <model>` with cautious indirect selection runs only the
-    tests of that model alone; these run together in one task after every node.
-    """
-    nodes = json.loads((manifest or ensure_manifest()).read_text("utf-8"))["nodes"]
-    return sorted(
-        node["name"] for node in nodes.values()
-        if node["resource_type"] == "test" and len(set(node["depends_on"]["nodes"])) > 1
-    )
-
-
-def _dbt_common() -> dict[str, Any]:
-    from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig
-    from cosmos.constants import ExecutionMode, InvocationMode, TestIndirectSelection
-
-    project_dir = config.dbt_project_dir()
-    # dbt_runner: dbt in the task's own process, no interpreter start per node (the
-    # difference between ~1 s and ~5 s per task); XIANGMU_DBT_INVOCATION=subprocess to isolate.
-    invocation = InvocationMode(os.environ.get("XIANGMU_DBT_INVOCATION", "dbt_runner"))
-    return {
-        "project_config": ProjectConfig(
-            dbt_project_path=project_dir,
-            manifest_path=ensure_manifest(),
-            install_dbt_deps=False,
-            partial_parse=True,
-        ),
-        "profile_config": ProfileConfig(
-            profile_name="xiangmu",
-            target_name="default",
-            profiles_yml_filepath=project_dir / "profiles.yml",
-        ),
-        "execution_config": ExecutionConfig(
-            execution_mode=ExecutionMode.LOCAL,
-            invocation_mode=invocation,
-            dbt_executable_path=str(Path(sys.executable).parent / "dbt"),
-            # a model's task runs the tests that concern only that model; tests over
-            # several models run in `dbt_cross_model_tests` once all of them are built
-            test_indirect_selection=TestIndirectSelection.CAUTIOUS,
-        ),
-    }
-
-
-def dbt_task_group(group_id: str = "dbt", **kwargs: Any):
-    """The cosmos DbtTaskGroup of the project, for use inside a DAG definition."""
-    from cosmos import DbtTaskGroup, RenderConfig
-    from cosmos.constants import LoadMode, TestBehavior
-
-    common = _dbt_common()
-    return DbtTaskGroup(
-        group_id=group_id,
-        project_config=common["project_config"],
-        profile_config=common["profile_config"],
-        execution_config=common["execution_config"],
-        render_config=RenderConfig(
-            load_method=LoadMode.DBT_MANIFEST,
-            test_behavior=TestBehavior.BUILD,
-            should_detach_multiple_parents_tests=False,
-            emit_datasets=False,  # the DAG declares its own Assets, per layer
-            enable_mock_profile=False,
-        ),
-        operator_args={
-            "interceptors": [warehouse_env_interceptor],
-            "install_deps": False,
-            "retries": 0,
-        },
-        **kwargs,
+    return ProfileConfig(
+        profile_name=dbt.PROFILE_NAME,
+        target_name=dbt.TARGET_NAME,
+        profile_mapping=dbt.profile_mapping(warehouse_connection, conn_id=WAREHOUSE_CONN_ID),
     )
 
 
 def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
     """The project as one `dbt build` (producer) watched by one task per node (consumers)."""
-    from cosmos import DbtTaskGroup, ExecutionConfig, RenderConfig
+    from cosmos import DbtTaskGroup, ExecutionConfig, ProjectConfig, RenderConfig
     from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
-    common = _dbt_common()
-    invocation = InvocationMode(os.environ.get("XIANGMU_DBT_INVOCATION", "dbt_runner"))
     return run_producer_first(DbtTaskGroup(
         group_id=group_id,
-        project_config=common["project_config"],
-        profile_config=common["profile_config"],
+        project_config=ProjectConfig(
+            dbt_project_path=config.dbt_project_dir(),
+            manifest_path=ensure_manifest(),
+            install_dbt_deps=False,
+            partial_parse=True,
+        ),
+        profile_config=profile_config(),
         execution_config=ExecutionConfig(
             execution_mode=ExecutionMode.WATCHER,
-            invocation_mode=invocation,
-            dbt_executable_path=str(Path(sys.executable).parent / "dbt"),
+            invocation_mode=InvocationMode.SUBPROCESS,  # the one way to run dbt (xiangmu.transform.dbt)
+            dbt_executable_path=str(dbt.dbt_executable()),
         ),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_MANIFEST,
@@ -220,8 +144,7 @@ def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
             enable_mock_profile=False,
         ),
         operator_args={
-            "interceptors": [warehouse_env_interceptor],
-            "install_deps": False,
+            "env": dbt.dbt_env(),
             "retries": 0,
         },
         **kwargs,
@@ -261,30 +184,6 @@ def producer(group: Any) -> Any:
     from cosmos.constants import PRODUCER_WATCHER_TASK_ID
 
     return group.children[f"{group.group_id}.{PRODUCER_WATCHER_TASK_ID}"]
-
-
-def cross_model_tests(task_id: str = "dbt_cross_model_tests", **kwargs: Any):
-    """One `dbt test` task for the tests over several models (see multi_parent_tests)."""
-    from cosmos.operators.local import DbtTestLocalOperator
-
-    common = _dbt_common()
-    tests = multi_parent_tests()
-    if not tests:
-        raise RuntimeError("the dbt project has no cross-model tests; remove this task")
-    return DbtTestLocalOperator(
-        task_id=task_id,
-        project_dir=str(config.dbt_project_dir()),
-        profile_config=common["profile_config"],
-        invocation_mode=common["execution_config"].invocation_mode,
-        dbt_executable_path=str(common["execution_config"].dbt_executable_path),
-        select=tests,
-        interceptors=[warehouse_env_interceptor],
-        install_deps=False,
-        partial_parse=True,
-        emit_datasets=False,
-        retries=0,
-        **kwargs,
-    )
 
 
 def manifest_nodes() -> dict[str, dict]:

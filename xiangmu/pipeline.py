@@ -4,6 +4,12 @@ Why a module: the DAG file stays thin wiring, and each step can be run and
 tested without Airflow. Every step connects to the warehouse itself (tasks
 may run in different processes or workers) and returns a small JSON-able
 summary for XCom and the task log.
+
+Where the warehouse is: the Airflow connection `xiangmu_warehouse` (a
+`postgres` connection: UI, secrets backend or AIRFLOW_CONN_XIANGMU_WAREHOUSE)
+when one is defined, as in deployment; otherwise WAREHOUSE_URL, or the
+embedded server (local runs and tests). Each step resolves it once and hands
+it to the layers below.
 """
 
 from __future__ import annotations
@@ -12,12 +18,56 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from xiangmu import config
 from xiangmu.warehouse import connect, ensure_schema, warehouse_url
 
 log = logging.getLogger(__name__)
+
+WAREHOUSE_CONN_ID = "xiangmu_warehouse"
+
+
+def _airflow_warehouse_connection() -> Any:
+    """The Airflow connection `xiangmu_warehouse`, or None when it is not defined (or no Airflow)."""
+    try:
+        from airflow.sdk import BaseHook
+        from airflow.sdk.exceptions import AirflowNotFoundException
+    except ImportError:
+        return None
+    try:
+        return BaseHook.get_connection(WAREHOUSE_CONN_ID)
+    except AirflowNotFoundException:
+        return None
+
+
+def warehouse_connection() -> Any:
+    """The warehouse as a `postgres` connection object (for cosmos' dbt profile mapping)."""
+    from xiangmu.transform.dbt import url_connection
+
+    return _airflow_warehouse_connection() or url_connection(warehouse_url(), WAREHOUSE_CONN_ID)
+
+
+def warehouse_dsn() -> str:
+    """The warehouse's libpq URL: from the Airflow connection when defined, else warehouse_url()."""
+    conn = _airflow_warehouse_connection()
+    return conn.get_uri() if conn is not None else warehouse_url()
+
+
+@contextmanager
+def _warehouse_setting(dsn: str) -> Iterator[None]:
+    """WAREHOUSE_URL set to `dsn` for a layer that reads the warehouse only from settings (GX's context)."""
+    before = os.environ.get("WAREHOUSE_URL")
+    os.environ["WAREHOUSE_URL"] = dsn
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("WAREHOUSE_URL", None)
+        else:
+            os.environ["WAREHOUSE_URL"] = before
 
 
 def scrape(newspaper: str, day: dt.date, *, run_id: str | None = None, force: bool = False) -> dict[str, Any]:
@@ -27,7 +77,7 @@ def scrape(newspaper: str, day: dt.date, *, run_id: str | None = None, force: bo
     from xiangmu.load.raw import EditionIncomplete, stage_edition
 
     source = get_source(newspaper)
-    with connect(autocommit=True) as conn:
+    with connect(warehouse_dsn(), autocommit=True) as conn:
         ensure_schema(conn)
         with PoliteClient(ClientConfig.from_env()) as client:
             outcome = stage_edition(
@@ -75,7 +125,7 @@ def ingest(newspaper: str, days: list[str], *, run_id: str | None = None, force:
 
     source = get_source(newspaper)
     outcomes: list[dict[str, Any]] = []
-    with connect(autocommit=True) as conn:
+    with connect(warehouse_dsn(), autocommit=True) as conn:
         ensure_schema(conn)
         # one client for the chunk: its politeness interval spans the dates too
         with PoliteClient(ClientConfig.from_env()) as client:
@@ -94,7 +144,7 @@ def ingest(newspaper: str, days: list[str], *, run_id: str | None = None, force:
 def extract(*, run_id: str | None = None) -> dict[str, Any]:
     from xiangmu.load.facts import extract_pending
 
-    with connect(autocommit=True) as conn:
+    with connect(warehouse_dsn(), autocommit=True) as conn:
         ensure_schema(conn)
         return extract_pending(conn, run_id=run_id)
 
@@ -103,26 +153,19 @@ def check(checkpoint: str, *, run_id: str | None = None) -> dict[str, Any]:
     """Run a GX checkpoint; raise (failing the task) when an expectation fails."""
     from expectations.run import QualityCheckFailed, run_checkpoint
 
-    result = run_checkpoint(checkpoint, run_id=run_id)
+    with _warehouse_setting(warehouse_dsn()):
+        result = run_checkpoint(checkpoint, run_id=run_id)
     summary = result.as_dict()
     if not result.success:
         raise QualityCheckFailed(result)
     return summary
 
 
-def transform(*, build: bool = True) -> dict[str, Any]:
-    """dbt build (models, snapshots, tests) into the candidate schema, then docs.
-
-    build=False only writes the docs: in Airflow the build itself is the cosmos
-    task group of xiangmu.dbt_airflow, one task per dbt node.
-    """
+def write_docs() -> dict[str, Any]:
+    """`dbt docs generate` (the build itself is the DAG's cosmos task group, xiangmu.dbt_airflow)."""
     from xiangmu.transform import dbt
 
-    url = warehouse_url()
-    if build:
-        dbt.build(url)
-    docs = dbt.docs_generate(url)
-    return {"dbt_docs": str(docs)}
+    return {"dbt_docs": str(dbt.docs_generate(warehouse_dsn()))}
 
 
 def docs_if_changed() -> dict[str, Any]:
@@ -138,7 +181,7 @@ def docs_if_changed() -> dict[str, Any]:
     index = config.dbt_target_dir() / "index.html"
     if index.is_file() and stamp.is_file() and stamp.read_text().strip() == fingerprint:
         return {"dbt_docs": str(index), "generated": False}
-    result = transform(build=False)
+    result = write_docs()
     stamp.write_text(fingerprint)
     return {**result, "generated": True}
 
@@ -147,8 +190,9 @@ def publish(*, run_id: str | None = None, logical_date: str | None = None) -> di
     from xiangmu.publish import publish as publish_marts
     from xiangmu.transform.dbt import grant_bi_reader
 
-    with connect() as conn:
+    dsn = warehouse_dsn()
+    with connect(dsn) as conn:
         result = publish_marts(conn, run_id=run_id, logical_date=logical_date).as_dict()
     # the read-only role, created if missing, sees exactly the published marts (plain SQL, no dbt process)
-    grant_bi_reader()
+    grant_bi_reader(dsn)
     return result

@@ -16,9 +16,9 @@ select
     batches.region_type,
     batches.project_count,
     batches.total_investment_yi,
-    round(batches.planned_investment_cny / 100000000, 4) as planned_investment_yi,
+    {{ cny_to_yi('batches.planned_investment_cny') }} as planned_investment_yi,
     batches.county_batch_count,
-    round(batches.county_total_investment_cny / 100000000, 4) as county_total_investment_yi,
+    {{ cny_to_yi('batches.county_total_investment_cny') }} as county_total_investment_yi,
     batches.newspaper_count
 from batches
 inner join dates on batches.event_date = dates.date_day

@@ -10,7 +10,7 @@ select
     region_name,
     latest_stage,
     latest_stage_date,
-    round(latest_amount_cny / 100000000, 4) as latest_amount_yi,
+    {{ cny_to_yi('latest_amount_cny') }} as latest_amount_yi,
     first_seen_date,
     last_seen_date,
     newspaper_count

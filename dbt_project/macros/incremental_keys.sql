@@ -50,14 +50,25 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The keys of the upstream rows changed since the mark (every key on a full build). -#}
+{% macro changed_keys(key, upstream, model_name=none) -%}
+    select distinct changed.{{ key }}
+    from {{ upstream }} as changed
+    where {{ changed_since_watermark('changed.changed_at', model_name) }}
+{%- endmacro %}
+
+{#- The current facts of every key new data touched: what a mart recomputes. -#}
+{% macro current_rows_of_changed_keys(key, upstream, upstream_key=none) -%}
+    select * from {{ upstream }}
+    where
+        is_current
+        and {{ upstream_key or key }} in ({{ changed_keys(upstream_key or key, upstream) }})
+{%- endmacro %}
+
 {% macro delete_changed_keys(key, upstream, upstream_key=none) -%}
     {%- if is_incremental() -%}
         delete from {{ this }}
-        where {{ key }} in (
-            select changed.{{ upstream_key or key }}
-            from {{ upstream }} as changed
-            where {{ changed_since_watermark('changed.changed_at') }}
-        )
+        where {{ key }} in ({{ changed_keys(upstream_key or key, upstream) }})
     {%- endif -%}
 {%- endmacro %}
 

@@ -8,31 +8,17 @@
 #   5. prepare the shared volume (state, docs, GX project) and check the warehouse.
 set -euo pipefail
 # --- refuse placeholder secrets (begin) ---
-# docker/.env.example holds CHANGE_ME for every secret: a deployment started from
-# it unchanged must fail here, loudly, rather than run with a known password.
-# Values that are URLs are checked for the password between ':' and '@'.
-refuse_placeholder_secrets() {
-    local name value secret bad=()
-    for name in "$@"; do
-        value="${!name:-}"
-        secret="${value}"
-        if [[ "${value}" =~ ^[A-Za-z0-9+.-]+://[^:/@]*:([^@]*)@ ]]; then
-            secret="${BASH_REMATCH[1]}"
-        fi
-        if [[ -z "${secret}" || "${secret}" == *CHANGE_ME* ]]; then
-            bad+=("${name}")
-        fi
-    done
-    if (( ${#bad[@]} )); then
-        echo "refusing to initialise: ${bad[*]} empty or still the placeholder CHANGE_ME; set real secrets in docker/.env" >&2
-        exit 1
-    fi
-}
+# One definition for all init scripts: docker/lib (next to this folder in the
+# repository and the Airflow image; mounted at /opt/xiangmu/docker/lib elsewhere).
+placeholder_lib="$(dirname "${BASH_SOURCE[0]:-$0}")/../lib/refuse-placeholder-secrets.sh"
+[[ -f "${placeholder_lib}" ]] || placeholder_lib=/opt/xiangmu/docker/lib/refuse-placeholder-secrets.sh
+# shellcheck source=../lib/refuse-placeholder-secrets.sh
+source "${placeholder_lib}"
 # --- refuse placeholder secrets (end) ---
-refuse_placeholder_secrets AIRFLOW_ADMIN_PASSWORD WAREHOUSE_URL AIRFLOW__DATABASE__SQL_ALCHEMY_CONN \
+refuse_placeholder_secrets AIRFLOW_ADMIN_PASSWORD AIRFLOW_CONN_XIANGMU_WAREHOUSE AIRFLOW__DATABASE__SQL_ALCHEMY_CONN \
     AIRFLOW__CELERY__BROKER_URL AIRFLOW__CORE__FERNET_KEY AIRFLOW__API__SECRET_KEY AIRFLOW__API_AUTH__JWT_SECRET
 
-: "${AIRFLOW_ADMIN_PASSWORD:?}" "${AIRFLOW_ADMIN_EMAIL:?}" "${WAREHOUSE_URL:?}"
+: "${AIRFLOW_ADMIN_PASSWORD:?}" "${AIRFLOW_ADMIN_EMAIL:?}" "${AIRFLOW_CONN_XIANGMU_WAREHOUSE:?}"
 : "${XIANGMU_ALERT_WEBHOOK_URL:?}" "${XIANGMU_ALERT_SMTP_HOST:?}" "${XIANGMU_ALERT_SMTP_FROM:?}" "${XIANGMU_ALERT_EMAIL_TO:?}"
 : "${XIANGMU_STATE_DIR:?}" "${XIANGMU_DBT_TARGET_DIR:?}" "${XIANGMU_DATA_DOCS_DIR:?}" "${XIANGMU_GX_DIR:?}"
 
@@ -64,21 +50,23 @@ replace_connection() {
 }
 
 echo "== connections"
-# The warehouse, as the pipeline's writer role (the same URL the code reads from WAREHOUSE_URL).
-replace_connection xiangmu_warehouse --conn-uri "${WAREHOUSE_URL}"
+# The warehouse (xiangmu_warehouse) is no stored connection: compose passes it to every
+# component as AIRFLOW_CONN_XIANGMU_WAREHOUSE, which Airflow reads before its metadata DB.
+airflow connections delete xiangmu_warehouse >/dev/null 2>&1 || true
 # Alerts (xiangmu/alerts.py): a Slack-compatible webhook, whose full URL (secret
 # token included, as Slack/Feishu/DingTalk-style incoming webhooks carry it) is the host ...
 replace_connection xiangmu_alert_webhook \
     --conn-type http \
     --conn-host "${XIANGMU_ALERT_WEBHOOK_URL}"
-# ... and SMTP: recipients in extra "to", sender in extra "from_email"; port 465
-# means implicit TLS, otherwise STARTTLS when offered unless disable_tls.
+# ... and SMTP (the SmtpHook's extras) plus recipients in extra "to": port 465
+# means implicit TLS (SSL), any other port plain SMTP upgraded by STARTTLS unless disable_tls.
 smtp_extra="$(python - <<'PY'
 import json, os
 starttls = os.environ.get("XIANGMU_ALERT_SMTP_STARTTLS", "true").lower() in ("1", "true", "yes")
 print(json.dumps({
     "to": os.environ["XIANGMU_ALERT_EMAIL_TO"],
     "from_email": os.environ["XIANGMU_ALERT_SMTP_FROM"],
+    "disable_ssl": os.environ.get("XIANGMU_ALERT_SMTP_PORT", "587") != "465",
     "disable_tls": not starttls,
     "timeout": 30,
 }))
@@ -111,7 +99,7 @@ echo "== warehouse reachable as the pipeline's role"
 python - <<'PY'
 import os
 import psycopg
-with psycopg.connect(os.environ["WAREHOUSE_URL"], connect_timeout=10) as conn:
+with psycopg.connect(os.environ["AIRFLOW_CONN_XIANGMU_WAREHOUSE"], connect_timeout=10) as conn:
     user, db = conn.execute("select current_user, current_database()").fetchone()
     can_create = conn.execute("select has_database_privilege(current_user, current_database(), 'CREATE')").fetchone()[0]
     if not can_create:

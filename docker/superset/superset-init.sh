@@ -8,26 +8,12 @@
 #   5. point that database at the warehouse as the read-only role bi_reader.
 set -euo pipefail
 # --- refuse placeholder secrets (begin) ---
-# docker/.env.example holds CHANGE_ME for every secret: a deployment started from
-# it unchanged must fail here, loudly, rather than run with a known password.
-# Values that are URLs are checked for the password between ':' and '@'.
-refuse_placeholder_secrets() {
-    local name value secret bad=()
-    for name in "$@"; do
-        value="${!name:-}"
-        secret="${value}"
-        if [[ "${value}" =~ ^[A-Za-z0-9+.-]+://[^:/@]*:([^@]*)@ ]]; then
-            secret="${BASH_REMATCH[1]}"
-        fi
-        if [[ -z "${secret}" || "${secret}" == *CHANGE_ME* ]]; then
-            bad+=("${name}")
-        fi
-    done
-    if (( ${#bad[@]} )); then
-        echo "refusing to initialise: ${bad[*]} empty or still the placeholder CHANGE_ME; set real secrets in docker/.env" >&2
-        exit 1
-    fi
-}
+# One definition for all init scripts: docker/lib (next to this folder in the
+# repository and the Airflow image; mounted at /opt/xiangmu/docker/lib elsewhere).
+placeholder_lib="$(dirname "${BASH_SOURCE[0]:-$0}")/../lib/refuse-placeholder-secrets.sh"
+[[ -f "${placeholder_lib}" ]] || placeholder_lib=/opt/xiangmu/docker/lib/refuse-placeholder-secrets.sh
+# shellcheck source=../lib/refuse-placeholder-secrets.sh
+source "${placeholder_lib}"
 # --- refuse placeholder secrets (end) ---
 refuse_placeholder_secrets SUPERSET_ADMIN_PASSWORD BI_READER_PASSWORD SUPERSET_SECRET_KEY SUPERSET_DATABASE_URI
 : "${SUPERSET_ADMIN_PASSWORD:?}" "${SUPERSET_ADMIN_EMAIL:?}" "${BI_READER_PASSWORD:?}"

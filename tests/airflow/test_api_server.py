@@ -1,57 +1,31 @@
 """The local Airflow UI's server: starts, authenticates, lists the DAG, no import errors.
 
 Runs the real `airflow api-server` on a free localhost port, on a throwaway
-AIRFLOW_HOME / SQLite DB made by xiangmu.airflow_env (as `make airflow` does),
+AIRFLOW_HOME and metadata database made by xiangmu.local.airflow_env (as `make airflow` does),
 and talks to it only through the REST API with a JWT from the simple auth
 manager, using the password it generated where the README (Operate, Local UI) says it is.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
+from processes import airflow_token, free_port, request_json, stop
+from state import fresh_dir, scoped_env
 
-from xiangmu import airflow_env
+from xiangmu.local import airflow_env
 
 STARTUP_TIMEOUT = 45.0
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _request(url: str, *, token: str | None = None, body: dict | None = None) -> tuple[int, dict]:
-    headers = {"Accept": "application/json"}
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    req = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
-    try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return resp.status, json.loads(resp.read() or b"{}")
-    except urllib.error.HTTPError as err:
-        return err.code, {}
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    state = tmp_path_factory.mktemp("airflow-ui-state")
-    previous = os.environ.get("XIANGMU_STATE_DIR")
-    os.environ["XIANGMU_STATE_DIR"] = str(state)
-    port = _free_port()
-    try:
+def server():
+    # not pytest's tmp root (0700): the embedded warehouse runs as the 'pgserver' user
+    state = fresh_dir("xiangmu-airflow-ui-")
+    port = free_port()
+    with scoped_env(XIANGMU_STATE_DIR=str(state)):
         env = airflow_env.airflow_env({
             "AIRFLOW__API__PORT": str(port),
             "AIRFLOW__API__HOST": "127.0.0.1",
@@ -73,7 +47,7 @@ def server(tmp_path_factory):
         healthy = False
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                status, body = _request(f"{base}/api/v2/monitor/health")
+                status, body = request_json(f"{base}/api/v2/monitor/health")
                 if status == 200 and body.get("metadatabase", {}).get("status") == "healthy":
                     healthy = True
                     break
@@ -82,53 +56,40 @@ def server(tmp_path_factory):
             time.sleep(0.5)
         assert healthy, f"api-server not healthy after {STARTUP_TIMEOUT}s, see {state / 'api-server.log'}"
         yield {"base": base, "state": state, "home": airflow_env.airflow_home()}
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         log.close()
-    finally:
-        if previous is None:
-            os.environ.pop("XIANGMU_STATE_DIR", None)
-        else:
-            os.environ["XIANGMU_STATE_DIR"] = previous
+        from xiangmu.warehouse import embedded
+
+        embedded.stop(state / "pgdata")  # started by airflow_env for the metadata database
 
 
 @pytest.fixture(scope="module")
 def token(server):
-    # where the README (Operate, Local UI) says the simple auth manager writes the generated password
-    passwords = json.loads((server["home"] / "simple_auth_manager_passwords.json.generated").read_text())
-    assert "admin" in passwords
-    status, body = _request(f"{server['base']}/auth/token",
-                            body={"username": "admin", "password": passwords["admin"]})
-    assert status == 201, status
-    return body["access_token"]
+    return airflow_token(server["base"], server["home"])
 
 
 def test_api_requires_authentication(server):
-    status, _ = _request(f"{server['base']}/api/v2/dags")
+    status, _ = request_json(f"{server['base']}/api/v2/dags")
     assert status in (401, 403)
-    status, _ = _request(f"{server['base']}/auth/token", body={"username": "admin", "password": "wrong"})
+    status, _ = request_json(f"{server['base']}/auth/token", body={"username": "admin", "password": "wrong"})
     assert status == 401
 
 
 def test_lists_the_dags(server, token):
-    status, body = _request(f"{server['base']}/api/v2/dags?limit=100", token=token)
+    status, body = request_json(f"{server['base']}/api/v2/dags?limit=100", token=token)
     assert status == 200
     dags = {d["dag_id"]: d for d in body["dags"]}
     assert {"xiangmu_ingest", "xiangmu_transform"} <= dags.keys()
     transform = dags["xiangmu_transform"]
     assert {t["name"] for t in transform["tags"]} >= {"xiangmu", "dbt"}
     assert "data-engineering" in transform["owners"]
-    status, tasks = _request(f"{server['base']}/api/v2/dags/xiangmu_transform/tasks", token=token)
+    status, tasks = request_json(f"{server['base']}/api/v2/dags/xiangmu_transform/tasks", token=token)
     assert status == 200
     ids = {t["task_id"] for t in tasks["tasks"]}
     assert "publish" in ids and "dbt.dbt_producer_watcher" in ids
 
 
 def test_no_import_errors(server, token):
-    status, body = _request(f"{server['base']}/api/v2/importErrors", token=token)
+    status, body = request_json(f"{server['base']}/api/v2/importErrors", token=token)
     assert status == 200
     assert body["total_entries"] == 0, body.get("import_errors")

@@ -6,45 +6,27 @@ Started exactly as the Makefile does, with the virtualenv's bin/ NOT on PATH
 FileNotFoundError 'airflow'. Then: /api/v2/monitor/health answers with every
 component healthy, the DAGs list without import errors (REST API with a JWT
 from the password standalone generated), it listens on localhost only, and
-Ctrl-C stops every process it started.
+Ctrl-C stops every process it started. Its metadata is in database `airflow`
+on the embedded PostgreSQL (the one `make run` fills), its executor the
+LocalExecutor.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from processes import airflow_token, free_port, request_json
+from state import fresh_dir
 
 STARTUP_TIMEOUT = 480.0  # two migrations and four Airflow processes starting, on a loaded 2-core machine
 VENV_BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _request(url: str, *, token: str | None = None, body: dict | None = None) -> tuple[int, dict]:
-    headers = {"Accept": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
-    data = json.dumps(body).encode() if body is not None else None
-    if data:
-        headers["Content-Type"] = "application/json"
-    req = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
-    try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return resp.status, json.loads(resp.read() or b"{}")
-    except urllib.error.HTTPError as err:
-        return err.code, {}
 
 
 def _group_alive(pgid: int) -> bool:
@@ -56,9 +38,10 @@ def _group_alive(pgid: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def standalone(tmp_path_factory):
-    state = tmp_path_factory.mktemp("standalone-state")
-    port = _free_port()
+def standalone():
+    # not pytest's tmp root (0700): the embedded warehouse runs as the 'pgserver' user
+    state = fresh_dir("xiangmu-standalone-")
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "XIANGMU_"))}
     # a fresh clone: the venv is not activated, so its bin/ is not on PATH
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "/usr/bin:/bin").split(os.pathsep)
@@ -77,7 +60,7 @@ def standalone(tmp_path_factory):
     try:
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                status, health = _request(f"{base}/api/v2/monitor/health")
+                status, health = request_json(f"{base}/api/v2/monitor/health")
                 components = ("metadatabase", "scheduler", "dag_processor", "triggerer")
                 if status == 200 and all(health.get(c, {}).get("status") == "healthy" for c in components):
                     break
@@ -96,6 +79,9 @@ def standalone(tmp_path_factory):
         log.close()
         if _group_alive(proc.pid):
             os.killpg(proc.pid, signal.SIGKILL)
+        from xiangmu.warehouse import embedded
+
+        embedded.stop(state / "pgdata")  # started by `xiangmu airflow` for the metadata
 
 
 def test_health_answers_with_every_component_healthy(standalone):
@@ -103,6 +89,22 @@ def test_health_answers_with_every_component_healthy(standalone):
     assert "FileNotFoundError" not in log, log[-3000:]
     for component in ("metadatabase", "scheduler", "dag_processor", "triggerer"):
         assert standalone["health"].get(component, {}).get("status") == "healthy", (standalone["health"], log[-3000:])
+
+
+def test_metadata_in_postgres_and_local_executor(standalone):
+    home = standalone["state"] / "airflow"
+    assert not list(home.glob("*.db")), "no SQLite metadata"
+    log = standalone["log"].read_text(errors="replace")
+    assert "Forcing executor to LocalExecutor" not in log  # configured, not forced by standalone
+    import psycopg
+
+    from xiangmu.warehouse import embedded
+
+    uri = embedded.start(standalone["state"] / "pgdata").replace("/postgres?", "/airflow?", 1)
+    with psycopg.connect(uri) as conn:
+        jobs = {r[0] for r in conn.execute("select job_type from job where state = 'running'")}
+    assert {"SchedulerJob", "DagProcessorJob", "TriggererJob"} <= jobs  # the components' heartbeats are there
+    assert "local_executor.LocalExecutor" in log
 
 
 def test_listens_on_localhost_only(standalone):
@@ -116,20 +118,16 @@ def test_listens_on_localhost_only(standalone):
 
 def test_dags_list_without_import_errors(standalone):
     home = standalone["state"] / "airflow"
-    passwords = json.loads((home / "simple_auth_manager_passwords.json.generated").read_text())
-    status, body = _request(f"{standalone['base']}/auth/token",
-                            body={"username": "admin", "password": passwords["admin"]})
-    assert status == 201, status
-    token = body["access_token"]
+    token = airflow_token(standalone["base"], home)
     dags: set[str] = set()
     deadline = time.monotonic() + 120  # the dag-processor's first pass
     while time.monotonic() < deadline and not {"xiangmu_ingest", "xiangmu_transform"} <= dags:
-        status, body = _request(f"{standalone['base']}/api/v2/dags?limit=100", token=token)
+        status, body = request_json(f"{standalone['base']}/api/v2/dags?limit=100", token=token)
         assert status == 200
         dags = {d["dag_id"] for d in body["dags"]}
         time.sleep(2)
     assert {"xiangmu_ingest", "xiangmu_transform"} <= dags
-    status, body = _request(f"{standalone['base']}/api/v2/importErrors", token=token)
+    status, body = request_json(f"{standalone['base']}/api/v2/importErrors", token=token)
     assert status == 200 and body["total_entries"] == 0, body.get("import_errors")
 
 

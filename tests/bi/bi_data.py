@@ -1,6 +1,6 @@
 """A published warehouse for the BI tests, built cheaply: synthetic raw rows -> dbt -> publish.
 
-Why not the e2e DAG run: dbt on tests/transform's synthetic articles yields rows
+Why not the e2e DAG run: dbt on the transform tests' synthetic articles (tests/support) yields rows
 for every mart a dashboard reads in seconds, without Airflow. The few pipeline
 rows the synthetic set lacks (a failed edition, fetch failures) are added here,
 written for this test.
@@ -8,12 +8,7 @@ written for this test.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "transform"))
-
-import dbt_synthetic  # noqa: E402
+import dbt_synthetic
 
 PIPELINE_ROWS = [
     "insert into raw.editions (newspaper, edition_date, entry_url, status, page_count, article_count, failure_count)"

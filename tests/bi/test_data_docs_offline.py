@@ -6,23 +6,17 @@ Each validation's run name leads with the edition dates it checked
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+import quality_synthetic
+from cdp import Browser, chromium_binary
+from state import gx_project
+
+from expectations.offline_docs import available_assets
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "quality"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import quality_synthetic  # noqa: E402
-from cdp import Browser, chromium_binary  # noqa: E402
-
-from expectations.offline_docs import available_assets  # noqa: E402
 
 DAY = date(2026, 11, 22)  # quality_synthetic's default edition date
 # Every name resolves nowhere and every request goes to a dead proxy: the page gets no network.
@@ -38,13 +32,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def data_docs(isolated_state: Path) -> Path:
     """Two checkpoints run on one synthetic edition; returns the Data Docs index."""
-    gx_root = isolated_state / "gx_project"
-    (gx_root / "gx").mkdir(parents=True)
-    shutil.copy(ROOT / "expectations" / "gx" / "great_expectations.yml", gx_root / "gx")
-    saved = {k: os.environ.get(k) for k in ("XIANGMU_GX_DIR", "XIANGMU_DATA_DOCS_DIR")}
-    os.environ["XIANGMU_GX_DIR"] = str(gx_root)
-    os.environ["XIANGMU_DATA_DOCS_DIR"] = str(isolated_state / "data_docs")
-    try:
+    with gx_project(isolated_state):
         from expectations.run import run_checkpoint
         from xiangmu.warehouse import connect, ensure_schema
 
@@ -55,12 +43,6 @@ def data_docs(isolated_state: Path) -> Path:
         extraction = run_checkpoint("extraction", run_id="run-good")
         assert raw.success and extraction.success, (raw.failures, extraction.failures)
         yield raw.data_docs_index
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def test_pages_reference_no_remote_asset(data_docs: Path) -> None:

@@ -38,7 +38,8 @@ def test_pipeline_health_mart_is_documented_and_exposed(manifest: dict) -> None:
 def test_airflow_ui_links_to_the_dbt_docs(isolated_state: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from fastapi.testclient import TestClient
 
-    from xiangmu import airflow_env, config
+    from xiangmu import config
+    from xiangmu.local import airflow_env
 
     env = airflow_env.airflow_env()
     monkeypatch.setenv("AIRFLOW__COSMOS__DBT_DOCS_PROJECTS", env["AIRFLOW__COSMOS__DBT_DOCS_PROJECTS"])

@@ -13,21 +13,17 @@ import os
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import bi_data
 import pytest
+import superset_bi
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bi"))
-
-import bi_data  # noqa: E402
-import superset_bi  # noqa: E402
-from cdp import Browser, chromium_binary  # noqa: E402
+from cdp import Browser, chromium_binary
+from processes import stop
 
 BUNDLE = superset_bi.ROOT / "bi" / "dashboards"
 DASHBOARDS = {
@@ -86,12 +82,7 @@ def superset(isolated_state: Path) -> Iterator[str]:
             time.sleep(1)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, timeout=30)
         log.close()
 
 

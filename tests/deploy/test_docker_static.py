@@ -61,7 +61,6 @@ LONG_RUNNING = REQUIRED_SERVICES - {"airflow-init", "superset-init"}
 # Env vars the code reads that production must set explicitly: without them the
 # code falls back to the embedded warehouse or to paths inside the source tree.
 REQUIRED_IN_PRODUCTION = {
-    "WAREHOUSE_URL": "without it the code starts an embedded PostgreSQL in each container",
     "XIANGMU_STATE_DIR": "state must live on the shared volume, not in the image",
     "XIANGMU_DBT_TARGET_DIR": "dbt docs are served by nginx from the shared volume",
     "XIANGMU_DATA_DOCS_DIR": "GX Data Docs are served by nginx from the shared volume",
@@ -71,20 +70,28 @@ REQUIRED_IN_PRODUCTION = {
 }
 # Env vars the code reads that the deployment deliberately leaves unset.
 NOT_NEEDED_IN_PRODUCTION = {
+    "WAREHOUSE_URL": "local runs only: deployed tasks take the warehouse from the Airflow connection "
+                     "xiangmu_warehouse (AIRFLOW_CONN_XIANGMU_WAREHOUSE, see WAREHOUSE_CONNECTION)",
     "XDG_RUNTIME_DIR": "only read by xiangmu/warehouse/embedded.py (embedded server, unused with WAREHOUSE_URL)",
     "XIANGMU_DBT_MANIFEST_DIR": "defaults to <XIANGMU_STATE_DIR>/dbt/manifest, on the shared volume in compose",
     "XIANGMU_WAREHOUSE_PORT": "TCP port of the embedded warehouse only (unused with WAREHOUSE_URL)",
     "XIANGMU_BI_READER_PASSWORD": "read by `xiangmu bi-credentials` only; Superset gets BI_READER_PASSWORD",
     "XIANGMU_DEBUG": "CLI tracebacks only",
-    "XIANGMU_PROGRESS_FILE": "set by `xiangmu backfill` (xiangmu/localrun.py) for its own runs only",
-    "PATH": "set by the image; xiangmu/airflow_env.py only prepends the virtualenv's bin/ for local runs",
+    "XIANGMU_PROGRESS_FILE": "set by `xiangmu backfill` (xiangmu/local/localrun.py) for its own runs only",
+    "PATH": "set by the image; xiangmu/local/airflow_env.py only prepends the virtualenv's bin/ for local runs",
 }
 # Env var names built at run time (f-strings): each pattern must be known here.
 DYNAMIC_ENV_READS = {
     "XIANGMU_{code.upper()}_BASE_URL": "expanded over xiangmu.config.LIVE_BASE_URLS; passed through by compose",
     "XIANGMU_QUALITY_{f.name.upper()}": "quality thresholds (expectations/suites.py); defaults are used",
     "XIANGMU_DRIFT_{name.upper()}": "layout drift thresholds (config.DriftThresholds); defaults are used",
+    "{prefix}{name.upper()}": "config._prefixed: XIANGMU_DRIFT_*, XIANGMU_QUALITY_*, XIANGMU_HTTP_* tuning; "
+                              "defaults are used",
 }
+
+# The warehouse as an Airflow connection, passed to every component (xiangmu.pipeline.warehouse_dsn
+# prefers it; without it the code would start an embedded PostgreSQL in each container).
+WAREHOUSE_CONNECTION = "AIRFLOW_CONN_XIANGMU_WAREHOUSE"
 
 SECRET_NAME = re.compile(r"PASSWORD|SECRET|FERNET|TOKEN|(^|_)KEY$")
 INTERPOLATION = re.compile(r"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}")
@@ -245,16 +252,23 @@ def test_airflow_services_run_the_project_image_with_their_command(compose):
     assert "init.sh" in _command(init)
 
 
-def test_init_runs_migrations_admin_connections_and_pools():
-    from xiangmu import alerts
+def test_init_runs_migrations_admin_connections_and_pools(compose):
+    from xiangmu import alerts, pipeline
 
     script = AIRFLOW_INIT.read_text(encoding="utf-8")
     assert {alerts.WEBHOOK_CONN_ID, alerts.SMTP_CONN_ID} == {"xiangmu_alert_webhook", "xiangmu_alert_smtp"}
     assert '"to": os.environ["XIANGMU_ALERT_EMAIL_TO"]' in script, "xiangmu/alerts.py mails extra 'to'"
+    # the SmtpHook (SmtpNotifier) speaks implicit TLS unless told otherwise: port 587 must say so
+    assert '"disable_ssl": os.environ.get("XIANGMU_ALERT_SMTP_PORT", "587") != "465"' in script
     assert "airflow db migrate" in script
     assert "airflow users create" in script and "--role Admin" in script
-    for conn_id in ("xiangmu_warehouse", "xiangmu_alert_webhook", "xiangmu_alert_smtp"):
+    for conn_id in ("xiangmu_alert_webhook", "xiangmu_alert_smtp"):
         assert re.search(rf"replace_connection {conn_id}\b", script), f"init does not create connection {conn_id}"
+    # the warehouse connection comes from compose, in one place, for every component
+    assert f"AIRFLOW_CONN_{pipeline.WAREHOUSE_CONN_ID.upper()}" == WAREHOUSE_CONNECTION
+    assert not re.search(r"replace_connection xiangmu_warehouse\b", script), "a stored copy would be shadowed"
+    for name in CODE_RUNNING_SERVICES:
+        assert _env(compose["services"][name]).get(WAREHOUSE_CONNECTION), f"{name} lacks {WAREHOUSE_CONNECTION}"
     assert 'airflow pools set "epaper_${code}" 1' in script, "one pool of 1 slot per newspaper host"
     assert "XIANGMU_SOURCES" in script, "pools must follow the configured newspapers"
     assert "set -euo pipefail" in script, "a failing init step must fail the init service"
@@ -280,7 +294,7 @@ def test_shell_scripts_parse():
 
 
 INIT_SCRIPTS_AND_SECRETS = {
-    AIRFLOW_INIT: ["AIRFLOW_ADMIN_PASSWORD", "WAREHOUSE_URL", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
+    AIRFLOW_INIT: ["AIRFLOW_ADMIN_PASSWORD", WAREHOUSE_CONNECTION, "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN",
                    "AIRFLOW__CELERY__BROKER_URL", "AIRFLOW__CORE__FERNET_KEY", "AIRFLOW__API__SECRET_KEY",
                    "AIRFLOW__API_AUTH__JWT_SECRET"],
     WAREHOUSE_INIT_DIR / "10-xiangmu-roles.sh": ["POSTGRES_PASSWORD", "XIANGMU_WRITER_PASSWORD", "BI_READER_PASSWORD"],
@@ -301,8 +315,9 @@ def _placeholder_check(script: Path) -> str:
 
 
 def _run_check(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    # cwd: the check sources docker/lib relative to the script's folder
     return subprocess.run(["bash", "-c", _placeholder_check(script)], env={"PATH": os.environ["PATH"], **env},
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, cwd=script.parent)
 
 
 @pytest.mark.parametrize("script", list(INIT_SCRIPTS_AND_SECRETS), ids=lambda p: p.name)
@@ -370,7 +385,7 @@ def test_metadata_and_warehouse_are_different_servers(compose):
     services = compose["services"]
     env = _resolved_env(services["airflow-worker"])
     metadata = urlparse(env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"])
-    warehouse = urlparse(env["WAREHOUSE_URL"])
+    warehouse = urlparse(env[WAREHOUSE_CONNECTION])
     assert metadata.hostname == "postgres-airflow"
     assert warehouse.hostname == "postgres-warehouse"
     assert warehouse.scheme in {"postgresql", "postgres"}
@@ -430,13 +445,6 @@ def test_env_vars_read_by_the_code_are_set_for_the_airflow_components(compose, t
     for name in REQUIRED_IN_PRODUCTION:
         assert name in reads, f"{name} is no longer read by the code; update REQUIRED_IN_PRODUCTION"
 
-    # dbt's profile variables: set in compose, or derived from WAREHOUSE_URL by the code itself.
-    monkeypatch.setenv("XIANGMU_STATE_DIR", str(tmp_path))
-    from xiangmu.transform import dbt
-
-    derived = dbt.dbt_env("postgresql://xiangmu_writer:pw@postgres-warehouse:5432/xiangmu")
-    assert derived["XIANGMU_PG_HOST"] == "postgres-warehouse" and derived["XIANGMU_PG_USER"] == "xiangmu_writer"
-
     from xiangmu import config
 
     services = compose["services"]
@@ -445,10 +453,10 @@ def test_env_vars_read_by_the_code_are_set_for_the_airflow_components(compose, t
         for name, files in sorted(reads.items()):
             if name in REQUIRED_IN_PRODUCTION:
                 assert env.get(name), f"{service_name}: {name} must be set ({REQUIRED_IN_PRODUCTION[name]})"
-            elif name in derived:
-                continue  # xiangmu/transform/dbt.py sets it from WAREHOUSE_URL for every dbt call
             elif name in NOT_NEEDED_IN_PRODUCTION:
                 continue
+            elif all(str(f).startswith("xiangmu/local/") for f in files):
+                continue  # the local harness (sample server, local runner) never runs in deployment
             else:
                 assert name in env, (
                     f"{service_name}: {name} (read in {sorted(files)}) is not passed through by compose; "

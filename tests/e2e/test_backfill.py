@@ -3,8 +3,9 @@
 Two warehouses (separate state dirs, each its own embedded PostgreSQL and
 Airflow home): one filled by `xiangmu backfill FIRST LAST` (localrun.backfill:
 ONE ingest run over the range, mapped over chunks of dates, then ONE transform
-run), the other by separate `make run`-like invocations, one date each (an
-ingest and a transform run per date). The published marts must hold the same rows.
+run), the other by one `make run`-like invocation over the dates, one date
+after the other (an ingest and a transform run per date). Both go through
+Airflow's scheduler. The published marts must hold the same rows.
 Columns that record *when* or *which run* (timestamps, run ids) differ by
 construction and are left out of the comparison; they are listed in IGNORED.
 """
@@ -15,7 +16,7 @@ import os
 
 import pytest
 
-from xiangmu import localrun
+from xiangmu.local import airflow_env, localrun
 
 pytestmark = pytest.mark.e2e
 
@@ -56,7 +57,11 @@ def _in_state(state, fn):
     os.environ.pop("WAREHOUSE_URL", None)
     try:
         result = fn()
-        return result, marts_contents()
+        runs = airflow_env.query(
+            "select r.run_id, r.run_type, r.state, count(ti.task_id) filter (where ti.task_id like 'ingest_%%') "
+            "from dag_run r left join task_instance ti on ti.dag_id = r.dag_id and ti.run_id = r.run_id "
+            "group by r.id order by r.id")
+        return result, marts_contents(), {run_id: rest for run_id, *rest in runs}
     finally:
         embedded.stop(state / "pgdata")
         if previous is None:
@@ -81,14 +86,15 @@ def warehouses(tmp_path_factory):
     single_state = tmp_path_factory.mktemp("one-by-one")
     # chunks of one date: the range's two dates are two mapped tasks per paper in one run
     reports: list = []
-    backfilled, backfill_marts = _in_state(
+    backfilled, backfill_marts, backfill_runs = _in_state(
         backfill_state, lambda: reports.append(localrun.backfill(FIRST, LAST, port=port, chunk_days=1))
         or reports[0].results)
-    singles, single_marts = _in_state(
-        single_state, lambda: {d: rc for day in localrun.date_range(FIRST, LAST)
-                               for d, rc in localrun.run_dates([day], port=port).items()})
+    # one scheduler session for both dates (as `xiangmu run D1 D2`): the runs still go date by date
+    singles, single_marts, single_runs = _in_state(
+        single_state, lambda: localrun.run_dates(localrun.date_range(FIRST, LAST), port=port))
     return {"report": reports[0], "backfilled": backfilled, "singles": singles,
             "backfill": backfill_marts, "single": single_marts,
+            "backfill_runs": backfill_runs, "single_runs": single_runs,
             "states": (backfill_state, single_state)}
 
 
@@ -96,6 +102,18 @@ def test_every_run_succeeded(warehouses):
     days = localrun.date_range(FIRST, LAST)
     assert warehouses["backfilled"] == dict.fromkeys(days, 0), f"logs in {warehouses['states'][0]}"
     assert warehouses["singles"] == dict.fromkeys(days, 0), f"logs in {warehouses['states'][1]}"
+
+
+def test_runs_are_named_by_their_dates_and_went_through_the_scheduler(warehouses):
+    # a backfill: one ingest run over the range, its chunks of one date mapped (2 dates x 2 papers), one transform
+    assert warehouses["backfill_runs"] == {
+        f"ingest__{FIRST}__{LAST}": ["manual", "success", 4],
+        f"transform__{FIRST}__{LAST}": ["manual", "success", 0],
+    }
+    assert warehouses["single_runs"] == {
+        f"{dag}__{day}": ["manual", "success", 2 if dag == "ingest" else 0]
+        for day in localrun.date_range(FIRST, LAST) for dag in ("ingest", "transform")
+    }
 
 
 def test_backfill_tallies_outcomes_per_paper(warehouses):

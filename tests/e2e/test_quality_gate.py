@@ -1,6 +1,6 @@
 """The quality gate end to end: bad data fails a check, a human is told, the marts stay as they were.
 
-Two real DAG runs (`airflow dags test` through localrun.run_dates, the sample
+Two real DAG runs (Airflow's scheduler through localrun.run_dates, the sample
 archive served over HTTP, an embedded PostgreSQL of this module's own) with
 the alert connections pointing at a real HTTP receiver and a real SMTP server
 (aiosmtpd) started here:
@@ -17,24 +17,18 @@ Nothing here names the dbt tasks, which may become a task group.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
-import socket
-import sqlite3
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from email import message_from_bytes
-from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from receivers import Mailbox, WebhookReceiver, serve_smtp, serve_webhook
 
-from xiangmu import airflow_env, localrun
+from xiangmu.local import airflow_env, localrun
 from xiangmu.warehouse import connect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")]
@@ -56,85 +50,19 @@ MAIL_FROM, MAIL_TO = "xiangmu@example.test", ["data@example.test", "oncall@examp
 STABLE_TASKS = ("check_raw", "extract", "check_extraction", "check_marts", "publish")
 
 
-class _Receiver:
-    """A Slack-like webhook endpoint: records every POSTed JSON body."""
-
-    def __init__(self) -> None:
-        self.posts: list[dict] = []
-        self.paths: list[str] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-                length = int(self.headers.get("Content-Length", 0))
-                receiver.posts.append(json.loads(self.rfile.read(length).decode("utf-8")))
-                receiver.paths.append(self.path)
-                self.send_response(200)
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-
-class _Mailbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
-        self.port = 0
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's naming)
-        self.messages.append(message_from_bytes(envelope.original_content))
-        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-        return "250 OK"
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = (
-        isinstance(auth_data, LoginPassword)
-        and auth_data.login == SMTP_LOGIN.encode()
-        and auth_data.password == SMTP_PASSWORD.encode()
-    )
-    return AuthResult(success=ok)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture(scope="module")
+def webhook() -> Iterator[WebhookReceiver]:
+    with serve_webhook() as receiver:
+        yield receiver
 
 
 @pytest.fixture(scope="module")
-def webhook() -> Iterator[_Receiver]:
-    receiver = _Receiver()
-    receiver.thread.start()
-    yield receiver
-    receiver.server.shutdown()
-    receiver.server.server_close()
+def mailbox() -> Iterator[Mailbox]:
+    with serve_smtp(SMTP_LOGIN, SMTP_PASSWORD) as box:
+        yield box
 
 
-@pytest.fixture(scope="module")
-def mailbox() -> Iterator[_Mailbox]:
-    box = _Mailbox()
-    controller = Controller(
-        box,
-        hostname="127.0.0.1",
-        port=_free_port(),
-        authenticator=_authenticator,
-        auth_require_tls=False,
-        auth_required=True,
-    )
-    controller.start()
-    box.port = controller.port
-    yield box
-    controller.stop()
-
-
-def _alert_env(webhook: _Receiver, mailbox: _Mailbox, gx_dir: Path) -> dict[str, str]:
+def _alert_env(webhook: WebhookReceiver, mailbox: Mailbox, gx_dir: Path) -> dict[str, str]:
     """Both alert channels as Airflow connections in env vars (URI and JSON form)."""
     smtp = {
         "conn_type": "smtp",
@@ -142,10 +70,11 @@ def _alert_env(webhook: _Receiver, mailbox: _Mailbox, gx_dir: Path) -> dict[str,
         "port": mailbox.port,
         "login": SMTP_LOGIN,
         "password": SMTP_PASSWORD,
-        "extra": {"from": MAIL_FROM, "to": ", ".join(MAIL_TO)},
+        # plain SMTP: the test server offers neither SSL nor STARTTLS
+        "extra": {"from_email": MAIL_FROM, "to": ", ".join(MAIL_TO), "disable_ssl": True, "disable_tls": True},
     }
     return {
-        "AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK": f"http://127.0.0.1:{webhook.port}/hook",
+        "AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK": json.dumps({"conn_type": "http", "host": f"http://127.0.0.1:{webhook.port}/hook"}),
         "AIRFLOW_CONN_XIANGMU_ALERT_SMTP": json.dumps(smtp),
         # A copy of the committed GX context: the runs must not rewrite the repo's files.
         "XIANGMU_GX_DIR": str(gx_dir),
@@ -165,18 +94,17 @@ def _bad_archive(root: Path) -> Path:
 def _task_states(day: str) -> dict[str, str]:
     """task_id -> state in the latest ingest and transform runs for one date, from Airflow's metadata DB."""
     out = {}
-    with sqlite3.connect(airflow_env.airflow_home() / "airflow.db") as conn:
-        for dag_id in (localrun.INGEST_DAG_ID, localrun.TRANSFORM_DAG_ID):
-            rows = conn.execute(
-                """
-                select ti.task_id, ti.state from task_instance ti
-                where ti.dag_id = ? and ti.run_id = (
-                    select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
-                    order by id desc limit 1)
-                """,
-                (dag_id, dag_id, day),
-            ).fetchall()
-            out.update({task_id: state or "none" for task_id, state in rows})
+    for dag_id in (localrun.INGEST_DAG_ID, localrun.TRANSFORM_DAG_ID):
+        rows = airflow_env.query(
+            """
+            select ti.task_id, ti.state from task_instance ti
+            where ti.dag_id = %s and ti.run_id = (
+                select run_id from dag_run where dag_id = %s and logical_date::date = %s::date
+                order by id desc limit 1)
+            """,
+            (dag_id, dag_id, day),
+        )
+        out.update({task_id: state or "none" for task_id, state in rows})
     return out
 
 
@@ -206,7 +134,7 @@ def _publications() -> list[tuple]:
         ).fetchall()
 
 
-def _snapshot(webhook: _Receiver, mailbox: _Mailbox, docs_index: Path) -> dict:
+def _snapshot(webhook: WebhookReceiver, mailbox: Mailbox, docs_index: Path) -> dict:
     return {
         "posts": len(webhook.posts),
         "mails": len(mailbox.messages),
@@ -218,7 +146,7 @@ def _snapshot(webhook: _Receiver, mailbox: _Mailbox, docs_index: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def runs(isolated_state: Path, webhook: _Receiver, mailbox: _Mailbox) -> dict:
+def runs(isolated_state: Path, webhook: WebhookReceiver, mailbox: Mailbox) -> dict:
     # not tmp_path_factory: when tests run as root the embedded server's user must read it
     scratch = Path(tempfile.mkdtemp(prefix="xiangmu-quality-gate-"))
     scratch.chmod(0o755)
@@ -257,10 +185,11 @@ def runs(isolated_state: Path, webhook: _Receiver, mailbox: _Mailbox) -> dict:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _alert_texts(webhook: _Receiver, mailbox: _Mailbox) -> list[str]:
+def _alert_texts(webhook: WebhookReceiver, mailbox: Mailbox) -> list[str]:
     texts = [post["text"] for post in webhook.posts]
     for mail in mailbox.messages:
-        texts.append(f"{mail['Subject']}\n{mail.get_payload(decode=True).decode('utf-8')}")
+        [body] = [p for p in mail.walk() if p.get_content_type() == "text/html"]  # SmtpNotifier sends HTML
+        texts.append(f"{mail['Subject']}\n{html.unescape(body.get_payload(decode=True).decode('utf-8'))}")
     return texts
 
 
@@ -312,7 +241,7 @@ def test_failed_check_leaves_marts_unpublished(runs: dict) -> None:
     assert bad_rows == 0
 
 
-def test_one_alert_per_failed_task_on_both_channels(runs: dict, webhook: _Receiver, mailbox: _Mailbox) -> None:
+def test_one_alert_per_failed_task_on_both_channels(runs: dict, webhook: WebhookReceiver, mailbox: Mailbox) -> None:
     failed_tasks = sorted(t for t, s in runs["bad_states"].items() if s == "failed")
     assert failed_tasks == ["check_extraction"]
     # upstream_failed tasks (the dbt build, check_marts, publish) must not add alerts of their own
@@ -323,7 +252,7 @@ def test_one_alert_per_failed_task_on_both_channels(runs: dict, webhook: _Receiv
 
 
 def test_alert_names_dag_date_suite_expectation_observed_value_and_docs(
-    runs: dict, webhook: _Receiver, mailbox: _Mailbox
+    runs: dict, webhook: WebhookReceiver, mailbox: Mailbox
 ) -> None:
     texts = _alert_texts(webhook, mailbox)
     assert len(texts) == 2

@@ -1,7 +1,9 @@
 """A real DAG run: local HTTP archive -> raw -> extract -> dbt -> GX -> published marts.
 
-These run `airflow dags test` exactly as `make run` does, against the sample
-archive served over HTTP and an embedded PostgreSQL private to the session.
+These run the DAGs through Airflow's own scheduler exactly as `make run` does
+(LocalExecutor, metadata in database `airflow` on the embedded PostgreSQL),
+against the sample archive served over HTTP and an embedded PostgreSQL
+private to the module.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from xiangmu import localrun
+from xiangmu.local import airflow_env, localrun
 from xiangmu.warehouse import connect
 
 pytestmark = pytest.mark.e2e
@@ -68,12 +70,68 @@ def runs(isolated_state):
     second = localrun.run_dates([day], log_dir=isolated_state / "logs-rerun")
     after = fingerprints()
     return {"day": day, "empty_day": empty_day, "first": first, "second": second,
-            "before": before, "after": after, "logs": isolated_state}
+            "before": before, "after": after, "logs": isolated_state, "dag_runs": _dag_runs()}
+
+
+def _dag_runs() -> dict[str, dict]:
+    """run_id -> what Airflow's metadata says about the run and the scheduler that ran its tasks."""
+    rows = airflow_env.query(
+        """
+        select r.run_id, r.dag_id, r.run_type, r.state, r.logical_date::date::text,
+               count(ti.task_id), count(*) filter (where ti.duration > 0 and ti.end_date > ti.start_date
+                                                   and ti.pid is not null),
+               array_agg(distinct j.job_type)
+        from dag_run r
+        join task_instance ti on ti.dag_id = r.dag_id and ti.run_id = r.run_id
+        left join job j on j.id = ti.queued_by_job_id
+        -- an EmptyOperator (cosmos' producer_watcher_done) is marked done by the scheduler itself, never run
+        where ti.operator is distinct from 'EmptyOperator'
+        group by r.id order by r.id
+        """)
+    return {run_id: {"dag_id": dag_id, "run_type": run_type, "state": state, "logical_date": logical,
+                     "tasks": tasks, "timed": timed, "job_types": set(jobs)}
+            for run_id, dag_id, run_type, state, logical, tasks, timed, jobs in rows}
 
 
 def test_dag_runs_succeed(runs):
     assert runs["first"] == {runs["day"]: 0, runs["empty_day"]: 0}, f"see logs in {runs['logs']}"
     assert runs["second"] == {runs["day"]: 0}
+
+
+def test_runs_went_through_the_scheduler_with_the_local_executor(runs):
+    """Runs named by edition date, every task queued by the scheduler's LocalExecutor, with true durations."""
+    day, empty_day = runs["day"], runs["empty_day"]
+    dag_runs = runs["dag_runs"]
+    expected = {f"ingest__{day}": day, f"transform__{day}": day, f"ingest__{empty_day}": empty_day,
+                f"transform__{empty_day}": empty_day,
+                # the rerun of a date: its own run ids; Airflow allows one run per logical date
+                f"ingest__{day}.2": None, f"transform__{day}.2": None}
+    assert set(dag_runs) == set(expected), sorted(dag_runs)  # nothing else: no cron or Asset runs of its own
+    for run_id, logical in expected.items():
+        run = dag_runs[run_id]
+        assert run["dag_id"] == ("xiangmu_ingest" if run_id.startswith("ingest") else "xiangmu_transform")
+        assert run["run_type"] == "manual" and run["state"] == "success", (run_id, run)
+        assert run["logical_date"] == logical, (run_id, run)
+        # every task queued by the scheduler and run in a process of its own, with a true duration
+        assert run["job_types"] == {"SchedulerJob"}, (run_id, run)
+        assert run["timed"] == run["tasks"] > 0, (run_id, run)
+    # ... by the LocalExecutor's workers
+    scheduler_log = (runs["logs"] / "logs" / "airflow-scheduler.log").read_text(errors="replace")
+    assert "local_executor.LocalExecutor" in scheduler_log
+    # the task logs the UI shows (`make airflow`, same home and metadata)
+    log = airflow_env.airflow_home() / "logs" / "dag_id=xiangmu_ingest" / f"run_id=ingest__{day}" / "task_id=check_raw"
+    assert any(f.stat().st_size > 0 for f in log.glob("attempt=*.log")), log
+
+
+def test_airflow_metadata_lives_in_its_own_postgres_database(runs):
+    env = airflow_env.airflow_env()
+    assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql+psycopg://")
+    assert "/airflow?" in env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+    assert airflow_env.query("select current_database()") == [("airflow",)]
+    assert not list(airflow_env.airflow_home().glob("*.db")), "no SQLite metadata any more"
+    with connect() as conn:  # the warehouse's own database holds none of Airflow's tables
+        assert conn.execute("select to_regclass('public.dag_run')").fetchone()[0] is None
 
 
 def test_marts_hold_the_hand_labelled_facts(runs):

@@ -20,3 +20,10 @@ def one(facts: list[Fact], **where: object) -> Fact:
     hits = [f for f in facts if all(getattr(f, k) == v for k, v in where.items())]
     assert len(hits) == 1, (where, facts)
     return hits[0]
+
+
+def regions_by_amount(facts: list[Fact]) -> dict[float | None, str | None]:
+    """Each fact's region keyed by its amount (amounts must be distinct): which place each figure went to."""
+    regions = {f.amount_cny: f.region for f in facts}
+    assert len(regions) == len(facts), facts
+    return regions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import one, run
+from extract_helpers import one, regions_by_amount, run
 
 HB = "hbrb"
 
@@ -68,10 +68,7 @@ def test_fenbieshi_list_of_company_projects() -> None:
 
 def test_one_items_place_never_carries_onto_the_next() -> None:
     text = "本报讯 今年，沧州市集中开工总投资9亿元的渤海新区甲项目、总投资6亿元的乙项目、总投资5亿元的献县丙项目。"
-    facts = run(text, HB)
-    assert one(facts, amount_cny=900_000_000).region == "沧州渤海新区"
-    assert one(facts, amount_cny=600_000_000).region == "沧州市"
-    assert one(facts, amount_cny=500_000_000).region == "献县"
+    assert regions_by_amount(run(text, HB)) == {900_000_000: "沧州渤海新区", 600_000_000: "沧州市", 500_000_000: "献县"}
 
 
 def test_place_inside_an_earlier_items_name_does_not_leak() -> None:
@@ -79,9 +76,8 @@ def test_place_inside_an_earlier_items_name_does_not_leak() -> None:
         "本报讯 今年，沧州市开工项目共3个，分别是：总投资4.4亿元的甲石化有限公司渤海新区服务中心项目、"
         "总投资3.2亿元的黄骅市乙铁路有限公司仓储项目、总投资2.8亿元的吴桥县丙农业示范园项目。"
     )
-    facts = run(text, HB)
-    assert one(facts, amount_cny=320_000_000).region == "黄骅市"
-    assert one(facts, amount_cny=280_000_000).region == "吴桥县"
+    regions = regions_by_amount(run(text, HB))
+    assert (regions[320_000_000], regions[280_000_000]) == ("黄骅市", "吴桥县")
 
 
 def test_etc_with_count_after_named_examples_is_the_batch() -> None:
@@ -101,7 +97,5 @@ def test_enumerated_projects_then_gongji_count() -> None:
 
 def test_respectively_list_of_projects_splits_the_names() -> None:
     facts = run("本报讯 正定县甲乙项目、栾城区丙丁项目总投资分别为5亿元、3亿元。", HB)
-    assert {(f.region, f.project_name, f.amount_cny) for f in facts} == {
-        ("正定县", "正定县甲乙项目", 500_000_000),
-        ("栾城区", "栾城区丙丁项目", 300_000_000),
-    }
+    expected = {("正定县", "正定县甲乙项目", 500_000_000), ("栾城区", "栾城区丙丁项目", 300_000_000)}
+    assert {(f.region, f.project_name, f.amount_cny) for f in facts} == expected

@@ -18,29 +18,41 @@ def test_arabic_with_commas_and_decimals() -> None:
     assert parse_number("六点五") == 6.5
 
 
+def _money(text: str) -> tuple[float, str, bool]:
+    [m] = find_money(text)
+    return m.value, m.currency, m.approximate
+
+
 @pytest.mark.parametrize(
-    ("text", "value", "currency", "approx"),
+    ("text", "value"),
     [
-        ("总投资63.4亿元", 6_340_000_000, "CNY", False),
-        ("投资1.3万亿元", 1_300_000_000_000, "CNY", False),
-        ("投资八千万元", 80_000_000, "CNY", False),
-        ("投资二十五亿元", 2_500_000_000, "CNY", False),
-        ("投资约7.2亿元", 720_000_000, "CNY", True),
-        ("投资超过15亿元", 1_500_000_000, "CNY", True),
-        ("投资近3亿元", 300_000_000, "CNY", True),
-        ("投资40余亿元", 4_000_000_000, "CNY", True),
-        ("投资2000万元以上", 20_000_000, "CNY", True),
-        ("利用外资6.5亿美元", 650_000_000, "USD", False),
-        ("投资3000万欧元", 30_000_000, "EUR", False),
-        ("投资4,500万元", 45_000_000, "CNY", False),
-        ("总投资12亿，", 1_200_000_000, "CNY", False),
+        ("总投资63.4亿元", 6_340_000_000),
+        ("投资1.3万亿元", 1_300_000_000_000),
+        ("投资八千万元", 80_000_000),
+        ("投资二十五亿元", 2_500_000_000),
+        ("投资4,500万元", 45_000_000),
+        ("总投资12亿，", 1_200_000_000),
     ],
 )
-def test_money(text: str, value: float, currency: str, approx: bool) -> None:
-    [m] = find_money(text)
-    assert m.value == value
-    assert m.currency == currency
-    assert m.approximate is approx
+def test_money_in_yuan(text: str, value: float) -> None:
+    assert _money(text) == (value, "CNY", False)
+
+
+# 约, 超过, 近, 余, 以上: the amount is a bound or a rounding, not the figure.
+APPROXIMATE = {"投资约7.2亿元": 720_000_000, "投资超过15亿元": 1_500_000_000, "投资近3亿元": 300_000_000}
+APPROXIMATE |= {"投资40余亿元": 4_000_000_000, "投资2000万元以上": 20_000_000}
+
+
+@pytest.mark.parametrize(("text", "value"), APPROXIMATE.items())
+def test_approximate_money_is_marked(text: str, value: float) -> None:
+    assert _money(text) == (value, "CNY", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"), [("利用外资6.5亿美元", 650_000_000, "USD"), ("投资3000万欧元", 30_000_000, "EUR")]
+)
+def test_money_in_foreign_currency(text: str, value: float, currency: str) -> None:
+    assert _money(text) == (value, currency, False)
 
 
 def test_non_money_quantities_are_ignored() -> None:

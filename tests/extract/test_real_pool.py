@@ -90,9 +90,25 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check"}
-    share_dev = splits.count("dev") / len(splits)
+    assert set(splits) == {"dev", "check", "check2"}
+    first_pool = [s for s in splits if s in {"dev", "check"}]
+    share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
+
+
+def test_second_held_out_pool_is_new_and_varied() -> None:
+    """check2 estimates accuracy on unseen text: no article may be shared with the other splits."""
+    docs = _pool()["documents"]
+    check2 = [d for d in docs if d["split"] == "check2"]
+    assert len(check2) >= 20
+    urls = [d["url"] for d in docs]
+    assert len(urls) == len(set(urls)), "an article appears twice in the pool"
+    assert sum(len(d["facts"]) for d in check2) >= 80
+    cities = {d["city"] for d in check2}
+    assert len(cities - {"石家庄市", "河北省"}) >= 8, cities
+    assert len({d["style"] for d in check2}) >= 6
+    assert sum(1 for d in check2 for f in d["facts"] if f["subject"] == "project") >= 15
+    assert all(2018 <= int(d["published"][:4]) <= 2025 for d in check2)
 
 
 def test_facts_use_the_extractors_vocabulary_and_gazetteer() -> None:
@@ -159,8 +175,10 @@ def _tiny_pool(tmp_path: Path) -> Path:
     }
     missing = dict(doc, id="d2.txt", file="d2.txt")
     held_out = dict(doc, id="d3.txt", file="d3.txt", split="check")
+    second = dict(doc, id="d4.txt", file="d4.txt", split="check2")
     path = tmp_path / "pool.json"
-    path.write_text(json.dumps({"documents": [doc, missing, held_out]}, ensure_ascii=False), encoding="utf-8")
+    docs = [doc, missing, held_out, second]
+    path.write_text(json.dumps({"documents": docs}, ensure_ascii=False), encoding="utf-8")
     return path
 
 
@@ -202,3 +220,19 @@ def test_scorer_counts_hits_noise_projects_and_missing_texts(
     assert "split=dev documents=2 scored=1 missing_locally=1" in out
     assert "d3.txt" not in out, "check documents must stay out of a dev run"
     assert "missed:" in out and "甲公司乙项目" in out
+
+
+@pytest.mark.skipif(not SHARED_SCORER.is_file(), reason="../shared/eval/score.py is not on this machine")
+def test_scorer_scores_only_the_second_held_out_split(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "texts2"
+    texts.mkdir()
+    (texts / "d4.txt").write_text("云溪县集中开工项目8个，总投资12亿元。", encoding="utf-8")
+    (texts / "d1.txt").write_text("a dev text that must not be scored", encoding="utf-8")
+    script = _load_script()
+    pool = str(_tiny_pool(tmp_path))
+    argv = ["--pool", pool, "--split", "check2", "--texts", str(texts), "--cmd", _stub_extractor(tmp_path)]
+    assert script.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "split=check2 documents=1 scored=1 missing_locally=0" in out
+    assert "d4.txt" in out and "d1.txt" not in out and "d3.txt" not in out
+    assert "precision=0.500 recall=0.500 f1=0.500 noise_hits=1" in out

@@ -24,6 +24,7 @@ under test. Decisions this module pins down:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -32,17 +33,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from raw_loading import RAW_TABLES, query, stage
 
-from scrapers.http import ClientConfig, PoliteClient
+from scrapers.http import PoliteClient
 from scrapers.registry import get_source
-from xiangmu.devserver import DEFAULT_ROOT, ArchiveServer, FaultRule, serve_archive
-from xiangmu.load.raw import EditionIncomplete, EditionOutcome, latest_status, stage_edition
+from xiangmu.load.raw import EditionIncomplete, latest_status
+from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, FaultRule, serve_archive
 from xiangmu.warehouse import connect
 
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text("utf-8"))
 PAPERS = ("sjzrb", "hbrb")
-TODAY = dt.date(2026, 1, 1)
-RAW_TABLES = ("editions", "pages", "articles", "fetch_log")
 
 
 # ---------------------------------------------------------------- the archive as oracle
@@ -80,54 +80,13 @@ def sha256(path: Path) -> str:
 
 
 # ---------------------------------------------------------------- fixtures and helpers
-@pytest.fixture(scope="module")
-def archive() -> Iterator[tuple[ArchiveServer, str]]:
-    server, base = serve_archive(DEFAULT_ROOT)
-    yield server, base
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(autouse=True)
-def clean(private_warehouse: str, archive: tuple[ArchiveServer, str]) -> Iterator[None]:
-    """Each test starts with empty raw tables and no fault rules (the warehouse is this module's own)."""
-    server, _ = archive
-    server.state.clear()
-    with connect(private_warehouse, autocommit=True) as conn:
-        conn.execute("truncate " + ", ".join(f"raw.{t}" for t in RAW_TABLES) + " cascade")
-    yield
-    server.state.clear()
+pytestmark = pytest.mark.usefixtures("clean_raw")
 
 
 @pytest.fixture()
-def make_client() -> Iterator[Callable[..., PoliteClient]]:
-    """Fast clients: no politeness wait, tiny backoff, short timeouts (timing is not the point here)."""
-    made: list[PoliteClient] = []
-
-    def factory(**overrides: object) -> PoliteClient:
-        values: dict[str, object] = {
-            "min_interval": 0.0, "backoff_base": 0.01, "backoff_max": 0.02,
-            "connect_timeout": 2.0, "read_timeout": 2.0, "max_retries": 3,
-        }
-        values.update(overrides)
-        client = PoliteClient(ClientConfig(**values))  # type: ignore[arg-type]
-        made.append(client)
-        return client
-
-    yield factory
-    for client in made:
-        client.close()
-
-
-def stage(db: str, base: str, paper: str, day: dt.date, client: PoliteClient, **kw: object) -> EditionOutcome:
-    with connect(db, autocommit=True) as conn:
-        return stage_edition(conn, get_source(paper), day, base_url=f"{base}/{paper}", client=client,
-                             today=TODAY, **kw)  # type: ignore[arg-type]
-
-
-def query(db: str, sql: str, *params: object) -> list[tuple]:
-    with connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+def make_client(make_client: Callable[..., PoliteClient]) -> Callable[..., PoliteClient]:
+    """tests/conftest.py's fast clients with a retry budget the transient faults recover within."""
+    return functools.partial(make_client, backoff_max=0.02, max_retries=3)
 
 
 def table_counts(db: str) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Pages and articles isolated in the crawl, hostile bytes, and markup drift caught.
 
 Real PostgreSQL (embedded, this module's own), real HTTP (the sample archive,
-with faults injected by xiangmu.devserver), real scrapers and loader. The
+with faults injected by xiangmu.local.sample_server), real scrapers and loader. The
 expected rows come from the archive's files and manifest.
 """
 
@@ -11,59 +11,25 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from raw_loading import query, stage
+from receivers import WebhookReceiver, serve_webhook
 
-from scrapers.http import PoliteClient
 from scrapers.registry import get_source
 from xiangmu import alerts, config, pipeline
-from xiangmu.devserver import DEFAULT_ROOT, ArchiveServer, FaultRule, serve_archive
 from xiangmu.load import raw as raw_module
-from xiangmu.load.raw import EditionIncomplete, EditionOutcome, stage_edition
-from xiangmu.warehouse import connect
+from xiangmu.load.raw import EditionIncomplete
+from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, FaultRule, serve_archive
 
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text("utf-8"))
-TODAY = dt.date(2026, 1, 1)
 HB = "/hbrb/pc/paper"
 
 
-@pytest.fixture(scope="module")
-def archive() -> Iterator[tuple[ArchiveServer, str]]:
-    server, base = serve_archive(DEFAULT_ROOT)
-    yield server, base
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(autouse=True)
-def clean(private_warehouse: str, archive: tuple[ArchiveServer, str]) -> Iterator[None]:
-    archive[0].state.clear()
-    with connect(private_warehouse, autocommit=True) as conn:
-        conn.execute("truncate raw.editions, raw.pages, raw.articles, raw.fetch_log cascade")
-    yield
-    archive[0].state.clear()
-
-
-@pytest.fixture()
-def client() -> Iterator[PoliteClient]:
-    with PoliteClient(min_interval=0.0, max_retries=1, backoff_base=0.01, backoff_max=0.02, timeout=5) as c:
-        yield c
-
-
-def stage(db: str, base: str, paper: str, day: dt.date, client: PoliteClient, **kw: object) -> EditionOutcome:
-    with connect(db, autocommit=True) as conn:
-        return stage_edition(conn, get_source(paper), day, base_url=f"{base}/{paper}", client=client,
-                             today=kw.pop("today", TODAY), **kw)  # type: ignore[arg-type]
-
-
-def query(db: str, sql: str, *params: object) -> list[tuple]:
-    with connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+pytestmark = pytest.mark.usefixtures("clean_raw")
 
 
 def article_files(paper: str, day: dt.date) -> dict[str, Path]:
@@ -192,26 +158,6 @@ def test_recent_date_with_unknown_url_follows_the_latest_edition(private_warehou
 
 
 # ---------------------------------------------------------------- drift
-class _Webhook:
-    """A Slack-like receiver, as in tests/quality and tests/e2e: records every POSTed JSON body."""
-
-    def __init__(self) -> None:
-        self.posts: list[dict] = []
-        posts = self.posts
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-                posts.append(json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0)))))
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 @pytest.fixture()
 def changed_archive(tmp_path: Path) -> Iterator[tuple[ArchiveServer, str]]:
     """The sample archive where sjzrb's 2023-08-08 pages lost their article links (links became scripts)."""
@@ -226,30 +172,32 @@ def changed_archive(tmp_path: Path) -> Iterator[tuple[ArchiveServer, str]]:
     server.server_close()
 
 
+@pytest.fixture()
+def webhook() -> Iterator[WebhookReceiver]:
+    with serve_webhook() as receiver:
+        yield receiver
+
+
 def test_changed_markup_is_layout_changed_alerted_and_never_complete(
-    private_warehouse, changed_archive, monkeypatch: pytest.MonkeyPatch
+    private_warehouse, changed_archive, webhook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, base = changed_archive
     db, day = private_warehouse, dt.date(2023, 8, 8)
-    webhook = _Webhook()
     monkeypatch.setenv("WAREHOUSE_URL", db)
     monkeypatch.setenv("XIANGMU_SJZRB_BASE_URL", f"{base}/sjzrb")
     monkeypatch.setenv("XIANGMU_HTTP_MIN_INTERVAL", "0")
-    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK", f"http://127.0.0.1:{webhook.server.server_address[1]}/h")
+    hook_url = f"http://127.0.0.1:{webhook.port}/h"
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK", json.dumps({"conn_type": "http", "host": hook_url}))
     monkeypatch.delenv("AIRFLOW_CONN_XIANGMU_ALERT_SMTP", raising=False)
     entry = f"{base}/sjzrb/sjzrbpaper/pc/layout/202308/08/node_01.html"
-    try:
-        # the DAG's scrape task: fails ...
-        with pytest.raises(EditionIncomplete) as info:
-            pipeline.scrape("sjzrb", day, run_id="drift")
-        # ... and its on_failure_callback alerts
-        ti = SimpleNamespace(dag_id="xiangmu_daily", task_id="scrape_sjzrb", run_id="drift", map_index=-1,
-                             try_number=1, state="failed", log_url=None)
-        alerts.task_failure_alert({"ti": ti, "dag": SimpleNamespace(dag_id="xiangmu_daily"), "run_id": "drift",
-                                   "logical_date": "2023-08-08", "exception": info.value})
-    finally:
-        webhook.server.shutdown()
-        webhook.server.server_close()
+    # the DAG's scrape task: fails ...
+    with pytest.raises(EditionIncomplete) as info:
+        pipeline.scrape("sjzrb", day, run_id="drift")
+    # ... and its on_failure_callback alerts
+    ti = SimpleNamespace(dag_id="xiangmu_daily", task_id="scrape_sjzrb", run_id="drift", map_index=-1,
+                         try_number=1, state="failed", log_url=None)
+    alerts.task_failure_alert({"ti": ti, "dag": SimpleNamespace(dag_id="xiangmu_daily"), "run_id": "drift",
+                               "logical_date": "2023-08-08", "exception": info.value})
 
     assert info.value.outcome.status == "layout_changed"
     assert query(db, "select status, entry_url from raw.editions where edition_date = %s", day) == [

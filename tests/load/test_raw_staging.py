@@ -5,7 +5,6 @@ Real PostgreSQL, real HTTP server (the sample archive), real scraper.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import signal
@@ -14,29 +13,13 @@ import sys
 import time
 
 import pytest
+from raw_loading import RAW_TABLES, stage
 
-from scrapers.http import PoliteClient
-from scrapers.registry import get_source
-from xiangmu.devserver import DEFAULT_ROOT, FaultRule, serve_archive
-from xiangmu.load.raw import EditionIncomplete, stage_edition
+from xiangmu.load.raw import EditionIncomplete
+from xiangmu.local.sample_server import DEFAULT_ROOT, FaultRule
 from xiangmu.warehouse import connect
 
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text("utf-8"))
-TODAY = dt.date(2026, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def archive():
-    server, base = serve_archive(DEFAULT_ROOT)
-    yield server, base
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture()
-def client():
-    with PoliteClient(min_interval=0.0, max_retries=1, backoff_base=0.01, backoff_max=0.02, timeout=5) as c:
-        yield c
 
 
 def counts(url: str, paper: str, day: str) -> dict[str, int]:
@@ -45,14 +28,8 @@ def counts(url: str, paper: str, day: str) -> dict[str, int]:
             table: conn.execute(
                 f"select count(*) from raw.{table} where newspaper = %s and edition_date = %s", (paper, day)
             ).fetchone()[0]
-            for table in ("editions", "pages", "articles", "fetch_log")
+            for table in RAW_TABLES
         }
-
-
-def stage(url, base, paper, day, client, **kw):
-    with connect(url, autocommit=True) as conn:
-        return stage_edition(conn, get_source(paper), dt.date.fromisoformat(day),
-                             base_url=f"{base}/{paper}", client=client, today=TODAY, **kw)
 
 
 def test_complete_edition_then_rerun_adds_nothing(private_warehouse, archive, client):

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
-import socket
-import threading
 from collections.abc import Iterator
-from email import message_from_bytes
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
 import psycopg
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from processes import free_port
 from quality_synthetic import add_edition, add_good_day
+from receivers import Mailbox, WebhookReceiver, serve_smtp, serve_webhook
 
 from expectations.run import ExpectationFailure, QualityCheckFailed, QualityResult, run_checkpoint
 from xiangmu import alerts
@@ -28,93 +25,46 @@ LOGICAL_DATE = "2026-11-22T23:30:00+00:00"
 AIRFLOW_RUN_ID = "scheduled__2026-11-22T23:30:00+00:00"
 
 
-class _Receiver:
-    def __init__(self) -> None:
-        self.posts: list[dict] = []
-        self.paths: list[str] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-                length = int(self.headers.get("Content-Length", 0))
-                receiver.posts.append(json.loads(self.rfile.read(length).decode("utf-8")))
-                receiver.paths.append(self.path)
-                self.send_response(200)
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+@pytest.fixture
+def webhook() -> Iterator[WebhookReceiver]:
+    with serve_webhook() as receiver:
+        yield receiver
 
 
 @pytest.fixture
-def webhook() -> Iterator[_Receiver]:
-    receiver = _Receiver()
-    receiver.thread.start()
-    yield receiver
-    receiver.server.shutdown()
-    receiver.server.server_close()
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    with serve_smtp("alerts", "s3cret-pw") as mailbox:
+        yield mailbox, mailbox.port
 
 
-class _Mailbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-        self.envelopes: list[tuple[str, list[str]]] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's naming)
-        self.messages.append(message_from_bytes(envelope.original_content))
-        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"alerts" and auth_data.password == b"s3cret-pw"
-    return AuthResult(success=ok)
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[_Mailbox, int]]:
-    mailbox = _Mailbox()
-    port = _free_port()
-    controller = Controller(
-        mailbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=_authenticator,
-        auth_require_tls=False,
-        auth_required=True,
+def _smtp_connection(port: int) -> str:
+    """The SMTP connection as the SmtpHook reads it: plain SMTP (the test server has no TLS)."""
+    return json.dumps(
+        {
+            "conn_type": "smtp",
+            "host": "127.0.0.1",
+            "port": port,
+            "login": "alerts",
+            "password": "s3cret-pw",
+            "extra": {
+                "from_email": "xiangmu@example.test",
+                "to": "data@example.test, oncall@example.test",
+                "disable_ssl": True,
+                "disable_tls": True,
+                "retry_limit": 0,
+            },
+        }
     )
-    controller.start()
-    yield mailbox, port
-    controller.stop()
 
 
 @pytest.fixture
-def connections(monkeypatch: pytest.MonkeyPatch, webhook: _Receiver, smtp: tuple[_Mailbox, int]) -> None:
-    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK", f"http://127.0.0.1:{webhook.port}/hook")
+def connections(monkeypatch: pytest.MonkeyPatch, webhook: WebhookReceiver, smtp: tuple[Mailbox, int]) -> None:
+    # the webhook's full URL in host, as incoming webhooks (Slack, Feishu, DingTalk) carry their token in it
     monkeypatch.setenv(
-        "AIRFLOW_CONN_XIANGMU_ALERT_SMTP",
-        json.dumps(
-            {
-                "conn_type": "smtp",
-                "host": "127.0.0.1",
-                "port": smtp[1],
-                "login": "alerts",
-                "password": "s3cret-pw",
-                "extra": {"from": "xiangmu@example.test", "to": "data@example.test, oncall@example.test"},
-            }
-        ),
+        "AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK",
+        json.dumps({"conn_type": "http", "host": f"http://127.0.0.1:{webhook.port}/hook"}),
     )
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_SMTP", _smtp_connection(smtp[1]))
 
 
 @pytest.fixture
@@ -144,11 +94,13 @@ def _context(exception: BaseException, *, task_id: str = "check_raw", try_number
 
 
 def _mail_text(message: Message) -> str:
-    return message.get_payload(decode=True).decode("utf-8")
+    """The text of the notifier's HTML part (the alert, preformatted and escaped)."""
+    [part] = [p for p in message.walk() if p.get_content_type() == "text/html"]
+    return html.unescape(part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8"))
 
 
 def test_failed_checkpoint_alert_reaches_webhook_and_smtp(
-    db: psycopg.Connection, connections: None, webhook: _Receiver, smtp: tuple[_Mailbox, int]
+    db: psycopg.Connection, connections: None, webhook: WebhookReceiver, smtp: tuple[Mailbox, int]
 ) -> None:
     add_good_day(db)
     mojibake = "锟斤拷 石家庄市重点项目集中开工，总投资100亿元。"
@@ -181,7 +133,7 @@ def test_failed_checkpoint_alert_reaches_webhook_and_smtp(
 
 
 def test_task_failure_alert_for_any_task_once_and_not_on_retry(
-    connections: None, webhook: _Receiver, smtp: tuple[_Mailbox, int]
+    connections: None, webhook: WebhookReceiver, smtp: tuple[Mailbox, int]
 ) -> None:
     alerts.task_failure_alert(_context(RuntimeError("boom"), task_id="dbt_build", try_number=1, state="up_for_retry"))
     assert webhook.posts == []
@@ -194,7 +146,7 @@ def test_task_failure_alert_for_any_task_once_and_not_on_retry(
 
 
 def test_quality_alert_without_connections_sends_nothing_and_does_not_crash(
-    no_connections: None, webhook: _Receiver, caplog: pytest.LogCaptureFixture
+    no_connections: None, webhook: WebhookReceiver, caplog: pytest.LogCaptureFixture
 ) -> None:
     result = QualityResult(
         checkpoint="extraction",
@@ -213,9 +165,10 @@ def test_quality_alert_without_connections_sends_nothing_and_does_not_crash(
 
 
 def test_sending_failure_is_logged_not_raised(
-    monkeypatch: pytest.MonkeyPatch, connections: None, smtp: tuple[_Mailbox, int], caplog: pytest.LogCaptureFixture
+    monkeypatch: pytest.MonkeyPatch, connections: None, smtp: tuple[Mailbox, int], caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK", f"http://127.0.0.1:{_free_port()}/closed")
+    closed = f"http://127.0.0.1:{free_port()}/closed"
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK", json.dumps({"conn_type": "http", "host": closed}))
     alert = alerts.Alert(subject="s", text="t")
     with caplog.at_level(logging.ERROR, logger="xiangmu.alerts"):
         assert alerts.send_alert(alert) == {"webhook": False, "email": True}
@@ -223,25 +176,34 @@ def test_sending_failure_is_logged_not_raised(
     assert len(smtp[0].messages) == 1
 
 
-def test_webhook_url_forms() -> None:
-    def conn(**kw):
-        base = {"conn_id": "c", "conn_type": "http", "host": None, "schema": None, "port": None, "extra_dejson": {}}
-        return SimpleNamespace(**(base | kw))
-
-    assert alerts.webhook_url(conn(host="127.0.0.1", port=8080, schema="hook")) == "http://127.0.0.1:8080/hook"
-    assert alerts.webhook_url(conn(extra_dejson={"url": "https://hooks.example/x"})) == "https://hooks.example/x"
-    assert alerts.webhook_url(conn(host="https://hooks.example/services/T/B")) == "https://hooks.example/services/T/B"
-    assert (
-        alerts.webhook_url(conn(conn_type="https", host="hooks.example", schema="services/T/B"))
-        == "https://hooks.example/services/T/B"
+def test_webhook_as_host_port_and_endpoint(
+    monkeypatch: pytest.MonkeyPatch, no_connections: None, webhook: WebhookReceiver
+) -> None:
+    """The connection's other form: host and port, the path in extra `endpoint` (HttpHook's way)."""
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_XIANGMU_ALERT_WEBHOOK",
+        json.dumps({"conn_type": "http", "host": "127.0.0.1", "port": webhook.port,
+                    "extra": {"endpoint": "services/T/B"}}),
     )
-    assert (
-        alerts.webhook_url(conn(host="hooks.example", schema="https", extra_dejson={"endpoint": "services/T"}))
-        == "https://hooks.example/services/T"
-    )
+    assert alerts.send_alert(alerts.Alert(subject="上接 {{ oops }}", text="observed: {% raw")) == {"webhook": True}
+    assert webhook.paths == ["/services/T/B"]
+    # the text is sent as it is: never rendered as a Jinja template
+    assert webhook.posts == [{"text": "*上接 {{ oops }}*\nobserved: {% raw"}]
 
 
-def test_wrapped_quality_failure_still_lists_expectations(connections: None, webhook: _Receiver) -> None:
+def test_smtp_without_recipients_is_reported_not_raised(
+    monkeypatch: pytest.MonkeyPatch, no_connections: None, smtp: tuple[Mailbox, int], caplog: pytest.LogCaptureFixture
+) -> None:
+    conn = json.loads(_smtp_connection(smtp[1]))
+    del conn["extra"]["to"]
+    monkeypatch.setenv("AIRFLOW_CONN_XIANGMU_ALERT_SMTP", json.dumps(conn))
+    with caplog.at_level(logging.ERROR, logger="xiangmu.alerts"):
+        assert alerts.send_alert(alerts.Alert(subject="s", text="t")) == {"email": False}
+    assert "extra 'to'" in caplog.text
+    assert smtp[0].messages == []
+
+
+def test_wrapped_quality_failure_still_lists_expectations(connections: None, webhook: WebhookReceiver) -> None:
     result = QualityResult(
         checkpoint="marts",
         success=False,

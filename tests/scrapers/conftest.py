@@ -1,4 +1,7 @@
-"""One real HTTP server for the whole session; rules and the request log are reset per test."""
+"""One real HTTP server for the whole session; rules and the request log are reset per test.
+
+make_client (fast PoliteClients) is shared with tests/load: tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from scrapers.http import ClientConfig, PoliteClient
-from xiangmu.devserver import DEFAULT_ROOT, ArchiveServer, serve_archive
+from scrapers.http import PoliteClient
+from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, serve_archive
 
 
 @pytest.fixture(scope="session")
@@ -29,29 +32,6 @@ def archive(server: ArchiveServer) -> Iterator[ArchiveServer]:
 def base_url(archive: ArchiveServer) -> str:
     host, port = archive.server_address[:2]
     return f"http://{host}:{port}"
-
-
-@pytest.fixture()
-def make_client() -> Iterator[Callable[..., PoliteClient]]:
-    """Clients with no politeness wait and short backoff unless overridden: the suite stays fast."""
-    made: list[PoliteClient] = []
-
-    def factory(**overrides: object) -> PoliteClient:
-        values: dict[str, object] = {
-            "min_interval": 0.0,
-            "backoff_base": 0.01,
-            "backoff_max": 0.05,
-            "connect_timeout": 2.0,
-            "read_timeout": 2.0,
-        }
-        values.update(overrides)
-        c = PoliteClient(ClientConfig(**values))  # type: ignore[arg-type]
-        made.append(c)
-        return c
-
-    yield factory
-    for c in made:
-        c.close()
 
 
 @pytest.fixture()

@@ -15,7 +15,7 @@ import requests
 from scrapers.crawl import EditionUnavailable, NoEdition, crawl_edition
 from scrapers.http import PoliteClient
 from scrapers.registry import get_source
-from xiangmu.devserver import DEFAULT_ROOT, ArchiveServer, FaultRule
+from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, FaultRule
 
 FACTS = json.loads((DEFAULT_ROOT / "expected_facts.json").read_text(encoding="utf-8"))
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from scrapers.http import PoliteClient, parse_retry_after
-from xiangmu.devserver import ArchiveServer, FaultRule
+from xiangmu.local.sample_server import ArchiveServer, FaultRule
 
 ART = "/sjzrb/sjzrbpaper/pc/content/202308/07/content_1001.html"
 HB_ART = "/hbrb/pc/paper/c/202308/07/c123456.html"
@@ -152,7 +152,7 @@ def test_config_from_env(monkeypatch) -> None:
 
 
 def test_devserver_fault_spec() -> None:
-    from xiangmu.devserver import parse_fault
+    from xiangmu.local.sample_server import parse_fault
 
     rule = parse_fault("node_01:status:2")
     assert (rule.path, rule.kind, rule.times) == ("node_01", "status", 2)

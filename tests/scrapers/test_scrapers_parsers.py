@@ -23,6 +23,11 @@ def _get(client: PoliteClient, url: str) -> str:
 
 
 # ---------------------------------------------------------------- registry/urls
+def _header(art) -> tuple:
+    """What a reader sees above the body: kicker, title, subtitle, byline, page and date."""
+    return (art.kicker, art.title, art.subtitle, art.byline, art.page_no, art.page_name, art.published)
+
+
 def test_registry_lists_both_papers() -> None:
     assert [s.code for s in all_sources()] == ["sjzrb", "hbrb", "yzwb", "yzdsb"]
     assert get_source("hbrb").name == "河北日报"
@@ -94,12 +99,10 @@ def test_sjzrb_article_all_fields(client: PoliteClient, base_url: str) -> None:
     url = f"{base_url}{SJZ}/content/202308/07/content_1001.html"
     art = get_source("sjzrb").parse_article(_get(client, url), url)
     assert art.url == url
-    assert art.kicker == "三季度重点项目集中开工"
-    assert art.title == "全市312个项目集中开工 总投资865.4亿元"
-    assert art.subtitle == "产业类项目占比超七成"
-    assert art.byline == "本报记者 韩立新"
-    assert (art.page_no, art.page_name) == ("01", "要闻")
-    assert art.published == date(2023, 8, 7)
+    assert _header(art) == (
+        "三季度重点项目集中开工", "全市312个项目集中开工 总投资865.4亿元", "产业类项目占比超七成", "本报记者 韩立新",
+        "01", "要闻", date(2023, 8, 7),
+    )
     assert len(art.paragraphs) == 4
     assert art.paragraphs[0].startswith("本报讯（记者 韩立新）8月6日")
     assert all(not p.startswith("\u3000") and p == p.strip() for p in art.paragraphs)
@@ -152,12 +155,10 @@ def test_hbrb_page_accepts_both_article_url_forms(client: PoliteClient, base_url
 def test_hbrb_article_all_fields(client: PoliteClient, base_url: str) -> None:
     url = f"{base_url}{HB}/c/202308/07/c123456.html"
     art = get_source("hbrb").parse_article(_get(client, url), url)
-    assert art.kicker == "奋力谱写中国式现代化建设河北篇章"
-    assert art.title == "全省重点项目建设提速增效"
-    assert art.subtitle == "1至7月省重点项目完成投资2436.5亿元"
-    assert art.byline == "河北日报记者 宋立群"
-    assert (art.page_no, art.page_name) == ("01", "头版")
-    assert art.published == date(2023, 8, 7)
+    assert _header(art) == (
+        "奋力谱写中国式现代化建设河北篇章", "全省重点项目建设提速增效", "1至7月省重点项目完成投资2436.5亿元",
+        "河北日报记者 宋立群", "01", "头版", date(2023, 8, 7),
+    )
     assert art.paragraphs[1] == "1至7月，省重点项目累计完成投资2436.5亿元，占年度计划的78%，完成进度快于时序进度。"
     assert art.captions == ["8月5日，工人在冀中南城际铁路项目施工现场作业。 河北日报记者 赵文强摄"]
     cont_url = f"{base_url}{HB}/c/202308/07/content_304725.html"
@@ -167,11 +168,15 @@ def test_hbrb_article_all_fields(client: PoliteClient, base_url: str) -> None:
 
 
 # ---------------------------------------------------------------- older systems
+def _old_system_entry(client: PoliteClient, base_url: str, code: str, day: date):
+    """An older-system edition (html/YYYY-MM/DD/): the source, its parsed entry page and the edition's folder."""
+    src = get_source(code)
+    url = src.entry_url(f"{base_url}/{code}", day, "old")
+    return src, src.parse_page(_get(client, url), url), f"{base_url}/{code}/html/{day:%Y-%m/%d}"
+
+
 def test_sjzrb_old_system(client: PoliteClient, base_url: str) -> None:
-    src = get_source("sjzrb")
-    url = src.entry_url(f"{base_url}/sjzrb", date(2018, 5, 14), "old")
-    page = src.parse_page(_get(client, url), url)
-    folder = f"{base_url}/sjzrb/html/2018-05/14"
+    src, page, folder = _old_system_entry(client, base_url, "sjzrb", date(2018, 5, 14))
     assert (page.page_no, page.page_name) == ("01", "要闻")
     assert page.pages == [
         PageLink("01", "要闻", f"{folder}/node_5.htm"),
@@ -183,17 +188,15 @@ def test_sjzrb_old_system(client: PoliteClient, base_url: str) -> None:
     ]
     assert page.pdf_url == f"{base_url}/sjzrb/images/2018-05/14/01/sjzrb2018051401_pdf.pdf"
     art = src.parse_article(_get(client, page.articles[0].url), page.articles[0].url)
-    assert (art.kicker, art.title, art.subtitle) == ("建设美丽省会", "我市推进城乡环境整治", "各区同步开展集中行动")
-    assert art.byline == "本报记者 张文涛"
-    assert (art.page_no, art.page_name, art.published) == ("01", "要闻", date(2018, 5, 14))
+    assert _header(art) == (
+        "建设美丽省会", "我市推进城乡环境整治", "各区同步开展集中行动", "本报记者 张文涛",
+        "01", "要闻", date(2018, 5, 14),
+    )
     assert len(art.paragraphs) == 2 and art.paragraphs[1].startswith("整治行动")
 
 
 def test_hbrb_old_system(client: PoliteClient, base_url: str) -> None:
-    src = get_source("hbrb")
-    url = src.entry_url(f"{base_url}/hbrb", date(2015, 6, 18), "old")
-    page = src.parse_page(_get(client, url), url)
-    folder = f"{base_url}/hbrb/html/2015-06/18"
+    src, page, folder = _old_system_entry(client, base_url, "hbrb", date(2015, 6, 18))
     assert (page.page_no, page.page_name) == ("01", "头版")
     assert [p.url for p in page.pages] == [f"{folder}/node_2.htm", f"{folder}/node_3.htm"]
     assert [a.url for a in page.articles] == [f"{folder}/content_201.htm", f"{folder}/content_202.htm"]

@@ -7,19 +7,15 @@ never the parser: every article of every design must parse back to it.
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from sample_articles import HBRB, SISTERS, SJZRB, Art, Edition
 
 from scrapers.crawl import NoEdition, crawl_edition, latest_entry
 from scrapers.http import PoliteClient
 from scrapers.registry import get_source, source_for_url
-from xiangmu.devserver import DEFAULT_ROOT, ArchiveServer, FaultRule
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from sample_articles import HBRB, SISTERS, SJZRB, Art, Edition  # noqa: E402
+from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, FaultRule
 
 MANIFEST = json.loads((DEFAULT_ROOT / "manifest.json").read_text("utf-8"))
 EDITIONS = SJZRB + HBRB + SISTERS

@@ -98,16 +98,12 @@ def _add_more(url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def history(isolated_state) -> str:
-    from xiangmu.warehouse.connect import ensure_schema, warehouse_url
-
-    url = warehouse_url()
-    with connect(url, autocommit=True) as conn:
-        ensure_schema(conn)
-        syn.load_initial(conn)
+def history(warehouse: str) -> str:
+    """The synthetic rows (tests/transform/conftest.py) plus FIRST_DAYS of history, built once."""
+    with connect(warehouse, autocommit=True) as conn:
         syn.load_history(conn, START, FIRST_DAYS)
-    dbt.build(url)
-    return url
+    dbt.build(warehouse)
+    return warehouse
 
 
 def test_incremental_build_equals_full_refresh(history: str) -> None:

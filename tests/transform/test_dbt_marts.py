@@ -30,6 +30,14 @@ def rows_as_dicts(url: str, sql: str, params: tuple = ()) -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def rows_by(url: str, key: str, sql: str) -> dict[object, dict]:
+    """The query's rows keyed by one column (which must be unique in the result)."""
+    rows = rows_as_dicts(url, sql)
+    keyed = {r[key]: r for r in rows}
+    assert len(keyed) == len(rows), f"{key} is not unique in the result"
+    return keyed
+
+
 def assert_same_and_filled(first: dict[str, list[tuple]], second: dict[str, list[tuple]]) -> None:
     """Every mart and the snapshot are non-empty and equal after both builds.
 
@@ -95,13 +103,12 @@ def test_mentions_hold_only_current_facts(built: Built) -> None:
 
 
 def test_dim_project_merges_both_papers(built: Built) -> None:
-    rows = rows_as_dicts(
+    by_name = rows_by(
         built.url,
+        "project_name",
         "select project_name, reported_name, region_name, first_seen_date, last_seen_date, latest_stage,"
-        " latest_amount_cny, mention_count, article_count, newspaper_count"
-        " from marts_candidate.dim_project order by project_name",
+        " latest_amount_cny, mention_count, article_count, newspaper_count from marts_candidate.dim_project",
     )
-    by_name = {r["project_name"]: r for r in rows}
     assert set(by_name) == {FOOD, "赵县碧水污水处理厂", "新版本"}
     assert by_name[FOOD] == {
         "project_name": FOOD,
@@ -148,13 +155,13 @@ def test_figures_are_deduplicated_across_papers(built: Built) -> None:
 
 
 def test_groundbreaking_batch_rolls_up_counties(built: Built) -> None:
-    rows = rows_as_dicts(
+    by_region = rows_by(
         built.url,
+        "region_name",
         "select region_name, region_type, city_name, event_date, project_count, total_investment_cny,"
         " planned_investment_cny, article_count, newspaper_count, county_batch_count, county_project_count,"
         " county_total_investment_cny from marts_candidate.fct_groundbreaking_batch",
     )
-    by_region = {r["region_name"]: r for r in rows}
     assert set(by_region) == {"石家庄市", "石家庄经济技术开发区", "赵县", "晋州市"}
     assert by_region["石家庄市"] == {
         "region_name": "石家庄市",

@@ -18,7 +18,7 @@ from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import paragraphs, project_key
 
-EXTRACTOR_VERSION = "2026.12.1"
+EXTRACTOR_VERSION = "2026.12.2"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -40,7 +40,10 @@ class _Carry:
 
 def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> list[Fact]:
     facts: list[Fact] = []
-    items = split_items(paragraphs(text), gaz, published)
+    paras = paragraphs(text)
+    items = split_items(paras, gaz, published, text)
+    doc_texts = [p.text for p in paras]
+    doc_cache: dict[str, str | None] = {}
     for idx, item in enumerate(items):
         prev, prev_reader = carry.item, carry.reader
         if idx == 0 and item.continued and prev is not None:
@@ -54,6 +57,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             )
         else:
             reader = SentenceReader(gaz, published, item)
+        reader.doc_texts, reader.doc_cache = doc_texts, doc_cache
         sents = [
             (k, para, s0, s1)
             for k, para in enumerate(item.paras) if not para.heading
@@ -62,7 +66,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
         texts = [para.text[s0:s1] for _k, para, s0, s1 in sents]
         for n, (k, para, s0, s1) in enumerate(sents):
             check_deadline()  # the article's time budget (limits.py), checked once per sentence
-            reader.para_no = k
+            reader.para_no, reader.para_text = k, para.text
             reader.ahead = (texts, n)  # the next sentences, for a figure stated before its batch
             for fact, a, b in reader.read(para.text[s0:s1]):
                 key = _dedupe_key(fact)

@@ -6,6 +6,11 @@ loans, R&D spend, rewards and funds, which newspapers state with other verbs.  T
 sentence is then read clause by clause, carrying the batch of projects a clause
 announces (``开工项目共15个``) to the figures that follow it, so a total is tied
 to its project count, stage and category, and a named project to its own name.
+
+A figure's place is the most specific place its sentence names before it; failing
+that, the place its paragraph is about (``SentenceReader._paragraph_place``: decided
+per paragraph from its opening, never carried out of a list of places or onto an
+unknown zone), then the item's place (``items.split_items``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from xiangmu.vocabulary import CATEGORIES, STAGES
 
 from .gazetteer import PROVINCE, Gazetteer
 from .items import Item, most_specific
@@ -114,38 +121,28 @@ _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
 _CATEGORY_LEAD = re.compile(
     r"^.*(?:安排|实施|推进|谋划|开工|签约|续建|新建|在建|储备|竣工|投产|引进|共有|共|有|其中|包括|市|县|区|省|级|的|重点)(?=.{2,})"
 )
-_CATEGORIES = (
-    "战略性新兴产业",
-    "高新技术产业",
-    "先进制造业",
-    "现代服务业",
-    "农业产业化",
-    "基础设施",
-    "社会事业",
-    "民生",
-    "工业",
-    "农业",
-    "服务业",
-    "制造业",
-    "城建",
-    "文旅",
-    "新基建",
-    "技改",
-)
-_STAGES = (
-    ("signed", re.compile(r"签约|签订")),
-    ("groundbreaking", re.compile(r"开工")),
-    ("completed", re.compile(r"(?:竣工|投产|达效|建成)(?!后)")),  # 建成后/投产后 look ahead
-    ("under_construction", re.compile(r"在建|续建|实施建设|(?<!重点)建设项目|施工")),
-    ("reserve", re.compile(r"储备|前期项目|谋划(?!实施|推进|建设|重点|省|市)")),
-    ("key_project", re.compile(r"重点(?:建设)?项目")),
-    ("introduced", re.compile(r"引进|招引|落地|落户")),
-)
+_CATEGORIES = CATEGORIES
+# Stages and their cue words, in detection order: xiangmu/vocabulary.py.
+_STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
 _CITY_WORDS = ("全市", "我市", "本市", "该市", "市内", "市直", "市本级")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
 # Only the venue of a ceremony (在某区设主会场); 某区分会场 is that place's own part of it.
 _VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
+_HELD_AT = re.compile(r"举行|举办|召开")
+_PLACE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
+# After a list of places, a word that makes them one subject (两地, 三县, 等地, 共).
+_JOINT = re.compile(r"(?:等地|等县|[两二三四五六七八九十\d]{1,2}个?(?:地|县|区|县区|县市区)|共|合计|共计)")
+_NEW_LEAD = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电|[（(]记者)")
+_MANY = "*"  # a paragraph opening with a list of places: about none of them alone
+# A photo caption: one short sentence with no figure (位于某县的某公司生产车间。).
+_CAPTION = re.compile(r"^(?:图为)?[^。！？\d：:]{4,40}[。]?$")
+# A paragraph opening with a zone's name (某某新区总投资……): if we do not know the zone,
+# the figure is not about the place the paragraph before spoke of.
+_ZONE_OPENING = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}(?:新区|经开区|高新区|开发区|管理区|新城|示范区)"
+    r"(?=[^\u4e00-\u9fff]|总|投资|共|今年|实施|完成|谋划|集中)"
+)
 _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
 _VENUE_BEFORE = re.compile(r"(?:在|于|落户|落地|位于)$")
 _NATION_WORDS = ("全国", "我国")
@@ -155,6 +152,7 @@ _FOLLOW_UP = re.compile(r"^\s*(?:其中|这些项目中|上述项目中|此次(?
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
+_AREA_RE = re.compile("|".join(_LOCAL_WORDS[:-1]))  # 全县/该区 ... (not 园区内)
 _DEICTIC_RE = re.compile("|".join(_CITY_WORDS + _PROVINCE_WORDS + _LOCAL_WORDS + _NATION_WORDS))
 _RANKING_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]|前列|前[三五十]|首位|之首|领先|排名|最[多高大])")
 _RANKING_BEFORE = re.compile(r"(?:居|位居|位列|列|排|占)$")
@@ -164,9 +162,10 @@ _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city
 # (……集中开工项目30个。截至9月底，已累计完成投资X).
 _TIME_ONLY = re.compile(
     r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
-    r"已经|已|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
+    r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
+_FIRM = re.compile(r"公司|集团|企业|厂")
 # A word pointing back at one project named before (该产业园, 这个基地, 该工程).
 _REF_RE = re.compile(
     r"^(?:该|此|这个|这一|这座|这家|本)(?P<noun>项目|工程|产业园|园区|基地|工厂|厂区|中心|生产线|综合体|小镇|电站)"
@@ -253,6 +252,11 @@ def _is_generic(name: str, gaz: Gazetteer) -> bool:
     return not rest.strip(_GENERIC_CHARS)
 
 
+# A company, its capacity and two products make names of 50 characters and more
+# (甲科技有限公司年产800万平方米乙板材和8万套丙产品生产线项目); a clause bounds them anyway.
+_NAME_MAX = 64
+
+
 def _name_after(tail: str) -> str | None:
     """Project name in ``投资X亿元的<name>``."""
     nxt = _NEXT_FIGURE.search(tail)
@@ -271,7 +275,7 @@ def _name_after(tail: str) -> str | None:
         stop = _NAME_STOP.search(tail)
         name = tail[: stop.start()] if stop else tail
     name = _EVENT_TAIL.sub("", name.strip().rstrip("。；;，,：:"))
-    return name if 2 <= len(name) <= 40 else None
+    return name if 2 <= len(name) <= _NAME_MAX else None
 
 
 _PHASE_END = re.compile(r"(?:项目|工程)(?:[一二三四]期|[（(][^（()）]{1,8}[）)])$")
@@ -282,7 +286,7 @@ def _name_before(pre: str) -> str | None:
     pre = _LEADING_NAME.sub("", pre.strip())
     if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre):
         return None
-    return pre if 2 <= len(pre) <= 40 else None
+    return pre if 2 <= len(pre) <= _NAME_MAX else None
 
 
 def _np(clause: str, gaz: Gazetteer) -> str | None:
@@ -346,6 +350,12 @@ class SentenceReader:
         self._ref_para = 0  # paragraph where ``last_ref`` was set
         self._sentence_names: list[str] = []  # projects the current sentence already named
         self._name_places: dict[str, str] = {}  # 某县的X项目 said earlier in the item
+        # Every paragraph of the article (set by the caller), for a place named only late.
+        self.doc_texts: list[str] = [p.text for p in item.paras]
+        self.doc_cache: dict[str, str | None] = {}  # answers about ``doc_texts``, shared by the article's items
+        self.para_text = ""  # set by the caller: the paragraph being read
+        self._openings: list[str] = []  # the places paragraphs of the item opened with, in order
+        self._openings_seen = False  # whether the item's first paragraph was read
 
     @property
     def last_ref(self) -> str | _Batch | None:
@@ -366,12 +376,21 @@ class SentenceReader:
         """
         item_place = self.item.place
         best: tuple[int, str | None] | None = None
+        run: list[str] = []  # the places of a list the latest place closes (甲区、乙县两地……)
+        last_end = -1
         for s, e, name in self.gaz.find(before, item_place):
             if s > 0 and before[s - 1] == "的" and before[e : e + 1] not in ("，", ",", "；", ";", "：", ":"):
                 continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
             if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
                 continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
-            best = (s, name)
+            joined = last_end >= 0 and _PLACE_JOIN.fullmatch(before, last_end, s) is not None
+            run = [*run, name] if joined else [name]
+            best, last_end = (s, name), e
+        if len(run) >= 2 and _JOINT.match(before, last_end):
+            cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
+            city = cities.pop() if len(cities) == 1 else None
+            if city and self.gaz.is_city(city) and best is not None:
+                best = (best[0], city)  # 正定县、藁城区两地共开工项目N个: the city they lie in
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
                 continue
@@ -388,6 +407,9 @@ class SentenceReader:
             return self.para_place or item_place or self.gaz.home
         region = best[1]
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
+            lead = before[: best[0]].strip(" \u3000“”\"")
+            if (not lead or _TIME_ONLY.match(lead)) and not _FIRM.search(before, best[0]):
+                return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
 
@@ -446,7 +468,28 @@ class SentenceReader:
                 return self.gaz.home
             parent = self.gaz.parent(item_place) if item_place else None
             return parent if parent and self.gaz.is_city(parent) else None
+        if item_place and not self._kind_ok(item_place, word) and word[-1] in _DEICTIC_KINDS:
+            # 全区 in an item about a city: the one district the article names (maybe only late).
+            inner = self._dominant_of_kind(word, item_place)
+            if inner:
+                return inner
         return item_place or (self.gaz.home if self.gaz.home != PROVINCE else None)
+
+    def _dominant_of_kind(self, word: str, within: str) -> str | None:
+        """The place of the kind ``word`` points to (县/区) that the whole article names most,
+        among those inside ``within``; None unless one leads."""
+        key = f"{word}@{within}"
+        if key not in self.doc_cache:
+            counts: dict[str, int] = {}
+            for text in self.doc_texts:
+                for s, _e, name in self.gaz.find(text, within):
+                    inside = within in (self.gaz.parent(name), self.gaz.parent(self.gaz.parent(name)))
+                    if inside and self._kind_ok(name, word) and not (s and text[s - 1] == "的"):
+                        counts[name] = counts.get(name, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            lead = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > 2 * ranked[1][1])
+            self.doc_cache[key] = ranked[0][0] if ranked and lead else None
+        return self.doc_cache[key]
 
     def period_for(self, before: str, stage: str | None) -> Period | None:
         period = find_period(before, self.published)
@@ -478,8 +521,7 @@ class SentenceReader:
         """Facts of one sentence with their (start, end) inside ``sentence``."""
         if self.para_no != self._para_seen:
             self._para_seen = self.para_no
-            # A paragraph naming no place goes on about the place the one before zoomed into.
-            self.para_place = self._opening_place(sentence) or self.para_place
+            self.para_place = self._paragraph_place(sentence)
         out = self._read(sentence)
         self._history = (self._history + sentence)[-400:]
         if "的" in sentence and ("项目" in sentence or "工程" in sentence) and not _MONEY_WORDS.search(sentence):
@@ -489,21 +531,73 @@ class SentenceReader:
                     self._name_places[m.group("name")] = place
         return out
 
+    def _paragraph_place(self, sentence: str) -> str | None:
+        """The place the paragraph opening with ``sentence`` is about, for figures that name none.
+
+        Decided per paragraph, from what the paragraph itself says: a place its opening
+        sentence names as subject, or 全区/全县 there.  A list of places (a ranking, 按县区
+        划分……) or a zone we do not know (某某新区总投资……) is about no place of ours, so its
+        figures fall back to the item's place; a photo caption (位于某县的某车间。) is not the
+        text's subject and changes nothing.  Otherwise the paragraph goes on about the place
+        the one before zoomed into.
+        """
+        self._openings_seen, first = True, not self._openings_seen
+        opening = self._opening_place(sentence)
+        if first and opening and opening != _MANY:
+            self._openings.append(opening)
+            return opening  # the lead, however short
+        if opening == _MANY:
+            return None
+        if opening:
+            if self._openings_seen and _CAPTION.match(self.para_text) and not _NEW_LEAD.match(self.para_text):
+                return self.para_place  # not the lead: a caption between paragraphs
+            if opening not in self._openings:
+                self._openings.append(opening)
+            return opening
+        area = self._opening_area(sentence)
+        if area:
+            return area
+        unknown = _ZONE_OPENING.match(sentence)
+        if unknown and not self.gaz.find(unknown.group()):
+            return None
+        if len(self._openings) >= 2 and self._siblings(*self._openings[-2:]):
+            return None  # 甲县……。乙县……。两地共……: after a paragraph per place, the whole again
+        return self.para_place
+
+    def _siblings(self, a: str, b: str) -> bool:
+        """Neither place lies in the other (两县, not a city and its county)."""
+        up = self.gaz.parent
+        return a not in (up(b), up(up(b))) and b not in (up(a), up(up(a)))
+
     def _opening_place(self, sentence: str) -> str | None:
         """The place a paragraph is about: the first one its opening sentence names as a
         subject (涿州市：…… / 今年以来，某县……), not inside a name, not a venue, and not
-        after 全省/全市 (a roundup paragraph is about the whole area)."""
+        after 全省/全市 (a roundup paragraph is about the whole area).  ``_MANY`` for a
+        list of places."""
         found = [
             f for f in self.gaz.find(sentence, self.item.place)
             if not (f[0] and sentence[f[0] - 1] == "的" and sentence[f[1] : f[1] + 1] not in ("，", ",", "：", ":"))
         ]
         found = [f for f in most_specific(found, sentence, self.gaz) if not _PLACE_RANKED.match(sentence, f[1])]
         if len({f[2] for f in found}) != 1:
-            return None  # none, or a list of places (按县区划分：甲区4项……乙县2项): no single subject
+            # none, or a list of places (按县区划分：甲区4项……乙县2项): no single subject
+            return _MANY if found else None
         s, e, name = found[0]
         if _VENUE_AFTER.match(sentence, e) or _DEICTIC_RE.search(sentence, 0, s):
             return None
+        if sentence[s - 1 : s] in ("在", "于") and _HELD_AT.search(sentence, e):
+            return None  # 活动在某开发区某项目现场举行: the venue, not what the paragraph is about
         return name
+
+    def _opening_area(self, sentence: str) -> str | None:
+        """全区/全县 opening a paragraph of an item about a city: the district or county it
+        means (named maybe only later), which the paragraph's next sentences go on about."""
+        m = _AREA_RE.search(sentence)
+        item_place = self.item.place
+        if m is None or not item_place or self.gaz.find(sentence[: m.start()], item_place):
+            return None
+        place = self._deictic(m.group(), item_place)
+        return place if place and place != item_place else None
 
     def _bracket_list(self, sentence: str) -> list[tuple[Fact, int, int]]:
         """甲县(8.2亿元)、乙区(7.6亿元) after an investment keyword: one fact per place."""

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from xiangmu import newspapers
+
 PROVINCE = "河北省"
 
 # Zones missing from jionlp's list, or whose short names need stating.  (name, parent, short names)
@@ -23,12 +25,20 @@ _EXTRA_ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("鹿泉经济开发区", "石家庄市", ("河北鹿泉经济开发区", "鹿泉经开区")),
     ("石家庄综合保税区", "石家庄市", ("综保区", "综合保税区")),
     ("雄安新区", PROVINCE, ("河北雄安新区",)),
+    # Zones with their own management committee (管委会) but no statistical code: papers
+    # report their batches apart from the districts they lie in.
+    ("邢东新区", "邢台市", ("邢台邢东新区",)),
+    ("正定新区", "石家庄市", ("石家庄正定新区",)),
+    ("唐山南堡经济开发区", "唐山市", ("南堡经济开发区", "南堡开发区")),
+    ("沧州临港经济技术开发区", "沧州市", ("临港经济技术开发区", "沧州临港经开区")),
+    ("廊坊临空经济区", "廊坊市", ("临空经济区", "廊坊临空经济区廊坊片区")),
 )
 
 # Extra short names for zones that jionlp knows (its alias column is too terse: "化工园区").
 _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     "石家庄高新技术产业开发区": ("高新区", "石家庄高新区", "高新技术产业开发区"),
     "石家庄循环化工园区": ("循环化工园区", "化工园区"),
+    "秦皇岛市经济技术开发区": ("秦皇岛经济技术开发区",),
 }
 
 _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税区")
@@ -153,8 +163,8 @@ def gazetteer_rows() -> list[dict[str, str | None]]:
 
 
 def home_city(newspaper: str) -> str:
-    """The place a paper's 全市/我市 and unqualified zone names refer to."""
-    return "石家庄市" if newspaper.lower() in ("sjzrb", "yzwb") else PROVINCE
+    """The place a paper's 全市/我市 and unqualified zone names refer to (xiangmu/newspapers.py)."""
+    return newspapers.home_region(newspaper)
 
 
 class Gazetteer:

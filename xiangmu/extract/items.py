@@ -3,6 +3,12 @@
 One e-paper text often holds several short items, each under a place heading
 (``赵县``) or opening with one (``本报讯……9月2日，某县举行……``).  A figure belongs
 to its own item's place, not to the first place named in the article.
+
+An item's place comes, in order of strength, from its heading or kicker, its lead
+(a list of one city's counties means that city; a list across cities, none), the
+place its body keeps naming, and last the place the whole text names, photo
+captions included (weak evidence: only for an item that names none itself).
+Which place each *paragraph* is about is decided in ``facts.SentenceReader``.
 """
 
 from __future__ import annotations
@@ -11,17 +17,27 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from xiangmu.vocabulary import CONTINUED_FROM_OPEN
+
 from .gazetteer import Gazetteer
 from .normalize import Para
 from .periods import find_event_date
 
 _NEW_STORY = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电|新华社|（记者|\(记者)")
-_CONTINUED = re.compile(r"^[（(]\s*(?:上接|接上|紧接)")
+_CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
 _LEAD_BYLINE = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电)?\s*[（(][^）)]{0,40}[）)]")
 _FIRST_SENTENCE = re.compile(r"[^。！？]*")
 _PLACE_COLON = re.compile(r"^(?:[【\[][^】\]]{0,30}[】\]])?\s*([^：:，,\s【】]{2,12})\s*[：:]")
 _PROVINCE_WIDE = re.compile(r"全省|我省|本省|各市")
 _WHOLE_AREA = re.compile(r"全省|我省|全市|我市|全国")
+# Between two places of a list: a separator, maybe after the first one's bracketed figure or count.
+_LIST_JOIN = re.compile(r"(?:[（(][^（()）]{0,16}[）)])?\s*(?:、|和|及|以及|，|,)\s*")
+# A lead opening with a motto (铆足虎劲，开局冲刺。): no digit, short, before the real first sentence.
+_SLOGAN = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电)?\s*[^\d０-９：:]{2,24}$")
+_CITY_WIDE = re.compile(r"全市|我市|本市")
+_VENUE = re.compile(r"[在于]$")
+_HELD = re.compile(r"举行|举办|召开|启动")
+_LABEL_ONLY = re.compile(r"^[\s\d０-９.、()（）/-]*$")
 
 
 @dataclass
@@ -32,6 +48,7 @@ class Item:
     place_from_heading: bool = False
     continued: bool = False
     new_story: bool = False  # opened by a dateline (本报讯……), not only by a place heading
+    several: bool = False  # its lead lists places of several cities: about none of them alone
     event_date: dt.date | None = None
     paras: list[Para] = field(default_factory=list)
 
@@ -48,11 +65,16 @@ class Item:
         return self._body
 
 
-def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date) -> list[Item]:
+def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str | None = None) -> list[Item]:
+    """The items of a page; ``raw`` (the text with captions and credits) is weak evidence of
+    the place an item naming none is about."""
     items: list[Item] = [Item()]
     for p in paras:
         cur = items[-1]
         text = p.text.lstrip("#").strip()
+        if p.heading and _LABEL_ONLY.match(text):
+            cur.paras.append(p)  # a photo or page number (10, 11) opens no item and names no place
+            continue
         if p.heading:
             if cur.has_body:
                 cur = Item()
@@ -77,17 +99,21 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date) -> list[I
         if not cur.has_body and _NEW_STORY.match(text):
             cur.new_story = True
         body_paras = sum(1 for q in cur.paras if not q.heading)
-        if not cur.continued and (not cur.has_body or (cur.place is None and body_paras < 3)):
+        if not cur.continued and (not cur.has_body or (cur.place is None and body_paras < 3 and not cur.several)):
             # The lead names the item's place; a teaser paragraph before it may not.
             lead = _LEAD_BYLINE.sub("", text, count=1)
             first = _FIRST_SENTENCE.match(lead)
             sentence = first.group(0) if first else lead
+            if _SLOGAN.match(sentence) and not gaz.find(sentence):
+                # 铆足干劲，开局冲刺。2月12日，某县……: a motto opens the lead; the facts follow it.
+                nxt = _FIRST_SENTENCE.match(lead, first.end() + 1) if first else None
+                sentence = nxt.group(0) if nxt and nxt.group(0) else sentence
             if cur.place is None:
-                named = [f for f in gaz.find(sentence) if not _inside_name(sentence, f[0])]
-                found = most_specific(named, sentence, gaz)
-                whole = _WHOLE_AREA.search(sentence)
-                if found and (whole is None or found[0][0] < whole.start()):
-                    cur.place = found[0][2]  # 全省……在某市举行 is about the province, not the venue
+                titled = any(_CITY_WIDE.search(q.text) for q in cur.paras if q.heading)
+                cur.place = lead_place(sentence, gaz, titled)
+                # A lead listing places of several cities is about all of them: a later
+                # paragraph's place (the first city's own) is not the item's.
+                cur.several = cur.place is None and len(listed_places(_named(sentence, gaz), sentence)) >= 2
             if not cur.has_body:
                 cur.event_date = find_event_date(sentence, published)
         cur.paras.append(p)
@@ -98,10 +124,92 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date) -> list[I
             it.event_date = prev.event_date
         if it.place is None and not it.new_story and not it.continued:
             it.place = prev.place  # a section heading (总体安排) goes on with the article's place
+    weak: list[str | None] = []  # computed once, only if an item needs it
     for it in out:
         if it.place is None and not it.continued:
             it.place = _dominant_place(it, gaz)
+        if (
+            it.place is None and not it.continued and raw is not None
+            and any("资" in p.text for p in it.paras) and not _province_wide(it)
+        ):  # only an item with a figure (投资, 外资, 引资) needs a place
+            if not weak:
+                weak.append(article_place(raw, gaz))
+            it.place = _within(it, weak[0], gaz)
     return out
+
+
+def article_place(raw: str, gaz: Gazetteer) -> str | None:
+    """The place the whole text keeps naming, photo captions included (图为某市经开区……):
+    weak evidence, for an item whose title and body name no place of their own (经开区 in a
+    provincial paper).  Only a clear majority of the mentions counts."""
+    counts: dict[str, int] = {}
+    for s, _e, name in gaz.find(raw):
+        if not _inside_name(raw, s):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: counts[n])
+    return best if counts[best] * 2 > sum(counts.values()) else None
+
+
+def _within(item: Item, place: str | None, gaz: Gazetteer) -> str | None:
+    """``place`` or, better, the zone of it the item's title or lead names short (经开区)."""
+    if place is None:
+        return None
+    city = place if gaz.is_city(place) else gaz.parent(place)
+    for p in item.paras[:4]:
+        for _s, _e, name in gaz.find(p.text, city):
+            if name == place or gaz.parent(name) == place:
+                return name
+    return place
+
+
+def _province_wide(item: Item) -> bool:
+    body = [p.text for p in item.paras if not p.heading]
+    return bool(body) and bool(_PROVINCE_WIDE.search(body[0]))
+
+
+def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | None:
+    """The place a lead sentence is about: the first it names, its parent city when it
+    lists several places of one city (我市甲区、乙县、丙市……集中开工; 甲县(8亿元)、乙区(7亿元)),
+    and none for a list across cities or for 全省……在某市举行 (the province's event at a venue).
+    ``city_wide``: the title speaks of 我市/全市, so an event held in a district or zone
+    (活动在某开发区某项目现场举行) is the city's, not the venue's."""
+    found = _named(sentence, gaz)
+    if not found:
+        return None
+    s0, e0, first = found[0]
+    if city_wide and _VENUE.search(sentence[max(0, s0 - 2) : s0]) and _HELD.search(sentence, e0):
+        city = first if gaz.is_city(first) else gaz.parent(first)
+        return city if gaz.is_city(city) else first
+    listed = listed_places(found, sentence)
+    whole = _WHOLE_AREA.search(sentence)
+    if len(listed) >= 2:
+        cities = {n if gaz.is_city(n) else gaz.parent(n) for n in listed}
+        city = cities.pop() if len(cities) == 1 else None
+        if city and gaz.is_city(city) and (whole is None or whole.group() in ("全市", "我市")):
+            return city
+        return None
+    if whole is None or found[0][0] < whole.start():
+        return found[0][2]
+    return None
+
+
+def _named(sentence: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    named = [f for f in gaz.find(sentence) if not _inside_name(sentence, f[0])]
+    return most_specific(named, sentence, gaz)
+
+
+def listed_places(found: list[tuple[int, int, str]], text: str) -> list[str]:
+    """The places of a list the first place opens (甲区、乙县和丙市 / 甲县(8亿元)、乙区(7亿元))."""
+    if not found:
+        return []
+    names = [found[0][2]]
+    for (_s0, e0, _a), (s1, _e1, b) in zip(found, found[1:], strict=False):
+        if not _LIST_JOIN.fullmatch(text[e0:s1]):
+            break
+        names.append(b)
+    return names if len(set(names)) == len(names) else names[:1]
 
 
 def _dominant_place(item: Item, gaz: Gazetteer) -> str | None:

@@ -18,15 +18,15 @@ class Fact:
 
     region: str | None
     region_code: str | None
-    subject: str  # "portfolio" | "project"
+    subject: str  # a code of xiangmu.vocabulary.SUBJECTS
     project_name: str | None
     project_count: int | None
-    measure: str  # total_investment | planned_investment | completed_investment | foreign_investment
+    measure: str  # a code of xiangmu.vocabulary.MEASURES
     amount_cny: float | None
     amount_original: float
     currency: str
     approximate: bool
-    stage: str | None
+    stage: str | None  # a code of xiangmu.vocabulary.STAGES
     category: str | None
     period_start: str | None
     period_end: str | None

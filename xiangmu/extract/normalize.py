@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from xiangmu.vocabulary import CONTINUED_FROM_OPEN, CONTINUED_TO_OPEN
+
 _TERMINAL = set("。！？!?；;：:”」』）)…")
 _BODY_PUNCT = re.compile(r"[，。；、：,;]")
 _CONT_START = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z%％“”\"（(、，,]")
@@ -26,8 +28,10 @@ _BYLINE = re.compile(
 )
 # Jump markers of a story continued on another page: （上接第一版） opens the later part,
 # （下转第二版） ends the earlier one.  They are layout, not content, and never evidence.
-CONTINUED_FROM = re.compile(r"[（(]\s*(?:上接|接上|紧接)[^（()）]{0,12}[）)]\s*")
-CONTINUED_TO = re.compile(r"\s*[（(]\s*(?:下转|转)(?:第|至)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]\s*$")
+CONTINUED_FROM = re.compile(CONTINUED_FROM_OPEN + r"[^（()）]{0,12}[）)]\s*")
+CONTINUED_TO = re.compile(
+    r"\s*" + CONTINUED_TO_OPEN + r"(?:第|至)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]\s*$"
+)
 _SENTENCE_PUNCT = re.compile(r"[。！？；，!?;]|,(?!\d{3})")
 _WS = " \t\r\u3000\xa0\ufeff"
 

@@ -14,6 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from xiangmu.vocabulary import CN_DIGITS as _CN_DIGITS
+from xiangmu.vocabulary import CN_UNITS as _CN_UNITS
+from xiangmu.vocabulary import FOREIGN_CURRENCIES
+
 # Bounds of what a fact may state.  100万亿元 is about China's GDP: no project or portfolio
 # a Hebei paper reports comes near it, so anything larger is a misprint or garbage.
 MAX_AMOUNT = 1e14
@@ -35,23 +39,7 @@ class FigureRejected(ValueError):
         self.detail = detail
 
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-_CN_CHARS = "零〇一二两三四五六七八九十百千"
+_CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS)  # 零〇一二两三四五六七八九十百千
 # Atomic groups (?>...) and the look-behinds keep matching linear: a token is tried once, at
 # the start of its run, and never re-split when what follows it does not match.
 CN_NUM = (
@@ -65,18 +53,7 @@ NUM = rf"(?=[\d{_CN_CHARS}])(?:{AR_NUM}|{CN_NUM})"
 _AR_FULL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 # ISO codes for currencies other than yuan; amounts in them are never converted silently.
-CURRENCIES = {
-    "美元": "USD",
-    "欧元": "EUR",
-    "日元": "JPY",
-    "港元": "HKD",
-    "港币": "HKD",
-    "英镑": "GBP",
-    "韩元": "KRW",
-    "澳元": "AUD",
-    "新加坡元": "SGD",
-    "卢布": "RUB",
-}
+CURRENCIES = FOREIGN_CURRENCIES
 _CUR_ALT = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SCALE = {
     "": 1,

@@ -13,13 +13,15 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from xiangmu.vocabulary import CONTINUED_FROM_OPEN, CONTINUED_TO_OPEN
+
 from . import extract_story
 from .model import Fact
 from .numbers import parse_count
 
 _PAGE = r"(?:第|至)?\s*(?P<p>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版"
-_FROM = re.compile(r"^\s*[（(]\s*(?:上接|接上|紧接)" + _PAGE + r"\s*[）)]")
-_TO = re.compile(r"[（(]\s*(?:下转|转)" + _PAGE + r"\s*[）)]\s*$")
+_FROM = re.compile(r"^\s*" + CONTINUED_FROM_OPEN + _PAGE + r"\s*[）)]")
+_TO = re.compile(CONTINUED_TO_OPEN + _PAGE + r"\s*[）)]\s*$")
 _TITLE_NOISE = re.compile(r"[\s\u3000《》“”\"'‘’，。、：:！!？?（）()—-]")
 
 

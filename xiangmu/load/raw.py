@@ -15,6 +15,9 @@ Why it is shaped like this:
   raw bytes kept, and the removal (like undecodable bytes) is a warning on the row.
 - An edition that does not look like one (scrapers.drift) is 'layout_changed':
   never complete, and its detail names the URL and the selectors tried.
+- What to fetch (which URL system, when to ask the latest-edition page) is
+  the scrapers' policy (scrapers.crawl.EditionCrawl); this module only stages
+  what the crawl yields and records the outcome.
 """
 
 from __future__ import annotations
@@ -23,14 +26,13 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import psycopg
 
-from scrapers.base import Source, System
-from scrapers.crawl import EditionUnavailable, LayoutChanged, NoEdition, PageBundle, crawl_edition
-from scrapers.drift import EditionStats
+from scrapers.base import Source
+from scrapers.crawl import EditionCrawl, EditionUnavailable, LayoutChanged, NoEdition, PageBundle
+from scrapers.drift import EditionStats, Thresholds
 from scrapers.founder import describe_selectors
 from scrapers.http import FetchResult, PoliteClient
 from scrapers.text import pg_safe
@@ -41,12 +43,6 @@ log = logging.getLogger(__name__)
 # A no-edition answer this many days after the date is taken as final, so a
 # rerun does not ask the site again (it may still be forced).
 NO_EDITION_FINAL_AFTER_DAYS = 2
-# Entry URL schemes tried in order: a date with no current-system edition may be
-# on the older system (backfills of years before the sites moved).
-SYSTEMS: tuple[System, ...] = ("current", "old")
-# The latest-edition page is asked about a date only this close to today (it
-# shows one edition: the newest), when the date's own URL is missing.
-LATEST_WITHIN_DAYS = 3
 
 
 @dataclass
@@ -284,31 +280,6 @@ def _stage_page(conn: psycopg.Connection, newspaper: str, day: dt.date, bundle: 
         _record_failures(conn, newspaper, day, bundle.failures, run_id)
 
 
-def _crawl_any_system(source: Source, base_url: str, day: dt.date, client: PoliteClient,
-                      outcome: EditionOutcome, today: dt.date) -> Iterator[PageBundle]:
-    """Crawl the current system's edition, or the older system's when the current has none.
-
-    Backfills reach dates before the sites moved to the current system; only when
-    neither system has the date is it 'no_edition'. ``outcome.entry_url`` is set to
-    the entry page actually used.
-    """
-    missing: list[NoEdition] = []
-    systems = getattr(source, "systems", lambda: SYSTEMS)()
-    recent = 0 <= (today - day).days <= LATEST_WITHIN_DAYS
-    for system in systems:
-        outcome.entry_url = source.entry_url(base_url, day, system)
-        try:
-            yield from crawl_edition(source, base_url, day, client, system,
-                                     follow_latest=recent and system == systems[0])
-            return
-        except NoEdition as exc:
-            missing.append(exc)
-    first = missing[0]
-    outcome.entry_url = first.url
-    first.args = ("; ".join(str(exc) for exc in missing),)
-    raise first
-
-
 def stage_edition(
     conn: psycopg.Connection,
     source: Source,
@@ -319,11 +290,12 @@ def stage_edition(
     run_id: str | None = None,
     force: bool = False,
     today: dt.date | None = None,
-    thresholds: config.DriftThresholds | None = None,
+    thresholds: Thresholds | None = None,
 ) -> EditionOutcome:
     """Scrape and stage one edition; returns its outcome (already recorded).
 
-    thresholds: what an edition must look like (default: config.drift_thresholds()).
+    thresholds: what an edition must look like; the caller passes its settings (default:
+    config.drift_thresholds(), read from the environment).
     """
     entry_url = source.entry_url(base_url, day)
     outcome = EditionOutcome(source.code, day, entry_url, "skipped")
@@ -333,9 +305,10 @@ def stage_edition(
         log.info("%s %s skipped: %s", source.code, day, outcome.detail)
         return outcome
     stats: EditionStats | None = None
+    crawl = EditionCrawl(source, base_url, day, client, today=today)
     try:
-        for bundle in _crawl_any_system(source, base_url, day, client, outcome, today):
-            stats = stats or EditionStats(outcome.entry_url)
+        for bundle in crawl:
+            stats = stats or EditionStats(crawl.entry_url)
             _stage_page(conn, source.code, day, bundle, run_id)
             stats.add(bundle)
             outcome.pages += bundle.page is not None
@@ -367,6 +340,7 @@ def stage_edition(
         outcome.detail = f"{type(exc).__name__}: {exc}"
         with conn.transaction():
             _record_failure(conn, source.code, day, entry_url, None, outcome.detail, 1, run_id)
+    outcome.entry_url = crawl.entry_url  # the system actually crawled (scrapers.crawl.EditionCrawl)
     _record_outcome(conn, outcome, run_id)
     log.info("%s %s: %s", source.code, day, outcome.as_dict())
     return outcome

@@ -1,9 +1,16 @@
-"""Run the dbt project against the warehouse.
+"""Run the dbt project against the warehouse: the one way the DAG, the CLI and the tests share.
 
-Why a wrapper: dbt reads its connection from profiles.yml, which reads only
-environment variables (no secret in the repository). This module turns the
-one warehouse URL the rest of Xiangmu uses (embedded server or WAREHOUSE_URL)
-into those variables, keeps dbt's target/ and logs/ in the state directory
+One way: the dbt executable of this environment in a subprocess (cosmos'
+InvocationMode.SUBPROCESS in the DAG, run_dbt here), with a profile that
+cosmos' PostgresUserPasswordProfileMapping renders from a `postgres`
+connection: the Airflow connection `xiangmu_warehouse` in deployment, or one
+made from the warehouse URL (WAREHOUSE_URL, or the embedded server) locally.
+Why a subprocess rather than dbt's in-process dbtRunner: dbt keeps global
+state (adapters, flags) per process, which breaks the second invocation in a
+long-lived process such as a test session; one dbt start per `dbt build` is
+cheap next to the build.
+
+This module also keeps dbt's target/ and logs/ in the state directory
 instead of the source tree, and turns a failed run into an exception that
 carries the part of dbt's output that explains it.
 """
@@ -14,13 +21,18 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from xiangmu import config
 from xiangmu.warehouse.connect import libpq_params, warehouse_url
 
 # Lines of dbt output kept in DbtError: enough for the failing node and its SQL error.
 _TAIL_LINES = 60
+PROFILE_NAME, TARGET_NAME = "xiangmu", "default"
+# The profile's settings that are not the connection's (schema: dbt's default, models override it).
+PROFILE_ARGS: dict[str, Any] = {"schema": "staging", "threads": 4, "connect_timeout": 10}
 
 
 class DbtError(RuntimeError):
@@ -45,47 +57,92 @@ def dbt_state_dir() -> Path:
     return path
 
 
-def dbt_env(url: str) -> dict[str, str]:
-    """Environment variables that point profiles.yml at `url` and keep dbt quiet and local.
-
-    Returns only the variables dbt needs from us; run_dbt merges them over os.environ.
-    """
-    params = libpq_params(url)
-    state = dbt_state_dir()
+def dbt_env() -> dict[str, str]:
+    """What every dbt call gets besides its profile: quiet, and packages kept in the state dir."""
     return {
-        "XIANGMU_PG_HOST": params["host"],
-        "XIANGMU_PG_PORT": params["port"],
-        "XIANGMU_PG_USER": params["user"],
-        "XIANGMU_PG_PASSWORD": params["password"],
-        "XIANGMU_PG_DBNAME": params["dbname"],
-        "DBT_PROFILES_DIR": str(config.dbt_project_dir()),
-        "DBT_PROJECT_DIR": str(config.dbt_project_dir()),
         "DO_NOT_TRACK": "1",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_TARGET_PATH": str(config.dbt_target_dir()),
-        "DBT_LOG_PATH": str(state / "logs"),
-        "DBT_PACKAGES_INSTALL_PATH": str(state / "dbt_packages"),
+        "DBT_PACKAGES_INSTALL_PATH": str(dbt_state_dir() / "dbt_packages"),
     }
 
 
-def run_dbt(args: list[str], url: str | None = None) -> None:
-    """Run `dbt <args>` in dbt_project/ against the warehouse; raise DbtError on failure.
+def url_connection(url: str, conn_id: str = "xiangmu_warehouse"):
+    """A `postgres` Airflow connection object for a warehouse URL (no Airflow metadata involved)."""
+    from airflow.sdk import Connection
 
-    A subprocess rather than dbtRunner: dbt keeps global state (adapters,
-    flags) per process, which breaks the second invocation in a long-lived
-    process such as an Airflow worker or a test session.
-    """
-    env = {**os.environ, **dbt_env(url or warehouse_url())}
-    result = subprocess.run(
-        [str(dbt_executable()), *args],
-        cwd=config.dbt_project_dir(),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    p = libpq_params(url)
+    return Connection(
+        conn_id=conn_id, conn_type="postgres", host=p["host"], port=int(p["port"]),
+        login=p["user"], password=p["password"], schema=p["dbname"],
     )
+
+
+def profile_mapping(connection: Any = None, *, conn_id: str = "xiangmu_warehouse"):
+    """cosmos' postgres profile mapping over `connection` (else Airflow's connection `conn_id`).
+
+    connection may be a callable, asked once when dbt runs: a DAG's profile is
+    built when the DAG file is parsed, its connection resolved in the task.
+    """
+    from cosmos.profiles import PostgresUserPasswordProfileMapping
+
+    class WarehouseProfileMapping(PostgresUserPasswordProfileMapping):
+        """The stock mapping, over a given connection, and with an empty password allowed.
+
+        Why an empty password: the embedded warehouse's unix socket uses trust
+        authentication; cosmos would otherwise refuse the connection.
+        """
+
+        @property
+        def conn(self) -> Any:
+            if connection is None:
+                return super().conn
+            if self._conn is None:
+                self._conn = connection() if callable(connection) else connection
+            return self._conn
+
+        def get_dbt_value(self, name: str) -> Any:
+            value = super().get_dbt_value(name)
+            return "" if value is None and name == "password" else value
+
+    return WarehouseProfileMapping(conn_id=conn_id, profile_args=dict(PROFILE_ARGS))
+
+
+def write_profile(directory: Path, mapping: Any, *, mock: bool = False) -> dict[str, str]:
+    """Write profiles.yml into `directory`; returns the env vars it reads (the password).
+
+    mock: placeholder values, for `dbt parse`, which never connects.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "profiles.yml").write_text(
+        mapping.get_profile_file_contents(PROFILE_NAME, TARGET_NAME, use_mock_values=mock), encoding="utf-8"
+    )
+    return {} if mock else dict(mapping.env_vars)
+
+
+def run_dbt(args: list[str], url: str | None = None) -> str:
+    """Run `dbt <args>` in dbt_project/ against the warehouse; its output, or DbtError on failure."""
+    mapping = profile_mapping(url_connection(url or warehouse_url()))
+    with tempfile.TemporaryDirectory(prefix="profile-", dir=dbt_state_dir()) as profiles_dir:
+        env = {
+            **os.environ,
+            **dbt_env(),
+            **write_profile(Path(profiles_dir), mapping),
+            "DBT_PROFILES_DIR": profiles_dir,
+            "DBT_PROJECT_DIR": str(config.dbt_project_dir()),
+            "DBT_TARGET_PATH": str(config.dbt_target_dir()),
+            "DBT_LOG_PATH": str(dbt_state_dir() / "logs"),
+        }
+        result = subprocess.run(
+            [str(dbt_executable()), *args],
+            cwd=config.dbt_project_dir(),
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if result.returncode != 0:
         raise DbtError(args, result.returncode, result.stdout + result.stderr)
+    return result.stdout
 
 
 def build(url: str | None = None) -> None:
@@ -144,3 +201,18 @@ def name_published_relations(target: Path) -> int:
             renamed += 1
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return renamed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m xiangmu.transform.dbt <dbt args>`: any dbt command, run the one way (by hand)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        print(run_dbt(args), end="")
+    except DbtError as exc:
+        print(exc.output, file=sys.stderr, end="")
+        return exc.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

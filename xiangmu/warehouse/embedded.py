@@ -16,6 +16,7 @@ unprivileged system user when run as root, and the inter-process lock.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -221,6 +222,25 @@ def start(pgdata: Path | None = None) -> str:
     if started:
         ensure_bi_login(uri, pgdata)
     return uri
+
+
+def database_uri(name: str, pgdata: Path | None = None) -> str:
+    """Start the server if needed and create database `name` on it (once); its libpq URI (unix socket).
+
+    Why a database of its own: the local Airflow keeps its metadata beside the
+    warehouse on the same server, as a deployment does, never in the
+    warehouse's own database.
+    """
+    import psycopg
+    from psycopg import sql
+
+    uri = start(pgdata)
+    with psycopg.connect(uri, autocommit=True) as conn:
+        if conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone() is None:
+            # another process may create it meanwhile
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+                conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    return uri.replace(f"/{DATABASE}?", f"/{name}?", 1)
 
 
 def tcp_port(pgdata: Path | None = None) -> int | None:

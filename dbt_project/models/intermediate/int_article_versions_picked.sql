@@ -1,14 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_key',
-        incremental_strategy='merge',
-        indexes=[
-            {'columns': ['article_key'], 'unique': True},
-            {'columns': ['changed_at']},
-        ],
-    )
-}}
+{{ incremental_fact_table('article_key') }}
 
 -- One row per article url: its current version (the latest fetched content)
 -- and that version's current extraction (the most recent one, so a rerun of

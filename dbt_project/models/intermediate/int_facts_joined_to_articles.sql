@@ -1,14 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='fact_id',
-        incremental_strategy='merge',
-        indexes=[
-            {'columns': ['fact_id'], 'unique': True},
-            {'columns': ['changed_at']},
-        ],
-    )
-}}
+{{ incremental_fact_table('fact_id') }}
 
 -- Every fact of every version of an article, joined to the article's current
 -- version: is_current marks the facts of the current version's current
@@ -17,19 +7,16 @@
 -- the articles int_article_versions_picked picked again since the last build.
 with
 
+facts as (
+    select * from {{ ref('stg_extract__investment_facts') }}
+),
+
 picked as (
-    select * from {{ ref('int_article_versions_picked') }}
-    {% if is_incremental() %}
-        where changed_at > {{ own_watermark() }}
-    {% endif %}
+    {{ rows_changed_since_build(ref('int_article_versions_picked')) }}
 ),
 
 articles as (
     select * from {{ ref('stg_raw__articles') }}
-),
-
-facts as (
-    select * from {{ ref('stg_extract__investment_facts') }}
 ),
 
 article_versions as (

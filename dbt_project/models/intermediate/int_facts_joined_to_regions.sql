@@ -1,14 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='fact_id',
-        incremental_strategy='merge',
-        indexes=[
-            {'columns': ['fact_id'], 'unique': True},
-            {'columns': ['changed_at']},
-        ],
-    )
-}}
+{{ incremental_fact_table('fact_id') }}
 
 -- Resolve each fact's region to one dim_region row: by admin code when the
 -- extractor gave one, else by full or short name; a name shared by several
@@ -21,10 +11,7 @@
 with
 
 facts as (
-    select * from {{ ref('int_facts_joined_to_articles') }}
-    {% if is_incremental() %}
-        where changed_at > {{ own_watermark() }}
-    {% endif %}
+    {{ rows_changed_since_build(ref('int_facts_joined_to_articles')) }}
 ),
 
 regions as (

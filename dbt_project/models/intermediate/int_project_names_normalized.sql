@@ -1,17 +1,6 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='fact_id',
-        incremental_strategy='merge',
-        indexes=[
-            {'columns': ['fact_id'], 'unique': True},
-            {'columns': ['changed_at']},
-            {'columns': ['project_key']},
-            {'columns': ['figure_key']},
-            {'columns': ['groundbreaking_event_date']},
-        ],
-    )
-}}
+{{ incremental_fact_table('fact_id', extra_indexes=[
+    {'columns': ['project_key']}, {'columns': ['figure_key']}, {'columns': ['groundbreaking_event_date']},
+]) }}
 
 -- One normalised name per project fact so the same project reported by both
 -- papers, with or without quotes, company prefix or 项目 suffix, gets one key;
@@ -22,10 +11,7 @@
 with
 
 facts as (
-    select * from {{ ref('int_facts_joined_to_regions') }}
-    {% if is_incremental() %}
-        where changed_at > {{ own_watermark() }}
-    {% endif %}
+    {{ rows_changed_since_build(ref('int_facts_joined_to_regions')) }}
 ),
 
 normalized as (

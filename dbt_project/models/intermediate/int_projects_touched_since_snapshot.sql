@@ -11,9 +11,7 @@ projects as (
 ),
 
 touched as (
-    select distinct changed.project_key
-    from {{ ref('int_project_names_normalized') }} as changed
-    where {{ changed_since_watermark('changed.changed_at', 'dim_project_history') }}
+    {{ changed_keys('project_key', ref('int_project_names_normalized'), 'dim_project_history') }}
 )
 
 select projects.*

@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['article_key'], 'unique': True}],
-        pre_hook="{{ delete_changed_keys('article_key', ref('int_article_versions_picked')) }}",
-        post_hook="{{ record_watermark(ref('int_article_versions_picked')) }}",
-    )
-}}
+{{ incremental_mart('article_key', 'int_article_versions_picked') }}
 
 -- One row per article url (its current version); article_key stays the same
 -- when the article is re-fetched with changed content. Incremental: the urls

@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['project_key'], 'unique': True}],
-        pre_hook="{{ delete_changed_keys('project_key', ref('int_project_names_normalized')) }}",
-        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
-    )
-}}
+{{ incremental_mart('project_key', 'int_project_names_normalized') }}
 
 -- One row per distinct project (normalised name) across articles and both
 -- papers, with where it is, when it was seen and its latest stage and amount.
@@ -14,17 +6,8 @@
 -- recomputed, from all their current mentions.
 with
 
-changed_projects as (
-    select distinct changed.project_key
-    from {{ ref('int_project_names_normalized') }} as changed
-    where {{ changed_since_watermark('changed.changed_at') }}
-),
-
 mentions as (
-    select * from {{ ref('int_project_names_normalized') }}
-    where
-        is_current
-        and project_key in (select changed_projects.project_key from changed_projects)
+    {{ current_rows_of_changed_keys('project_key', ref('int_project_names_normalized')) }}
 ),
 
 regions as (

@@ -1,16 +1,4 @@
-with
-
-regions as (
-    select * from {{ ref('int_regions_joined_to_parents') }}
-)
-
-select
-    region_key,
-    region_name,
-    region_code,
-    region_type,
-    parent_region_name,
-    city_name,
-    province_name,
-    short_names
-from regions
+-- Every place of the region seed with its city and province: the columns
+-- int_regions_joined_to_parents resolves, published as they are (the
+-- columns are documented in _marts.yml).
+select * from {{ ref('int_regions_joined_to_parents') }}

@@ -1,14 +1,7 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['batch_key'], 'unique': True}, {'columns': ['event_date']}],
-        pre_hook="{{
-            delete_changed_keys('event_date', ref('int_project_names_normalized'), 'groundbreaking_event_date')
-        }}",
-        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
-    )
-}}
+{{ incremental_mart(
+    'batch_key', 'int_project_names_normalized', 'event_date', 'groundbreaking_event_date',
+    extra_indexes=[{'columns': ['event_date']}],
+) }}
 
 -- Each 集中开工 (groundbreaking batch) per region and event date: the
 -- portfolio facts with stage groundbreaking, however many articles reported
@@ -20,23 +13,12 @@
 -- falls on is recomputed (the city rollup spans the date's batches).
 with
 
-changed_dates as (
-    select distinct changed.groundbreaking_event_date
-    from {{ ref('int_project_names_normalized') }} as changed
-    where {{ changed_since_watermark('changed.changed_at') }}
+regions as (
+    select * from {{ ref('int_regions_joined_to_parents') }}
 ),
 
 mentions as (
-    select * from {{ ref('int_project_names_normalized') }}
-    where
-        is_current
-        and groundbreaking_event_date in (
-            select changed_dates.groundbreaking_event_date from changed_dates
-        )
-),
-
-regions as (
-    select * from {{ ref('int_regions_joined_to_parents') }}
+    {{ current_rows_of_changed_keys('groundbreaking_event_date', ref('int_project_names_normalized')) }}
 ),
 
 events as (

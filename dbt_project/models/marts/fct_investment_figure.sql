@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['figure_key'], 'unique': True}],
-        pre_hook="{{ delete_changed_keys('figure_key', ref('int_project_names_normalized')) }}",
-        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
-    )
-}}
+{{ incremental_mart('figure_key', 'int_project_names_normalized') }}
 
 -- One distinct figure: the same figure (region, subject, project, measure,
 -- amount, period) reported in several articles or both papers collapses to
@@ -15,17 +7,8 @@
 -- recomputed, from all their current reports.
 with
 
-changed_figures as (
-    select distinct changed.figure_key
-    from {{ ref('int_project_names_normalized') }} as changed
-    where {{ changed_since_watermark('changed.changed_at') }}
-),
-
 mentions as (
-    select * from {{ ref('int_project_names_normalized') }}
-    where
-        is_current
-        and figure_key in (select changed_figures.figure_key from changed_figures)
+    {{ current_rows_of_changed_keys('figure_key', ref('int_project_names_normalized')) }}
 ),
 
 ranked as (

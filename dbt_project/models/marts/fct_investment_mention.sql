@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['mention_id'], 'unique': True}],
-        pre_hook="{{ delete_changed_keys('mention_id', ref('int_project_names_normalized'), 'fact_id') }}",
-        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
-    )
-}}
+{{ incremental_mart('mention_id', 'int_project_names_normalized', upstream_key='fact_id') }}
 
 -- One investment fact in one article. Incremental: the facts of articles
 -- with a new version or extraction since the last build are deleted and

@@ -1,30 +1,14 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        indexes=[{'columns': ['milestone_key'], 'unique': True}, {'columns': ['project_key']}],
-        pre_hook="{{ delete_changed_keys('project_key', ref('int_project_names_normalized')) }}",
-        post_hook="{{ record_watermark(ref('int_project_names_normalized')) }}",
-    )
-}}
+{{ incremental_mart(
+    'milestone_key', 'int_project_names_normalized', 'project_key', extra_indexes=[{'columns': ['project_key']}],
+) }}
 
 -- Project x stage x date: when a report puts a project in a stage. The date
 -- is the period start the article states, else the article's date.
 -- Incremental: the milestones of projects a new or superseded fact mentions.
 with
 
-changed_projects as (
-    select distinct changed.project_key
-    from {{ ref('int_project_names_normalized') }} as changed
-    where {{ changed_since_watermark('changed.changed_at') }}
-),
-
 mentions as (
-    select * from {{ ref('int_project_names_normalized') }}
-    where
-        is_current
-        and stage is not null
-        and project_key in (select changed_projects.project_key from changed_projects)
+    {{ current_rows_of_changed_keys('project_key', ref('int_project_names_normalized')) }}
 ),
 
 dated as (
@@ -32,6 +16,7 @@ dated as (
         *,
         coalesce(period_start, published_date) as milestone_date
     from mentions
+    where stage is not null
 ),
 
 grouped as (

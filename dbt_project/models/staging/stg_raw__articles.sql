@@ -21,11 +21,7 @@ renamed as (
         subtitle,
         byline,
         body_text,
-        http_status,
-        content_hash,
-        fetched_at,
-        run_id,
-        loaded_at
+        {{ fetch_lineage_columns() }}
     from source
 )
 

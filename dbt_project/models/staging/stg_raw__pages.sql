@@ -13,11 +13,7 @@ renamed as (
         page_name,
         url,
         pdf_url,
-        http_status,
-        content_hash,
-        fetched_at,
-        run_id,
-        loaded_at
+        {{ fetch_lineage_columns() }}
     from source
 )
 

@@ -18,20 +18,13 @@ create role bi_reader login password :'bi_reader_password'
 -- xiangmu/warehouse/sql/bi_reader_*.sql, which 10-xiangmu-roles.sh runs next.
 
 -- The pipeline serialises some work with advisory locks; bi_reader_role.sql
--- (run next) revokes them from PUBLIC so that no BI session can hold one.
-do $advisory$
-declare
-    fn regprocedure;
-begin
-    for fn in
-        select p.oid::regprocedure from pg_proc p
-        where p.pronamespace = 'pg_catalog'::regnamespace
-          and (p.proname like 'pg\_advisory%' or p.proname like 'pg\_try\_advisory%')
-    loop
-        execute format('grant execute on function %s to xiangmu_writer', fn);
-    end loop;
-end
-$advisory$;
+-- (run next) revokes them from PUBLIC so that no BI session can hold one, and
+-- the writer gets them back here (psql runs each generated grant: \gexec).
+select format('grant execute on function %s to xiangmu_writer', p.oid::regprocedure)
+from pg_proc as p
+where p.pronamespace = 'pg_catalog'::regnamespace
+    and (p.proname like 'pg\_advisory%' or p.proname like 'pg\_try\_advisory%')
+\gexec
 
 -- Nobody else connects; the writer may create schemas in this database.
 revoke all on database :"dbname" from public;

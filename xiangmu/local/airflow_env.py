@@ -1,18 +1,23 @@
-"""The environment a local Airflow needs: metadata in SQLite under the state dir.
+"""The environment a local Airflow needs: its home under the state dir, metadata on the embedded PostgreSQL.
 
 Why: `make run`, `make airflow` and the tests all drive the real Airflow CLI,
 and must agree on where its home, DAGs and metadata live without touching the
 user's own ~/airflow. Phone-home is switched off here for every tool.
+
+Why the metadata in PostgreSQL (database `airflow` on the embedded server,
+beside the warehouse's own database) rather than SQLite: a deployment keeps it
+in PostgreSQL, and only there can the scheduler run tasks in parallel with the
+LocalExecutor, which `make run` and `xiangmu backfill` use (see localrun).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from xiangmu import config
 
@@ -26,8 +31,27 @@ NO_PHONE_HOME = {
 }
 
 
+METADATA_DATABASE = "airflow"
+EXECUTOR = "LocalExecutor"
+
+
 def airflow_home() -> Path:
     return config.state_dir() / "airflow"
+
+
+def metadata_uri() -> str:
+    """libpq URI of Airflow's metadata database on the embedded server (started and created if needed)."""
+    from xiangmu.warehouse import embedded
+
+    return embedded.database_uri(METADATA_DATABASE)
+
+
+def sqlalchemy_url(libpq_uri: str) -> str:
+    """The same database for SQLAlchemy, through psycopg 3 (the driver the project uses everywhere)."""
+    scheme, rest = libpq_uri.split("://", 1)
+    if scheme not in ("postgresql", "postgres"):
+        raise ValueError(f"not a PostgreSQL URI: {scheme}://...")
+    return "postgresql+psycopg://" + rest.replace("postgres:@", "postgres@", 1)
 
 
 def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -47,7 +71,9 @@ def airflow_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.setdefault("AIRFLOW__API__HOST", "127.0.0.1")
     env["AIRFLOW__CORE__DAGS_FOLDER"] = str(config.PROJECT_ROOT / "dags")
     env["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
-    env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{home / 'airflow.db'}"
+    env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = sqlalchemy_url(metadata_uri())
+    env.pop("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_ASYNC", None)  # derived from the above (asyncpg)
+    env["AIRFLOW__CORE__EXECUTOR"] = EXECUTOR
     env.setdefault("AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT", "120")
     # cosmos keeps dbt's partial-parse cache here: per state dir, never shared in /tmp
     env["AIRFLOW__COSMOS__CACHE_DIR"] = str(config.state_dir() / "cosmos")
@@ -76,7 +102,7 @@ def pools() -> dict[str, dict]:
 
 
 def migrate(env: dict[str, str]) -> None:
-    """Create or upgrade the SQLite metadata DB and the pools the DAG uses (idempotent).
+    """Create or upgrade the metadata DB and the pools the DAG uses (idempotent).
 
     Also (re)generates the dbt manifest the DAG's cosmos task group is built from,
     so that no parse of the DAG file has to run `dbt parse` itself.
@@ -92,49 +118,34 @@ def migrate(env: dict[str, str]) -> None:
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def dags_test(dag_id: str, logical_date: str, env: dict[str, str], log_path: Path,
-              conf: str | None = None) -> int:
-    """Run one DAG run in-process with `airflow dags test`; returns its exit code."""
-    cmd = [airflow_bin(), "dags", "test", dag_id, logical_date]
-    if conf:
-        cmd += ["--conf", conf]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("w") as fh:
-        return subprocess.run(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False).returncode
+def query(sql: str, params: tuple = ()) -> list[tuple[Any, ...]]:
+    """Rows of one query on Airflow's metadata database (read-only use: runs and task states)."""
+    import psycopg
+
+    with psycopg.connect(metadata_uri(), autocommit=True) as conn:
+        return conn.execute(sql, params).fetchall()
 
 
-def task_states(dag_id: str, logical_date: str) -> dict[str, int]:
-    """Task-instance states of the latest local run for a date, from the SQLite metadata.
+def latest_run_id(dag_id: str, logical_date: str) -> str | None:
+    """run_id of the latest run of a DAG whose logical date falls on a date (UTC), or None."""
+    rows = query("select run_id from dag_run where dag_id = %s and logical_date::date = %s::date "
+                 "order by id desc limit 1", (dag_id, logical_date))
+    return rows[0][0] if rows else None
+
+
+def task_states(dag_id: str, run_id: str | None) -> dict[str, int]:
+    """Task-instance states of one run, counted.
 
     Why: a run whose tasks were never created (e.g. a date before the DAG's
     start_date) is marked successful by Airflow; `make run` must not call that ok.
     """
-    db = airflow_home() / "airflow.db"
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute(
-            """
-            select ti.state, count(*) from task_instance ti
-            where ti.dag_id = ? and ti.run_id = (
-                select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
-                order by id desc limit 1)
-            group by ti.state
-            """,
-            (dag_id, dag_id, logical_date),
-        ).fetchall()
+    rows = query("select state, count(*) from task_instance where dag_id = %s and run_id = %s group by state",
+                 (dag_id, run_id))
     return {state or "none": n for state, n in rows}
 
 
-def task_state(dag_id: str, logical_date: str, task_id: str) -> str | None:
-    """State of one (unmapped) task in the latest local run of a DAG for a date, or None."""
-    db = airflow_home() / "airflow.db"
-    with sqlite3.connect(db) as conn:
-        row = conn.execute(
-            """
-            select ti.state from task_instance ti
-            where ti.dag_id = ? and ti.task_id = ? and ti.run_id = (
-                select run_id from dag_run where dag_id = ? and logical_date like ? || '%'
-                order by id desc limit 1)
-            """,
-            (dag_id, task_id, dag_id, logical_date),
-        ).fetchone()
-    return row[0] if row else None
+def task_state(dag_id: str, run_id: str | None, task_id: str) -> str | None:
+    """State of one (unmapped) task of a run, or None."""
+    rows = query("select state from task_instance where dag_id = %s and run_id = %s and task_id = %s",
+                 (dag_id, run_id, task_id))
+    return rows[0][0] if rows else None

@@ -2,10 +2,16 @@
 
 Why real Airflow DAG runs rather than calling the steps directly: what runs
 here are exactly the DAGs that run in production (`xiangmu_ingest`, then
-`xiangmu_transform`, which the raw-articles Asset schedules there), so
-`make run` proves the wiring.
+`xiangmu_transform`, which the raw-articles Asset schedules), so `make run`
+proves the wiring.
 
-Why `airflow dags test` rather than the scheduler: see `backfill`.
+Why through Airflow's own scheduler (LocalExecutor, metadata in database
+`airflow` on the embedded PostgreSQL; see xiangmu.local.scheduler) rather
+than `airflow dags test`: the runs then happen as in a deployment, in parallel
+where the DAGs allow, and `make airflow`'s UI shows them afterwards with
+their true durations, task logs and run ids naming the edition date
+(`ingest__2023-08-07` then `transform__2023-08-07`; `ingest__FIRST__LAST`
+for a backfill; a rerun of a date gets `.2`, `.3`...).
 
 The sample archive is served (and the sources pointed at it) only when no
 `XIANGMU_<CODE>_BASE_URL` is set: with one set, a mirror or the live sites
@@ -26,14 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xiangmu import airflow_env, config
-from xiangmu.devserver import serve_archive
+from xiangmu import config, vocabulary
+from xiangmu.local import airflow_env, scheduler
+from xiangmu.local.sample_server import serve_archive
+from xiangmu.local.scheduler import Services
 
 SAMPLE_ROOT = config.PROJECT_ROOT / "sample_epaper"
 INGEST_DAG_ID = "xiangmu_ingest"  # = xiangmu.dagdefs (not imported: it loads Airflow's SDK)
 TRANSFORM_DAG_ID = "xiangmu_transform"
 DAG_ID = TRANSFORM_DAG_ID  # the DAG that checks and publishes (alerts name it)
-OUTCOMES = ("complete", "no_edition", "partial", "failed", "layout_changed")
+OUTCOMES = vocabulary.codes(vocabulary.EDITION_STATUSES)  # raw.editions.status
 
 
 def sample_dates() -> list[str]:
@@ -77,28 +85,58 @@ def _ran_ok(rc: int, states: dict[str, int]) -> int:
     return 3 if rc == 0 and not states.get("success") else rc
 
 
-def _show(label: str, rc: int, states: dict[str, int], seconds: float) -> None:
+def _show(label: str, rc: int, states: dict[str, int], seconds: float, out: Callable[[str], None]) -> None:
     shown = ", ".join(f"{n} {state}" for state, n in sorted(states.items())) or "no tasks ran"
-    print(f"   {label}: {'ok' if rc == 0 else f'FAILED (exit {rc})'} in {seconds:.0f} s: {shown}", flush=True)
+    out(f"   {label}: {'ok' if rc == 0 else f'FAILED (exit {rc})'} in {seconds:.0f} s: {shown}")
 
 
-def _run(dag_id: str, day: str, env: dict[str, str], log_path: Path, conf: dict | None = None) -> int:
-    print(f"-> {dag_id} {day} (log: {log_path})", flush=True)
+def _await(services: Services, dag_id: str, run_id: str, out: Callable[[str], None]) -> int:
+    """Wait for one run to finish; 0 when it succeeded and ran tasks."""
+    out(f"-> {dag_id} run {run_id} (task logs: {airflow_env.airflow_home() / 'logs' / f'dag_id={dag_id}'})")
     started = time.monotonic()
-    rc = airflow_env.dags_test(dag_id, day, env, log_path, conf=json.dumps(conf) if conf else None)
-    states = airflow_env.task_states(dag_id, day)
-    rc = _ran_ok(rc, states)
-    _show(dag_id, rc, states, time.monotonic() - started)
+    state = services.wait(dag_id, run_id)
+    states = airflow_env.task_states(dag_id, run_id)
+    rc = _ran_ok(0 if state == "success" else 1, states)
+    _show(dag_id, rc, states, time.monotonic() - started, out)
     return rc
 
 
-def _ingest_then_transform(day: str, env: dict[str, str], log_dir: Path, conf: dict | None = None) -> int:
-    """One ingest run, then (as the Asset would schedule it) one transform run if raw was checked."""
-    rc = _run(INGEST_DAG_ID, day, env, log_dir / f"{INGEST_DAG_ID}_{day}.log", conf)
-    if airflow_env.task_state(INGEST_DAG_ID, day, "check_raw") != "success":
-        print(f"   {TRANSFORM_DAG_ID} not run: check_raw did not pass, so the raw-articles Asset was not updated")
-        return rc or 1
-    return _run(TRANSFORM_DAG_ID, day, env, log_dir / f"{TRANSFORM_DAG_ID}_{day}.log") or rc
+def _trigger(services: Services, dag_id: str, run_id: str, conf: dict, day: str | None,
+             out: Callable[[str], None]) -> tuple[int, str]:
+    """Trigger one run and wait for it; (exit code, run_id used).
+
+    The logical date is the edition's date when no run of the DAG has it yet (a
+    rerun of a date gets none: Airflow allows one run per logical date).
+    """
+    run_id = scheduler.free_run_id(dag_id, run_id)
+    logical = f"{day}T00:00:00+00:00" if day and scheduler.logical_date_free(dag_id, day) else None
+    services.trigger(dag_id, run_id, conf, logical)
+    return _await(services, dag_id, run_id, out), run_id
+
+
+def _transform_after(services: Services, ingest_run_id: str, name: str, day: str | None,
+                     out: Callable[[str], None]) -> int | None:
+    """The transform run, where the raw-articles Asset would start it; None when check_raw did not pass."""
+    if airflow_env.task_state(INGEST_DAG_ID, ingest_run_id, "check_raw") != "success":
+        out(f"   {TRANSFORM_DAG_ID} not run: check_raw did not pass, so the raw-articles Asset was not updated")
+        return None
+    return _trigger(services, TRANSFORM_DAG_ID, f"transform__{name}", {}, day, out)[0]
+
+
+def _ingest_then_transform(services: Services, day: str, out: Callable[[str], None]) -> int:
+    """One ingest run for a date, then the transform run its raw-articles Asset update calls for."""
+    rc, run_id = _trigger(services, INGEST_DAG_ID, f"ingest__{day}", {"first": day, "last": day}, day, out)
+    transform_rc = _transform_after(services, run_id, day, day, out)
+    return (rc or 1) if transform_rc is None else (transform_rc or rc)
+
+
+@contextmanager
+def _airflow(source_env: dict[str, str], log_dir: Path) -> Iterator[Services]:
+    """Airflow's metadata migrated, then its services running for the duration."""
+    env = airflow_env.airflow_env(source_env)
+    airflow_env.migrate(env)
+    with Services(env, log_dir, (INGEST_DAG_ID, TRANSFORM_DAG_ID)) as services:
+        yield services
 
 
 def run_dates(
@@ -109,16 +147,19 @@ def run_dates(
     extra_env: dict[str, str] | None = None,
     port: int = 0,
 ) -> dict[str, int]:
-    """Ingest then transform each date in turn (a daily run each); exit codes by date.
+    """Ingest then transform each date in turn (a daily run each), through the scheduler; exit codes by date.
 
     archive_root and extra_env let tests run the same DAGs on altered pages or
     with alert connections (AIRFLOW_CONN_*) configured.
     """
     log_dir = log_dir or config.state_dir() / "logs"
-    with sources(archive_root, port, extra_env) as source_env:
-        env = airflow_env.airflow_env(source_env)
-        airflow_env.migrate(env)
-        return {day: _ingest_then_transform(day, env, log_dir) for day in dates}
+    out = _print
+    with sources(archive_root, port, extra_env) as source_env, _airflow(source_env, log_dir) as services:
+        return {day: _ingest_then_transform(services, day, out) for day in dates}
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
 
 
 def date_range(first: str, last: str) -> list[str]:
@@ -226,16 +267,13 @@ def backfill(first: str, last: str, *, log_dir: Path | None = None, port: int = 
              out: Callable[[str], None] | None = None) -> BackfillReport:
     """A local backfill: ONE ingest run over the range (mapped over chunks of dates), then one transform run.
 
-    Why `airflow dags test` rather than `airflow backfill create` and a scheduler: in
-    Airflow 3 the scheduler's runs execute each task in a process of its own
-    through the api-server's execution API, and need the scheduler, dag-processor,
-    api-server and (for the dbt sensors) triggerer running: seconds per task and
-    four resident processes on a 2-core laptop. `dags test` runs the same DAGs, same
-    tasks, same metadata (visible in `make airflow`'s UI), in one process per run.
-    In a deployment (docker/) the scheduler does this: `airflow dags trigger
-    xiangmu_ingest --conf '{"first": ..., "last": ...}'`.
+    Through the scheduler, as `make run`: the ingest run (run id
+    `ingest__FIRST__LAST`) is triggered with params first, last and chunk_days,
+    as one would in a deployment (`airflow dags trigger xiangmu_ingest --conf
+    '{"first": ..., "last": ...}'`), then the one transform run
+    (`transform__FIRST__LAST`, logical date LAST) its raw-articles Asset update calls for.
     """
-    out = out or (lambda line: print(line, flush=True))
+    out = out or _print
     log_dir = log_dir or config.state_dir() / "logs"
     days = date_range(first, last)
     papers = config.enabled_sources()
@@ -243,24 +281,19 @@ def backfill(first: str, last: str, *, log_dir: Path | None = None, port: int = 
     progress_file.parent.mkdir(parents=True, exist_ok=True)
     progress_file.unlink(missing_ok=True)
     started = time.monotonic()
-    with sources(port=port, extra_env={**(extra_env or {}), "XIANGMU_PROGRESS_FILE": str(progress_file)}) as env_:
-        env = airflow_env.airflow_env(env_)
-        airflow_env.migrate(env)
+    extra = {**(extra_env or {}), "XIANGMU_PROGRESS_FILE": str(progress_file)}
+    with sources(port=port, extra_env=extra) as source_env, _airflow(source_env, log_dir) as services:
         out(f"backfill {first} .. {last}: {len(days)} dates x {len(papers)} papers = {len(days) * len(papers)} "
             f"editions, in chunks of {chunk_days} dates")
         progress = _Progress(progress_file, len(days) * len(papers), out)
         progress.start()
         try:
-            ingest_rc = _run(INGEST_DAG_ID, last, env, log_dir / f"{INGEST_DAG_ID}_{first}_{last}.log",
-                             {"first": first, "last": last, "chunk_days": chunk_days})
+            ingest_rc, run_id = _trigger(services, INGEST_DAG_ID, f"ingest__{first}__{last}",
+                                         {"first": first, "last": last, "chunk_days": chunk_days}, None, out)
         finally:
             progress.stop.set()
             progress.report()
-        transform_rc = None
-        if airflow_env.task_state(INGEST_DAG_ID, last, "check_raw") == "success":
-            transform_rc = _run(TRANSFORM_DAG_ID, last, env, log_dir / f"{TRANSFORM_DAG_ID}_{first}_{last}.log")
-        else:
-            out(f"   {TRANSFORM_DAG_ID} not run: check_raw did not pass")
+        transform_rc = _transform_after(services, run_id, f"{first}__{last}", last, out)
     outcomes = edition_outcomes(first, last)
     tally = tally_outcomes(outcomes, papers, days)
     ok = ("complete", "no_edition")
@@ -286,7 +319,7 @@ def print_report(report: BackfillReport, out: Callable[[str], None] | None = Non
 
 def main(dates: list[str] | None = None) -> int:
     results = run_dates(dates or sample_dates())
-    from xiangmu.summary import print_summary
+    from xiangmu.local.summary import print_summary
 
     print_summary()
     failed = [d for d, rc in results.items() if rc != 0]

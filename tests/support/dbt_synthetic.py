@@ -59,155 +59,124 @@ class Article:
 D = date(2023, 8, 6)
 GB = "groundbreaking"
 
+# Shijiazhuang's 集中开工 total: the same figure in both papers (one figure in the marts).
+CITY_BATCH_TOTAL = Fact(
+    "石家庄市", "130100", "portfolio", "total_investment", 97_750_000_000, project_count=350, stage=GB, period_start=D
+)
+
+
+def first_extraction(*facts: Fact) -> list[tuple[str, int, list[Fact]]]:
+    """The article's only extraction: extractor v1, an hour after fetching."""
+    return [("v1", 1, list(facts))]
+
+
+def zhengding_project(amount: float, **attrs: object) -> Fact:
+    """The project of the twice-fetched article (each version and extraction reports another amount)."""
+    return Fact("正定县", "130123", "project", "total_investment", amount, project_name="新版本项目", **attrs)
+
+
+def food_project(amount: float, **attrs: object) -> Fact:
+    """惠华's packaging project in 晋州市, as the papers name it."""
+    return Fact("晋州市", "130183", "project", "total_investment", amount, project_name="食品级包装材料项目", **attrs)
+
+
 INITIAL: list[Article] = [
     Article(
         "sjzrb",
         date(2023, 8, 7),
         "http://sjz.test/2023-08/07/1.html",
         "我市350个项目集中开工",
-        [
-            (
-                "v1",
-                1,
-                [
-                    Fact(
-                        "石家庄市",
-                        "130100",
-                        "portfolio",
-                        "total_investment",
-                        97_750_000_000,
-                        project_count=350,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "石家庄市",
-                        "130100",
-                        "portfolio",
-                        "planned_investment",
-                        22_970_000_000,
-                        project_count=350,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "石家庄经济技术开发区",
-                        None,
-                        "portfolio",
-                        "total_investment",
-                        5_003_000_000,
-                        project_count=36,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "赵县",
-                        "130133",
-                        "portfolio",
-                        "total_investment",
-                        1_407_000_000,
-                        project_count=18,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "晋州市",
-                        "130183",
-                        "portfolio",
-                        "total_investment",
-                        2_051_000_000,
-                        project_count=22,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "晋州市",
-                        "130183",
-                        "project",
-                        "total_investment",
-                        200_000_000,
-                        project_name="河北惠华包装有限公司“食品级包装材料”项目",
-                        stage=GB,
-                    ),
-                    Fact(
-                        "赵县",
-                        "130133",
-                        "project",
-                        "total_investment",
-                        296_000_000,
-                        project_name="赵县碧水污水处理厂",
-                        stage=GB,
-                    ),
-                ],
-            )
-        ],
+        first_extraction(
+            CITY_BATCH_TOTAL,
+            Fact(
+                "石家庄市",
+                "130100",
+                "portfolio",
+                "planned_investment",
+                22_970_000_000,
+                project_count=350,
+                stage=GB,
+                period_start=D,
+            ),
+            Fact(
+                "石家庄经济技术开发区",
+                None,
+                "portfolio",
+                "total_investment",
+                5_003_000_000,
+                project_count=36,
+                stage=GB,
+                period_start=D,
+            ),
+            Fact(
+                "赵县",
+                "130133",
+                "portfolio",
+                "total_investment",
+                1_407_000_000,
+                project_count=18,
+                stage=GB,
+                period_start=D,
+            ),
+            Fact(
+                "晋州市",
+                "130183",
+                "portfolio",
+                "total_investment",
+                2_051_000_000,
+                project_count=22,
+                stage=GB,
+                period_start=D,
+            ),
+            Fact(
+                "晋州市",
+                "130183",
+                "project",
+                "total_investment",
+                200_000_000,
+                project_name="河北惠华包装有限公司“食品级包装材料”项目",
+                stage=GB,
+            ),
+            Fact(
+                "赵县",
+                "130133",
+                "project",
+                "total_investment",
+                296_000_000,
+                project_name="赵县碧水污水处理厂",
+                stage=GB,
+            ),
+        ),
     ),
     Article(
         "hbrb",
         date(2023, 8, 7),
         "https://hb.test/2023-08/07/9.html",
         "石家庄市集中开工",
-        [
-            (
-                "v1",
-                1,
-                [
-                    Fact(
-                        "石家庄市",
-                        "130100",
-                        "portfolio",
-                        "total_investment",
-                        97_750_000_000,
-                        project_count=350,
-                        stage=GB,
-                        period_start=D,
-                    ),
-                    Fact(
-                        "晋州市",
-                        "130183",
-                        "project",
-                        "total_investment",
-                        200_000_000,
-                        project_name="食品级包装材料项目",
-                        stage=GB,
-                    ),
-                ],
-            )
-        ],
+        first_extraction(
+            CITY_BATCH_TOTAL,
+            food_project(200_000_000, stage=GB),
+        ),
     ),
     Article(
         "sjzrb",
         date(2023, 12, 20),
         "http://sjz.test/2023-12/20/3.html",
         "重点项目建设加速",
-        [
-            (
-                "v1",
-                1,
-                [
-                    Fact(
-                        "晋州市",
-                        "130183",
-                        "project",
-                        "total_investment",
-                        210_000_000,
-                        project_name="食品级包装材料项目",
-                        stage="under_construction",
-                    ),
-                    Fact(
-                        "鹿泉区",
-                        "130110",
-                        "portfolio",
-                        "total_investment",
-                        68_940_000_000,
-                        project_count=274,
-                        stage="under_construction",
-                        period_start=date(2023, 1, 1),
-                        period_end=date(2023, 6, 30),
-                    ),
-                ],
-            )
-        ],
+        first_extraction(
+            food_project(210_000_000, stage="under_construction"),
+            Fact(
+                "鹿泉区",
+                "130110",
+                "portfolio",
+                "total_investment",
+                68_940_000_000,
+                project_count=274,
+                stage="under_construction",
+                period_start=date(2023, 1, 1),
+                period_end=date(2023, 6, 30),
+            ),
+        ),
     ),
 ]
 
@@ -231,23 +200,12 @@ REFETCHED = [
             (
                 "v1",
                 1,
-                [Fact("正定县", "130123", "project", "total_investment", 222_000_000, project_name="新版本项目")],
+                [zhengding_project(222_000_000)],
             ),
             (
                 "v2",
                 2,
-                [
-                    Fact(
-                        "正定县",
-                        "130123",
-                        "project",
-                        "total_investment",
-                        333_000_000,
-                        project_name="新版本项目",
-                        stage="signed",
-                        approximate=True,
-                    )
-                ],
+                [zhengding_project(333_000_000, stage="signed", approximate=True)],
             ),
         ],
     ),
@@ -271,23 +229,17 @@ LATER_COMPLETED = Article(
     date(2024, 3, 1),
     "https://hb.test/2024-03/01/4.html",
     "惠华项目竣工",
-    [
-        (
-            "v1",
-            1,
-            [
-                Fact(
-                    "晋州市",
-                    "130183",
-                    "project",
-                    "total_investment",
-                    210_000_000,
-                    project_name="“食品级包装材料”项目",
-                    stage="completed",
-                )
-            ],
+    first_extraction(
+        Fact(
+            "晋州市",
+            "130183",
+            "project",
+            "total_investment",
+            210_000_000,
+            project_name="“食品级包装材料”项目",
+            stage="completed",
         )
-    ],
+    ),
 )
 LATER_REFETCH = Article(
     "sjzrb",
@@ -298,20 +250,56 @@ LATER_REFETCH = Article(
         (
             "v2",
             1,
-            [
-                Fact(
-                    "正定县",
-                    "130123",
-                    "project",
-                    "total_investment",
-                    444_000_000,
-                    project_name="新版本项目",
-                    stage="signed",
-                )
-            ],
+            [zhengding_project(444_000_000, stage="signed")],
         )
     ],
 )
+
+
+def insert_facts(
+    conn: psycopg.Connection,
+    article_id: int,
+    version: str,
+    facts: list[Fact],
+    run_id: str,
+    extracted_at: datetime | None,
+) -> None:
+    """One extraction's facts; extracted_at None means now() (as in production)."""
+    for index, f in enumerate(facts):
+        conn.execute(
+            """
+            insert into extract.investment_facts (article_id, extractor_version, fact_index, region,
+                region_code, subject, project_name, project_count, measure, amount_cny, amount_original,
+                currency, approximate, stage, category, period_start, period_end, completion_rate,
+                evidence, char_start, char_end, run_id, extracted_at)
+            values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'CNY',
+                %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, coalesce(%s::timestamptz, now()))
+            """,
+            (
+                article_id,
+                version,
+                index,
+                f.region,
+                f.region_code,
+                f.subject,
+                f.project_name,
+                f.project_count,
+                f.measure,
+                f.amount_cny,
+                None if f.amount_cny is None else f.amount_cny / 10_000,
+                f.approximate,
+                f.stage,
+                f.category,
+                f.period_start,
+                f.period_end,
+                f.completion_rate,
+                f.evidence,
+                index * 10,
+                index * 10 + 5,
+                run_id,
+                extracted_at,
+            ),
+        )
 
 
 def insert_article(conn: psycopg.Connection, article: Article, serial: int) -> int:
@@ -345,40 +333,7 @@ def insert_article(conn: psycopg.Connection, article: Article, serial: int) -> i
             " values (%s, %s, %s, 'test', %s)",
             (article_id, version, len(facts), extracted_at),
         )
-        for index, f in enumerate(facts):
-            conn.execute(
-                """
-                insert into extract.investment_facts (article_id, extractor_version, fact_index, region,
-                    region_code, subject, project_name, project_count, measure, amount_cny, amount_original,
-                    currency, approximate, stage, category, period_start, period_end, completion_rate,
-                    evidence, char_start, char_end, run_id, extracted_at)
-                values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'CNY',
-                    %s, %s, %s, %s, %s, %s, %s, %s, %s, 'test', %s)
-                """,
-                (
-                    article_id,
-                    version,
-                    index,
-                    f.region,
-                    f.region_code,
-                    f.subject,
-                    f.project_name,
-                    f.project_count,
-                    f.measure,
-                    f.amount_cny,
-                    None if f.amount_cny is None else f.amount_cny / 10_000,
-                    f.approximate,
-                    f.stage,
-                    f.category,
-                    f.period_start,
-                    f.period_end,
-                    f.completion_rate,
-                    f.evidence,
-                    index * 10,
-                    index * 10 + 5,
-                    extracted_at,
-                ),
-            )
+        insert_facts(conn, article_id, version, facts, "test", extracted_at)
     return article_id
 
 
@@ -540,33 +495,4 @@ def reextract(conn: psycopg.Connection, url: str, version: str, facts: list[Fact
         " values (%s, %s, %s, 'reextract')",
         (article_id, version, len(facts)),
     )
-    for index, f in enumerate(facts):
-        conn.execute(
-            """
-            insert into extract.investment_facts (article_id, extractor_version, fact_index, region, region_code,
-                subject, project_name, project_count, measure, amount_cny, amount_original, approximate, stage,
-                category, period_start, period_end, evidence, char_start, char_end, run_id)
-            values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'reextract')
-            """,
-            (
-                article_id,
-                version,
-                index,
-                f.region,
-                f.region_code,
-                f.subject,
-                f.project_name,
-                f.project_count,
-                f.measure,
-                f.amount_cny,
-                f.amount_cny,
-                f.approximate,
-                f.stage,
-                f.category,
-                f.period_start,
-                f.period_end,
-                f.evidence,
-                0,
-                5,
-            ),
-        )
+    insert_facts(conn, article_id, version, facts, "reextract", None)
