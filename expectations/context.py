@@ -1,8 +1,8 @@
 """The Great Expectations data context, wired to the same warehouse as the pipeline.
 
-Why a module of its own: the GX context, the warehouse and the Data Docs
-location all come from xiangmu.config, and they must agree between the DAG,
-the CLI and the tests. Everything machine-specific reaches GX through
+Why a module of its own: the GX context and the Data Docs location come
+from xiangmu.config and the warehouse from the caller (expectations.run),
+and they must agree between the DAG, the CLI and the tests. Everything machine-specific reaches GX through
 environment variables that great_expectations.yml references as ${...}, so
 the committed YAML never holds a connection string or an absolute path.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from xiangmu import config
-from xiangmu.warehouse.connect import sqlalchemy_url, warehouse_url
+from xiangmu.warehouse.connect import sqlalchemy_url
 
 if TYPE_CHECKING:  # GX takes seconds to import; only checks pay for it
     from great_expectations.data_context import FileDataContext
@@ -59,40 +59,40 @@ def _escape_libpq_option(value: str) -> str:
     return value.replace("\\", "\\\\").replace(" ", "\\ ")
 
 
-def gx_connection_string(data_run_id: str | None = None) -> str:
-    """The warehouse as a SQLAlchemy URL, optionally scoping checks to one pipeline run.
+def gx_connection_string(url: str, data_run_id: str | None = None) -> str:
+    """The warehouse `url` (libpq) as a SQLAlchemy URL, optionally scoping checks to one pipeline run.
 
     The run scope travels as a session setting (libpq `options`) rather than
     as literal SQL so that the query assets, which GX persists into the
     committed YAML, stay identical from run to run.
     """
-    url = sqlalchemy_url(warehouse_url())
+    gx_url = sqlalchemy_url(url)
     if data_run_id:
         option = f"-c {DATA_RUN_SETTING}={_escape_libpq_option(data_run_id)}"
-        url += ("&" if "?" in url else "?") + "options=" + quote(option, safe="")
-    return url
+        gx_url += ("&" if "?" in gx_url else "?") + "options=" + quote(option, safe="")
+    return gx_url
 
 
 def data_docs_dir() -> Path:
     return config.data_docs_dir()
 
 
-def set_context_environment(data_run_id: str | None = None) -> None:
-    """Export what great_expectations.yml reads as ${...}: Data Docs directory and warehouse."""
+def set_context_environment(url: str, data_run_id: str | None = None) -> None:
+    """Export what great_expectations.yml reads as ${...}: Data Docs directory and the warehouse `url`."""
     _disable_analytics()
     docs_dir = data_docs_dir()
     docs_dir.mkdir(parents=True, exist_ok=True)
     os.environ[DATA_DOCS_DIR_VAR] = str(docs_dir)
-    os.environ[WAREHOUSE_URL_VAR] = gx_connection_string(data_run_id)
+    os.environ[WAREHOUSE_URL_VAR] = gx_connection_string(url, data_run_id)
 
 
-def get_context(data_run_id: str | None = None) -> FileDataContext:
-    """Open the file data context and point its data source and Data Docs at today's settings.
+def get_context(url: str, data_run_id: str | None = None) -> FileDataContext:
+    """Open the file data context and point its data source at `url`, its Data Docs at today's settings.
 
-    Called at the start of every checkpoint run, so a changed WAREHOUSE_URL or
+    Called at the start of every checkpoint run, so another warehouse or
     XIANGMU_DATA_DOCS_DIR takes effect without editing any GX file.
     """
-    set_context_environment(data_run_id)
+    set_context_environment(url, data_run_id)
 
     import great_expectations as gx  # slow import (~5 s): only when a check runs
 
@@ -107,7 +107,7 @@ def get_context(data_run_id: str | None = None) -> FileDataContext:
 
 
 def refresh_datasource(context: FileDataContext) -> PostgresDatasource:
-    """Register the PostgreSQL data source from the warehouse settings, or reuse it.
+    """Register the PostgreSQL data source (the warehouse get_context() was given), or reuse it.
 
     The connection string is a ${VAR} reference that GX resolves from the
     environment get_context() just set, so "refreshing" means updating that

@@ -210,14 +210,14 @@ class _PhaseTimer:
 _CONTEXTS: dict[tuple[str, ...], Any] = {}
 
 
-def _context(data_run_id: str | None):
+def _context(url: str, data_run_id: str | None):
     """The data context for these settings, opened on first use in this process."""
-    key = (str(gx_project_root()), str(data_docs_dir()), gx_connection_string(data_run_id))
+    key = (str(gx_project_root()), str(data_docs_dir()), gx_connection_string(url, data_run_id))
     context = _CONTEXTS.get(key)
     if context is None:
-        context = _CONTEXTS[key] = get_context(data_run_id)
+        context = _CONTEXTS[key] = get_context(url, data_run_id)
     else:
-        set_context_environment(data_run_id)  # the ${VAR}s GX resolves when it connects
+        set_context_environment(url, data_run_id)  # the ${VAR}s GX resolves when it connects
     return context
 
 
@@ -239,14 +239,14 @@ def _context_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _connect():
+def _connect(url: str):
     from xiangmu.warehouse import connect
 
-    return connect(autocommit=True)
+    return connect(url, autocommit=True)
 
 
-def ensure_quality_schema() -> None:
-    with _connect() as conn:
+def ensure_quality_schema(url: str) -> None:
+    with _connect(url) as conn:
         conn.execute("select pg_advisory_lock(hashtext('xiangmu.quality'))")
         try:
             conn.execute(ROW_COUNT_DDL)
@@ -254,10 +254,12 @@ def ensure_quality_schema() -> None:
             conn.execute("select pg_advisory_unlock(hashtext('xiangmu.quality'))")
 
 
-def record_mart_row_counts(passed: bool, run_id: str, tables: tuple[MartTable, ...] = MART_TABLES) -> dict[str, int]:
+def record_mart_row_counts(
+    url: str, passed: bool, run_id: str, tables: tuple[MartTable, ...] = MART_TABLES
+) -> dict[str, int]:
     """Store this run's mart row counts; the next marts check compares with the last passed run."""
     counts: dict[str, int] = {}
-    with _connect() as conn:
+    with _connect(url) as conn:
         editions = conn.execute(COMPLETE_EDITIONS_SQL).fetchone()[0]
         for table in tables:
             try:
@@ -276,12 +278,10 @@ def record_mart_row_counts(passed: bool, run_id: str, tables: tuple[MartTable, .
     return counts
 
 
-def _edition_label(data_run_id: str | None) -> str:
+def _edition_label(url: str, data_run_id: str | None) -> str:
     """`editions_2023-08-07` (or a range, or `editions_upto_...`) for the validation's run name."""
-    from xiangmu.warehouse.connect import connect
-
     try:
-        with connect() as conn:
+        with _connect(url) as conn:
             label = edition_label(conn, data_run_id)
     except Exception as exc:  # the label must never fail a check: the checkpoint reports the real problem
         log.warning("cannot tell which editions were checked: %s", exc)
@@ -291,12 +291,17 @@ def _edition_label(data_run_id: str | None) -> str:
 def run_checkpoint(
     name: str,
     *,
+    url: str | None = None,
     run_id: str | None = None,
     whole_history: bool = False,
     thresholds: Thresholds | None = None,
     specs: list[SuiteSpec] | None = None,
 ) -> QualityResult:
     """Validate one checkpoint (`raw`, `extraction` or `marts`) and rebuild Data Docs.
+
+    url is the warehouse (a libpq URL) the caller resolved: the pipeline
+    passes its Airflow connection's; without one, WAREHOUSE_URL or the
+    embedded server (the CLI below and the tests).
 
     run_id names the validation run in Data Docs. For `raw` and `extraction`
     it also limits the checks to rows that pipeline run staged (raw tables
@@ -307,29 +312,32 @@ def run_checkpoint(
     """
     from great_expectations.core.run_identifier import RunIdentifier
 
+    from xiangmu.warehouse import warehouse_url
+
     if name not in CHECKPOINTS:
         raise KeyError(f"unknown checkpoint {name!r}; expected one of {CHECKPOINTS}")
+    url = url or warehouse_url()
     started = datetime.now(UTC)
     run_name = run_id or f"{name}-{started:%Y%m%dT%H%M%S%fZ}"
     data_run_id = run_id if (name in RUN_SCOPED and run_id and not whole_history) else None
 
     if name == "marts":
-        ensure_quality_schema()
+        ensure_quality_schema(url)
     timer = _PhaseTimer()
     with _context_lock():
-        context = _context(data_run_id)
+        context = _context(url, data_run_id)
         timer.lap("context")
         checkpoint = build_checkpoint(context, name, thresholds=thresholds, specs=specs)
         timer.lap("register")
         # Data Docs list runs by name: lead with the edition dates the run checked.
-        docs_run_name = f"{_edition_label(data_run_id)}__{run_name}"
+        docs_run_name = f"{_edition_label(url, data_run_id)}__{run_name}"
         gx_result = checkpoint.run(run_id=RunIdentifier(run_name=docs_run_name, run_time=started))
         timer.lap("validate+docs")
         failures, evaluated = _failures_from(gx_result)
         success = bool(gx_result.success) and not failures
 
         if name == "marts":
-            record_mart_row_counts(success, run_name)
+            record_mart_row_counts(url, success, run_name)
 
         index = data_docs_index()
         if not index.exists():

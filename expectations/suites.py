@@ -2,8 +2,9 @@
 
 What GX checks and what it leaves alone: keys, not-null columns, vocabularies
 and relationships of the marts are dbt tests (dbt_project/models/marts), and
-uniqueness of raw rows is the warehouse's UNIQUE constraints; checking them
-again here only costs time. GX checks what neither can: the run as a whole
+uniqueness of raw rows and the facts' subjects are the warehouse's UNIQUE and
+CHECK constraints (xiangmu/warehouse/schema.sql); checking them again here
+only costs time. GX checks what neither can: the run as a whole
 (fetch error share, unresolved region share, staged rows per complete
 edition) and distributions against history (amounts far from what the same
 measure usually is, editions far smaller or larger than the paper's usual,
@@ -30,9 +31,9 @@ from expectations.context import DATA_RUN_SETTING
 from xiangmu import vocabulary
 
 # The extractor's vocabularies (xiangmu/vocabulary.py), which the run's facts must keep to.
+# (Subjects need no expectation: extract.investment_facts' check constraint refuses any other.)
 MEASURES = vocabulary.codes(vocabulary.MEASURES)
 STAGES = vocabulary.codes(vocabulary.STAGES)
-SUBJECTS = vocabulary.codes(vocabulary.SUBJECTS)
 
 # Text that appears when bytes were decoded with the wrong codec: U+FFFD,
 # UTF-8 read as Latin-1/CP1252 (Ã, Â, â€, é”, ï»¿ for a BOM) and UTF-8 read as
@@ -108,21 +109,19 @@ class Thresholds:
 @dataclass(frozen=True)
 class MartTable:
     name: str
-    key: str
 
 
-# The dbt marts whose growth GX watches, with their keys (dbt tests the keys:
-# dbt_project/models/marts/_marts.yml).
+# The dbt marts whose growth GX watches (their keys are dbt tests: dbt_project/models/marts/_marts.yml).
 MART_TABLES: tuple[MartTable, ...] = (
-    MartTable("fct_investment_mention", "mention_id"),
-    MartTable("fct_investment_figure", "figure_key"),
-    MartTable("fct_groundbreaking_batch", "batch_key"),
-    MartTable("fct_project_milestone", "milestone_key"),
-    MartTable("dim_region", "region_key"),
-    MartTable("dim_project", "project_key"),
-    MartTable("dim_article", "article_key"),
-    MartTable("dim_newspaper", "newspaper_code"),
-    MartTable("dim_date", "date_day"),
+    MartTable("fct_investment_mention"),
+    MartTable("fct_investment_figure"),
+    MartTable("fct_groundbreaking_batch"),
+    MartTable("fct_project_milestone"),
+    MartTable("dim_region"),
+    MartTable("dim_project"),
+    MartTable("dim_article"),
+    MartTable("dim_newspaper"),
+    MartTable("dim_date"),
 )
 
 
@@ -165,6 +164,32 @@ def _sql_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _bounds(low: float | None, high: float | None) -> dict[str, float]:
+    """GX's min_value/max_value, leaving out an open side (GX then checks only the other)."""
+    return {k: v for k, v in (("min_value", low), ("max_value", high)) if v is not None}
+
+
+def _between(column: str, *, description: str, low: float | None = None, high: float | None = None) -> Any:
+    """Every value of `column` lies within [low, high]."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectColumnValuesToBeBetween(column=column, description=description, **_bounds(low, high))
+
+
+def _max_between(column: str, *, description: str, low: float | None = None, high: float | None = None) -> Any:
+    """The largest value of `column` lies within [low, high]: one figure for the run, reported as observed."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectColumnMaxToBeBetween(column=column, description=description, **_bounds(low, high))
+
+
+def _in_set(column: str, values: tuple[str, ...], *, description: str) -> Any:
+    """Every value of `column` is one of `values` (a vocabulary)."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(values), description=description)
+
+
 def raw_suites(th: Thresholds) -> list[SuiteSpec]:
     import great_expectations.expectations as gxe
 
@@ -190,16 +215,10 @@ from (
 ) e
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="page_rows",
-                    min_value=1,
-                    description="Every complete edition has its pages staged in raw.pages.",
-                ),
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="article_rows",
-                    min_value=1,
-                    description="Every complete edition has its articles staged in raw.articles.",
-                ),
+                _between("page_rows", low=1,
+                         description="Every complete edition has its pages staged in raw.pages."),
+                _between("article_rows", low=1,
+                         description="Every complete edition has its articles staged in raw.articles."),
             ],
         ),
         SuiteSpec(
@@ -217,18 +236,11 @@ from raw.articles a
 where {_scope("a.run_id")}
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="body_chars",
-                    min_value=1,
-                    description="Article bodies are not empty (whitespace does not count).",
-                ),
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="body_chars",
-                    min_value=th.body_chars_min,
-                    max_value=th.body_chars_max,
-                    description="Article bodies have a plausible length; outside it the parser "
-                    "probably grabbed navigation or a whole page.",
-                ),
+                _between("body_chars", low=1,
+                         description="Article bodies are not empty (whitespace does not count)."),
+                _between("body_chars", low=th.body_chars_min, high=th.body_chars_max,
+                         description="Article bodies have a plausible length; outside it the parser "
+                         "probably grabbed navigation or a whole page."),
                 gxe.ExpectColumnValuesToBeNull(
                     column="mojibake_marker",
                     description="No mojibake in title or body (wrong codec when decoding the page).",
@@ -252,13 +264,9 @@ from
           + (select count(*) from raw.articles where {_scope("run_id")}) as stored_fetches) s
 """,
             expectations=[
-                gxe.ExpectColumnMaxToBeBetween(
-                    column="fetch_error_rate",
-                    min_value=0,
-                    max_value=th.fetch_error_rate_max,
-                    description="Failed fetches (raw.fetch_log) stay a small share of all fetches "
-                    "(failed + staged pages and articles).",
-                ),
+                _max_between("fetch_error_rate", low=0, high=th.fetch_error_rate_max,
+                             description="Failed fetches (raw.fetch_log) stay a small share of all fetches "
+                             "(failed + staged pages and articles)."),
             ],
         ),
     ]
@@ -277,7 +285,6 @@ def _edition_volume_suite(th: Thresholds) -> SuiteSpec:
     ordinary editions, while one edition with a tenth of its usual articles
     is a parser that lost a page.
     """
-    import great_expectations.expectations as gxe
 
     return SuiteSpec(
         name="raw.edition_volume",
@@ -306,21 +313,16 @@ left join (
 where l.status = 'complete' and {_scope("l.run_id")}
 """,
         expectations=[
-            gxe.ExpectColumnValuesToBeBetween(
-                column="article_volume_ratio",
-                min_value=th.edition_volume_ratio_min,
-                max_value=th.edition_volume_ratio_max,
-                description="Each complete edition lists about as many articles as the paper's usual "
-                "edition (the median of its recent history, outside this run); far fewer or far more "
-                f"means the page parser broke. Not judged before {HISTORY_MIN_ROWS} editions of history.",
-            ),
+            _between("article_volume_ratio", low=th.edition_volume_ratio_min, high=th.edition_volume_ratio_max,
+                     description="Each complete edition lists about as many articles as the paper's usual "
+                     "edition (the median of its recent history, outside this run); far fewer or far more "
+                     f"means the page parser broke. Not judged before {HISTORY_MIN_ROWS} editions of history."),
         ],
     )
 
 
 def _amount_outlier_suite(th: Thresholds) -> SuiteSpec:
     """Each fact of the run against the usual amount of the same subject and measure."""
-    import great_expectations.expectations as gxe
 
     return SuiteSpec(
         name="extraction.amount_outliers",
@@ -351,14 +353,10 @@ left join (
 where f.amount_cny > 0 and {_scope("f.run_id")}
 """,
         expectations=[
-            gxe.ExpectColumnValuesToBeBetween(
-                column="amount_vs_history",
-                min_value=1,
-                max_value=th.amount_outlier_factor,
-                description="A fact's amount is within a factor of the median amount of the same subject "
-                "and measure in recent history (outside this run); a unit slip (万 read as 元) lands 1e4 off. "
-                f"Not judged before {HISTORY_MIN_ROWS} facts of history.",
-            ),
+            _between("amount_vs_history", low=1, high=th.amount_outlier_factor,
+                     description="A fact's amount is within a factor of the median amount of the same subject "
+                     "and measure in recent history (outside this run); a unit slip (万 read as 元) lands 1e4 off. "
+                     f"Not judged before {HISTORY_MIN_ROWS} facts of history."),
         ],
     )
 
@@ -378,7 +376,6 @@ select
     f.fact_id,
     f.article_id,
     f.extractor_version,
-    f.subject,
     f.measure,
     f.stage,
     f.amount_cny,
@@ -391,37 +388,16 @@ from extract.investment_facts f
 where {_scope("f.run_id")}
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="amount_cny",
-                    min_value=th.amount_cny_min,
-                    max_value=th.amount_cny_max,
-                    description="Amounts are plausible in yuan (a unit error shows as 1e4x off).",
-                ),
-                gxe.ExpectColumnValuesToBeInSet(
-                    column="measure",
-                    value_set=list(MEASURES),
-                    description="Measures come from the extractor's vocabulary.",
-                ),
-                gxe.ExpectColumnValuesToBeInSet(
-                    column="stage",
-                    value_set=list(STAGES),
-                    description="Stages come from the extractor's vocabulary (or are unknown).",
-                ),
-                gxe.ExpectColumnValuesToBeInSet(
-                    column="subject",
-                    value_set=list(SUBJECTS),
-                    description="A fact is about a portfolio of projects or one project.",
-                ),
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="evidence_chars",
-                    min_value=1,
-                    description="Every fact quotes the sentence it came from.",
-                ),
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="char_start",
-                    min_value=0,
-                    description="Evidence offsets point into the body.",
-                ),
+                _between("amount_cny", low=th.amount_cny_min, high=th.amount_cny_max,
+                         description="Amounts are plausible in yuan (a unit error shows as 1e4x off)."),
+                _in_set("measure", MEASURES,
+                        description="Measures come from the extractor's vocabulary."),
+                _in_set("stage", STAGES,
+                        description="Stages come from the extractor's vocabulary (or are unknown)."),
+                _between("evidence_chars", low=1,
+                         description="Every fact quotes the sentence it came from."),
+                _between("char_start", low=0,
+                         description="Evidence offsets point into the body."),
                 gxe.ExpectColumnPairValuesAToBeGreaterThanB(
                     column_A="char_end",
                     column_B="char_start",
@@ -444,13 +420,9 @@ where {_scope("f.run_id")}
 group by f.article_id, f.extractor_version
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="fact_count",
-                    min_value=1,
-                    max_value=th.facts_per_article_max,
-                    description="An investment article yields a bounded number of facts; many more "
-                    "means a table or list was split into nonsense.",
-                ),
+                _between("fact_count", low=1, high=th.facts_per_article_max,
+                         description="An investment article yields a bounded number of facts; many more "
+                         "means a table or list was split into nonsense."),
             ],
         ),
         SuiteSpec(
@@ -470,14 +442,10 @@ from extract.investment_facts f
 where {_scope("f.run_id")}
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="resolved_share",
-                    min_value=th.region_resolved_share_min,
-                    max_value=1,
-                    description="Most facts resolve to a gazetteer place (an admin code, or a development "
-                    "zone, which has none); a drop means the gazetteer or the region matcher broke. "
-                    f"Not judged on fewer than {REGION_SHARE_MIN_FACTS} facts.",
-                ),
+                _between("resolved_share", low=th.region_resolved_share_min, high=1,
+                         description="Most facts resolve to a gazetteer place (an admin code, or a development "
+                         "zone, which has none); a drop means the gazetteer or the region matcher broke. "
+                         f"Not judged on fewer than {REGION_SHARE_MIN_FACTS} facts."),
             ],
         ),
         SuiteSpec(
@@ -515,7 +483,6 @@ REJECT_REASONS = ("number_too_long", "amount_too_large", "count_too_large", "day
 
 def _failure_suites(th: Thresholds) -> list[SuiteSpec]:
     """Articles whose extraction failed, and figures refused as implausible (issue 12)."""
-    import great_expectations.expectations as gxe
 
     return [
         SuiteSpec(
@@ -534,14 +501,10 @@ from
     (select count(*) as extracted_articles from extract.article_extractions where {_scope("run_id")}) e
 """,
             expectations=[
-                gxe.ExpectColumnMaxToBeBetween(
-                    column="failed_article_share",
-                    min_value=0,
-                    max_value=th.failed_article_share_max,
-                    description="Articles whose extraction failed (extract.failed_articles: an error, the "
-                    "time budget, a row the warehouse refused) stay a small share of the articles read; "
-                    "they are skipped until retried (`xiangmu extract-retry`) or a new extractor version.",
-                ),
+                _max_between("failed_article_share", low=0, high=th.failed_article_share_max,
+                             description="Articles whose extraction failed (extract.failed_articles: an error, the "
+                             "time budget, a row the warehouse refused) stay a small share of the articles read; "
+                             "they are skipped until retried (`xiangmu extract-retry`) or a new extractor version."),
             ],
         ),
         SuiteSpec(
@@ -556,18 +519,12 @@ from extract.rejected_figures r
 where {_scope("r.run_id")}
 """,
             expectations=[
-                gxe.ExpectColumnMaxToBeBetween(
-                    column="rejected_figures",
-                    min_value=0,
-                    description="Figures refused as implausible (never facts; each is listed with its offsets "
-                    "and reason in extract.rejected_figures): the observed value is how many.",
-                ),
+                _max_between("rejected_figures", low=0,
+                             description="Figures refused as implausible (never facts; each is listed with its offsets "
+                             "and reason in extract.rejected_figures): the observed value is how many."),
                 *(
-                    gxe.ExpectColumnMaxToBeBetween(
-                        column=reason,
-                        min_value=0,
-                        description=f"Figures refused for {reason} ({text}): the observed value is how many.",
-                    )
+                    _max_between(reason, low=0,
+                                 description=f"Figures refused for {reason} ({text}): the observed value is how many.")
                     for reason, text in zip(
                         REJECT_REASONS,
                         ("more digits or numerals than any real figure", "an amount above 100万亿元",
@@ -615,18 +572,12 @@ left join (
 ) p on p.table_name = c.table_name
 """,
             expectations=[
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="row_count_ratio",
-                    min_value=th.mart_row_ratio_min,
-                    description="Each mart's row count against the last run that passed does not shrink "
-                    "much (marts are rebuilt from append-only raw; they rarely shrink).",
-                ),
-                gxe.ExpectColumnValuesToBeBetween(
-                    column="growth_per_edition_ratio",
-                    max_value=th.mart_row_ratio_max,
-                    description="Each mart grows no more than the complete editions ingested since the last "
-                    "run that passed explain (a backfill of a year may multiply rows; a day may not).",
-                ),
+                _between("row_count_ratio", low=th.mart_row_ratio_min,
+                         description="Each mart's row count against the last run that passed does not shrink "
+                         "much (marts are rebuilt from append-only raw; they rarely shrink)."),
+                _between("growth_per_edition_ratio", high=th.mart_row_ratio_max,
+                         description="Each mart grows no more than the complete editions ingested since the last "
+                         "run that passed explain (a backfill of a year may multiply rows; a day may not)."),
             ],
         )
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -23,7 +24,7 @@ def dagbag(tmp_path_factory):
     os.environ["WAREHOUSE_URL"] = "postgresql://nobody@127.0.0.1:1/none"
     try:
         ensure_manifest()  # what `airflow_env.migrate` does before any Airflow command
-        from airflow.models.dagbag import DagBag
+        from airflow.dag_processing.dagbag import DagBag
 
         started = time.monotonic()
         bag = DagBag(dag_folder=os.environ["AIRFLOW__CORE__DAGS_FOLDER"])
@@ -221,9 +222,19 @@ def test_tasks_take_the_warehouse_from_the_airflow_connection_else_the_env_var(m
     assert libpq_params(dsn) == {"host": "postgres-warehouse", "port": "5432", "user": "xiangmu_writer",
                                  "password": "p@ss word", "dbname": "xiangmu"}
     assert pipeline.warehouse_connection().login == "xiangmu_writer"
-    # GX reads the warehouse from its setting: the check step hands it the connection's DSN, then restores it
-    with pipeline._warehouse_setting(dsn):
-        from xiangmu import config
 
-        assert config.warehouse_url_setting() == dsn
-    assert config.warehouse_url_setting() == "postgresql://local@127.0.0.1:5999/localdb"
+    # the check step hands GX the connection's DSN; WAREHOUSE_URL is neither read nor changed
+    import expectations.run
+    from expectations.run import QualityResult
+
+    given = {}
+
+    def fake_checkpoint(name, *, url=None, run_id=None, **_):
+        given.update(name=name, url=url, run_id=run_id)
+        return QualityResult(checkpoint=name, success=True, failures=[], data_docs_index=Path("index.html"),
+                             run_id=run_id)
+
+    monkeypatch.setattr(expectations.run, "run_checkpoint", fake_checkpoint)
+    assert pipeline.check("marts", run_id="r1")["success"] is True
+    assert given == {"name": "marts", "url": dsn, "run_id": "r1"}
+    assert os.environ["WAREHOUSE_URL"] == "postgresql://local@127.0.0.1:5999/localdb"

@@ -165,6 +165,11 @@ def bi_reader_password() -> str | None:
     return _env("XIANGMU_BI_READER_PASSWORD")
 
 
+def progress_file() -> str | None:
+    """XIANGMU_PROGRESS_FILE: where ingest appends one JSON line per edition (`xiangmu backfill` sets and reads it)."""
+    return _env("XIANGMU_PROGRESS_FILE")
+
+
 def debug() -> bool:
     """XIANGMU_DEBUG=1: the CLI prints tracebacks instead of one-line errors."""
     return (_env("XIANGMU_DEBUG", "") or "").lower() in ("1", "true", "yes")

@@ -17,9 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from xiangmu import config
@@ -54,20 +51,6 @@ def warehouse_dsn() -> str:
     """The warehouse's libpq URL: from the Airflow connection when defined, else warehouse_url()."""
     conn = _airflow_warehouse_connection()
     return conn.get_uri() if conn is not None else warehouse_url()
-
-
-@contextmanager
-def _warehouse_setting(dsn: str) -> Iterator[None]:
-    """WAREHOUSE_URL set to `dsn` for a layer that reads the warehouse only from settings (GX's context)."""
-    before = os.environ.get("WAREHOUSE_URL")
-    os.environ["WAREHOUSE_URL"] = dsn
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("WAREHOUSE_URL", None)
-        else:
-            os.environ["WAREHOUSE_URL"] = before
 
 
 def scrape(newspaper: str, day: dt.date, *, run_id: str | None = None, force: bool = False) -> dict[str, Any]:
@@ -105,7 +88,7 @@ OK_STATUSES = ("complete", "no_edition", "skipped")
 
 def _report_progress(outcome: dict[str, Any]) -> None:
     """One JSON line per edition to XIANGMU_PROGRESS_FILE, when set (`xiangmu backfill` reads it)."""
-    path = os.environ.get("XIANGMU_PROGRESS_FILE")
+    path = config.progress_file()
     if path:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(outcome, default=str) + "\n")
@@ -153,8 +136,7 @@ def check(checkpoint: str, *, run_id: str | None = None) -> dict[str, Any]:
     """Run a GX checkpoint; raise (failing the task) when an expectation fails."""
     from expectations.run import QualityCheckFailed, run_checkpoint
 
-    with _warehouse_setting(warehouse_dsn()):
-        result = run_checkpoint(checkpoint, run_id=run_id)
+    result = run_checkpoint(checkpoint, url=warehouse_dsn(), run_id=run_id)
     summary = result.as_dict()
     if not result.success:
         raise QualityCheckFailed(result)

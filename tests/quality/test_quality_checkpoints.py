@@ -75,6 +75,18 @@ def test_raw_and_extraction_pass_on_clean_rows(db: psycopg.Connection) -> None:
     assert run_checkpoint("extraction", run_id="nothing-staged").success
 
 
+def test_checks_the_warehouse_the_caller_names(db: psycopg.Connection, warehouse: str, monkeypatch) -> None:
+    """The pipeline passes its connection's URL (xiangmu.pipeline.check): WAREHOUSE_URL is then never read."""
+    add_good_day(db)
+    monkeypatch.setenv("WAREHOUSE_URL", "postgresql://nobody@127.0.0.1:1/none")  # connecting here would fail
+    for name in ("raw", "extraction"):
+        result = run_checkpoint(name, url=warehouse, run_id="run-good")
+        assert result.success, [f.summary() for f in result.failures]
+        assert result.evaluated_expectations >= 7
+    _add_defects(db)
+    assert not run_checkpoint("raw", url=warehouse, run_id="run-bad").success  # it reads that warehouse's rows
+
+
 def test_raw_checkpoint_names_each_defect_with_its_observed_value(db: psycopg.Connection) -> None:
     add_good_day(db)
     bad_ids = _add_defects(db)

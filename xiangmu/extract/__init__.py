@@ -18,7 +18,7 @@ from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import paragraphs, project_key
 
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 

@@ -53,7 +53,7 @@ _INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8
 _PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|工程))")
 _COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
 _COUNT_BEFORE_RE = re.compile(
-    rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)(?:总数|数量)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*(?P<n>{COUNT_NUM})\s*(?:个|项)"
+    rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)(?:总数|数量|数)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*(?P<n>{COUNT_NUM})\s*(?:个|项)"
 )
 # 按县区划分：某区3项: a place's share of the batch, the batch noun left out.
 _PLACE_COUNT_RE = re.compile(
@@ -77,15 +77,17 @@ _LEADING = re.compile(
 _LEADING_NAME = re.compile(
     r"^(?:(?:本报讯|本报[^\s，。]{0,6}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*|" + _DATELINE
     + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
-    r"目前|近日|日前|比如|例如|以及|还有|分别是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
+    r"目前|近日|日前|比如|例如|以及|还有|分别是|[一二三四五六七八九十]是|其[一二三四五六七八九十]是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
 )
 _NAME_STOP = re.compile(r"(?:正在|已经|已于|已|将于|将|于|目前|预计|计划|顺利|全面|主要|建成后|部分|等|，|,)")
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(r"(?:是|位于|为|由|总投资|投资|占地|计划|将|于|主要|已|正在|建成|作为|属于|系)")
-_EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,8}?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营)")
+_EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营|启动|动工|奠基)")
+# 某某示范项目(一期工程)(日前)(在某县)(正式)开工: the project the item's next figures are about.
 _NP_EVENT = re.compile(
-    r"(?:^|的)(?P<name>[^，、的]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?"
-    r"(?:正式|顺利|全面|已经|已|日前|近日|当日)?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营)"
+    r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"
+    r"(?:[在于][^，、的在于]{2,12}?)?"
+    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营|启动|动工|奠基)"
 )
 _EVENT_TAIL = re.compile(
     r"(?<=[项目工程园区心地线厂站])(?:正式|顺利|全面|集中)?(?:开工|建成|竣工|投产|签约|落地|开业|投用)(?:建设|仪式)?$"
@@ -94,6 +96,11 @@ _EVENT_TAIL = re.compile(
 _NP_SITE = re.compile(
     r"(?:在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
 )
+_SINGLED_OUT = re.compile(r"^\s*其中[，,]?(?!包括|包含|含|有|涉及|既有|如|像)")
+_LIST_OPENER = re.compile(r"(?:分别(?:是|为)|依次(?:是|为)|如下|具体(?:是|为)|包括)$")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
+_NOT_A_NAME = re.compile(r"^(?:涉及|涵盖|包括|主要|其他|其余|另有|还有|此外)")
+_PREDICATE = re.compile(r"^(?:属于|属|是|为|系|作为)")
 _NP_SUFFIX = re.compile(r"(?:项目|工程|工厂|厂|产业园|园区|中心|基地|生产线)$")
 _BUILD_AFTER = re.compile(r"^(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
 _NEXT_FIGURE = re.compile(
@@ -299,9 +306,15 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
+    if _PREDICATE.match(clause):
+        return None  # 属战略性新兴产业项目: says what the project is, names none
     m = _NP_END.search(clause)
     head = clause[: m.start()] if m else clause
-    if 3 <= len(head) <= 40 and _NP_SUFFIX.search(head) and not _is_generic(head, gaz):
+    if "的" in head and head.endswith(("项目", "工程")):
+        tail = head[head.rfind("的") + 1 :]  # 列入省重点项目的甲公司年产1万吨乙项目: the part after 的
+        if len(tail) >= 4 and not _is_generic(tail, gaz):
+            head = tail
+    if 3 <= len(head) <= _NAME_MAX and _NP_SUFFIX.search(head) and not _is_generic(head, gaz):
         return head
     if clause.endswith(("项目", "工程")):
         tail = clause[clause.rfind("的") + 1 :]
@@ -383,6 +396,8 @@ class SentenceReader:
                 continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
             if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
                 continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
+            if best is not None and self._hosted_in(before, s, e, name, best[1]):
+                continue  # 某市……签约仪式在某县某酒店举行: the city's event, held at a venue in it
             joined = last_end >= 0 and _PLACE_JOIN.fullmatch(before, last_end, s) is not None
             run = [*run, name] if joined else [name]
             best, last_end = (s, name), e
@@ -412,6 +427,20 @@ class SentenceReader:
                 return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
+
+    def _hosted_in(self, text: str, s: int, e: int, venue: str, subject: str | None) -> bool:
+        """Whether ``venue`` (at ``s:e``) is only where ``subject``'s event was held: 在/于 it,
+        举行/举办/召开 later in the same clause, and ``subject`` the city or county it lies in."""
+        if text[s - 1 : s] not in ("在", "于") or subject is None:
+            return False
+        up = self.gaz.parent
+        if subject not in (up(venue), up(up(venue))):
+            return False
+        end = len(text)
+        for stop in "，,；;。":
+            at = text.find(stop, e)
+            end = min(end, at) if at >= 0 else end
+        return _HELD_AT.search(text, e, end) is not None
 
     def _name_place(self, name: str, region: str | None) -> str | None:
         """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
@@ -710,13 +739,46 @@ class SentenceReader:
                         self._ref_place = fact.region
                         focus = ("fact", fact.project_name)
             np = _np(clause, self.gaz) if new_batch is None and prev_end == 0 else None
+            if focus and focus[0] == "sub" and sentence[c0 - 1 : c0] in ("；", ";"):
+                focus = None  # the list's previous item is closed
+            if np is None and new_batch is None and prev_end == 0 and batch is not None:
+                np = self._bare_item(sentence, c0, clause)  # 项目分别是：甲医药园，总投资X
             if np:
-                focus = ("np", np)
+                # 市重点项目2个，其中甲公司年产5万吨乙项目，……，总投资X: the one project 其中 singles
+                # out, not the batch, owns the figures that follow with no subject of their own.
+                # (其中包括X项目 gives an example of the batch; the total stays the batch's.)
+                # A list item (项目分别是：A项目，总投资X；B项目，总投资Y) is one project too.
+                sub = batch is not None and (
+                    _SINGLED_OUT.match(clause) is not None or self._list_item(sentence, c0, clause, np)
+                )
+                focus = ("sub" if sub else "np", np)
                 self.last_ref = np
                 self._ref_stage = detect_stage(clause)
                 self._note_np(clause, np)
         self._note_period(sentence)
         return out
+
+    def _bare_item(self, sentence: str, c0: int, clause: str) -> str | None:
+        """A list item's name with no 项目/工程 suffix (甲医药园, 乙物流中心二期)."""
+        bare = _ORDINAL.sub("", _LEADING_NAME.sub("", clause.strip()))
+        if not 3 <= len(bare) <= 40 or re.search(r"[\d０-９。，]", bare) or _PREDICATE.match(bare):
+            return None
+        if _is_generic(bare, self.gaz) or self.gaz.exact(bare):
+            return None
+        return bare if self._list_item(sentence, c0, clause, bare) else None
+
+    @staticmethod
+    def _list_item(sentence: str, c0: int, clause: str, np: str) -> bool:
+        """Whether ``clause`` is only a project's name opening an item of a list: after
+        ``分别是：``/``如下：``, after the ``；`` that closes the item before it, or after 一是/二是."""
+        if sentence[c0 - 1 : c0] in ("；", ";") or _ORDINAL.match(clause.strip()):
+            opened = True  # 一是甲项目，总投资X；二是乙项目……
+        elif sentence[c0 - 1 : c0] in ("：", ":"):
+            opened = _LIST_OPENER.search(sentence, 0, c0 - 1) is not None
+        else:
+            return False
+        bare = _ORDINAL.sub("", _LEADING_NAME.sub("", clause.strip()))
+        return opened and bare == np and not _NOT_A_NAME.match(bare)
 
     def _names_place(self, text: str) -> bool:
         """Whether ``text`` names a place itself (a place or 该市-like word not inside a name)."""
@@ -892,7 +954,7 @@ class SentenceReader:
                     count, stage, category = batch.count, batch.stage, batch.category
                 elif batch is None:
                     return None
-            elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] == "fact" or batch is None):
+            elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
             else:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))

@@ -1,7 +1,7 @@
 -- Warehouse roles for Xiangmu. Run by ../10-xiangmu-roles.sh with psql variables
 -- dbname, writer_password and bi_reader_password (never written in this file).
 --
--- xiangmu_writer: the pipeline (WAREHOUSE_URL). Creates and owns every schema
+-- xiangmu_writer: the pipeline (the Airflow connection xiangmu_warehouse). Creates and owns every schema
 --   it writes: raw, extract, staging, intermediate, marts_candidate, snapshots, marts.
 -- bi_reader: BI tools (Superset) and analysts. Reads schema marts and nothing
 --   else (privileges; its read-only session default is only a second line).
