@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urljoin
 
 from scrapers.base import ParseError, Source, System, date_from_url
 from scrapers.http import RETRYABLE_STATUS, FetchResult, PoliteClient
 from scrapers.model import PageLink, ParsedArticle, ParsedPage
+
+T = TypeVar("T")
 
 # Entry URL schemes tried in order: a date with no current-system edition may be
 # on the older system (backfills of years before the sites moved).
@@ -74,25 +77,16 @@ def _as_failure(result: FetchResult, error: str) -> FetchResult:
     return dataclasses.replace(result, error=error)
 
 
-def _parse_page(source: Source, result: FetchResult) -> tuple[ParsedPage | None, FetchResult | None]:
+def _parse(parse: Callable[[str, str], T], result: FetchResult) -> tuple[T | None, FetchResult | None]:
+    """Parse one fetched page or article; a failure is returned, never raised,
+    because one bad page must not abort the rest of the edition."""
     if not result.ok or result.text is None:
         return None, result if result.error else _as_failure(result, "empty body")
     try:
-        return source.parse_page(result.text, result.final_url or result.url), None
+        return parse(result.text, result.final_url or result.url), None
     except ParseError as exc:
         return None, _as_failure(result, f"parse error: {exc}")
     except Exception as exc:  # noqa: BLE001 - one page's crash must not abort the edition
-        return None, _as_failure(result, f"parser crashed: {type(exc).__name__}: {exc}")
-
-
-def _parse_article(source: Source, result: FetchResult) -> tuple[ParsedArticle | None, FetchResult | None]:
-    if not result.ok or result.text is None:
-        return None, result if result.error else _as_failure(result, "empty body")
-    try:
-        return source.parse_article(result.text, result.final_url or result.url), None
-    except ParseError as exc:
-        return None, _as_failure(result, f"parse error: {exc}")
-    except Exception as exc:  # noqa: BLE001 - one article's crash must not abort the edition
         return None, _as_failure(result, f"parser crashed: {type(exc).__name__}: {exc}")
 
 
@@ -163,7 +157,7 @@ def crawl_edition(
             raise NoEdition(entry, first.status, first)
         entry = found[0]
         first = client.fetch(entry)
-    entry_page, entry_failure = _parse_page(source, first)
+    entry_page, entry_failure = _parse(source.parse_page, first)
     if entry_page is None:
         detail = entry_failure.error if entry_failure and entry_failure.error else "unknown error"
         if first.ok and detail.startswith(("parse error", "parser crashed")):
@@ -181,7 +175,7 @@ def crawl_edition(
             fetch, page, failure = first, entry_page, None
         else:
             fetch = client.fetch(link.url)
-            page, failure = _parse_page(source, fetch)
+            page, failure = _parse(source.parse_page, fetch)
         bundle = PageBundle(link=link, fetch=fetch, page=page)
         if failure is not None:
             bundle.failures.append(failure)
@@ -193,7 +187,7 @@ def crawl_edition(
                 seen_articles.add(a.url)
                 urls.append(a.url)
             for result in client.fetch_many(urls):
-                parsed, failed = _parse_article(source, result)
+                parsed, failed = _parse(source.parse_article, result)
                 if parsed is None:
                     bundle.failures.append(failed or _as_failure(result, "unknown error"))
                     continue

@@ -18,7 +18,7 @@ home region. Adding a paper of this product is one registry entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -280,26 +280,32 @@ class FounderSource(Source):
         )
 
     @staticmethod
-    def _page_anchors(doc: BeautifulSoup) -> tuple[list[Tag], str]:
-        for sel in PAGE_LINK_SELECTORS:
-            found = [a for a in doc.select(sel) if NODE_HREF.search(_href_path(str(a.get("href") or "")))]
+    def _anchors(
+        doc: BeautifulSoup,
+        selectors: tuple[str, ...],
+        href: re.Pattern[str],
+        structural: str,
+        keep: Callable[[Tag], bool],
+    ) -> tuple[list[Tag], str]:
+        """Links whose href matches ``href``: under the first selector that finds any,
+        else anywhere in the page (the structural rule); the rule used is returned
+        so drift reports can say which one matched."""
+        for sel in selectors:
+            found = [a for a in doc.select(sel) if href.search(_href_path(str(a.get("href") or "")))]
             if found:
                 return found, sel
-        found = [
-            a
-            for a in doc.find_all("a", href=True)
-            if NODE_HREF.search(_href_path(str(a["href"]))) and not _NOT_A_PAGE.match(node_text(a))
-        ]
-        return found, STRUCTURAL_PAGES if found else ""
+        found = [a for a in doc.find_all("a", href=True) if href.search(_href_path(str(a["href"]))) and keep(a)]
+        return found, structural if found else ""
 
-    @staticmethod
-    def _article_anchors(doc: BeautifulSoup) -> tuple[list[Tag], str]:
-        for sel in ARTICLE_LINK_SELECTORS:
-            found = [a for a in doc.select(sel) if CONTENT_HREF.search(_href_path(str(a.get("href") or "")))]
-            if found:
-                return found, sel
-        found = [a for a in doc.find_all("a", href=True) if CONTENT_HREF.search(_href_path(str(a["href"])))]
-        return found, STRUCTURAL_ARTICLES if found else ""
+    @classmethod
+    def _page_anchors(cls, doc: BeautifulSoup) -> tuple[list[Tag], str]:
+        return cls._anchors(
+            doc, PAGE_LINK_SELECTORS, NODE_HREF, STRUCTURAL_PAGES, lambda a: not _NOT_A_PAGE.match(node_text(a))
+        )
+
+    @classmethod
+    def _article_anchors(cls, doc: BeautifulSoup) -> tuple[list[Tag], str]:
+        return cls._anchors(doc, ARTICLE_LINK_SELECTORS, CONTENT_HREF, STRUCTURAL_ARTICLES, lambda a: True)
 
     def _pdf_url(self, doc: BeautifulSoup, url: str, root: str, nav_item: Tag | None) -> tuple[str | None, str]:
         def pdf_of(node: Tag) -> str:
