@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import sys
 from pathlib import Path
 
@@ -34,23 +33,12 @@ def bundle_contents(root: Path = DASHBOARDS) -> dict[str, str]:
     }
 
 
-def admin_password(home: Path) -> str:
-    """The admin password, generated once (0600)."""
-    path = home / "admin_password"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text("ascii").strip()
-    with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_urlsafe(18))
-    return path.read_text("ascii").strip()
-
-
 def main() -> int:
     warehouse = os.environ["XIANGMU_BI_WAREHOUSE_URL"]
     logging.basicConfig(level=logging.WARNING)
     from flask_migrate import upgrade
     from superset.app import create_app
+    from superset_config import secret_file  # this script's folder: the config Superset loads too
 
     app = create_app()
     with app.app_context():
@@ -63,7 +51,7 @@ def main() -> int:
         appbuilder.add_permissions(update_perms=True)
         security_manager.sync_role_definitions()
         home = Path(app.config["DATA_DIR"])
-        password = admin_password(home)
+        password = secret_file(home / "admin_password", 18)  # generated once (0600)
         user = security_manager.find_user(username=ADMIN)
         if user is None:
             user = security_manager.add_user(

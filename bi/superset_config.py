@@ -20,19 +20,23 @@ HOME.mkdir(parents=True, exist_ok=True)
 HOME.chmod(0o700)  # metadata holds the encrypted warehouse password
 
 
-def _secret_key(path: Path) -> str:
-    """Read the key, creating it (0600, exclusively: concurrent starts agree) on first use."""
+def secret_file(path: Path, nbytes: int) -> str:
+    """The secret in `path`, created on first use (nbytes random, 0600, exclusively: concurrent starts agree).
+
+    Lowercase, so Superset does not take it for a setting; bootstrap_superset.py
+    keeps the admin password the same way.
+    """
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return path.read_text("ascii").strip()
     with os.fdopen(fd, "w") as out:
-        out.write(secrets.token_urlsafe(48))
+        out.write(secrets.token_urlsafe(nbytes))
     return path.read_text("ascii").strip()
 
 
 # Signs sessions and encrypts the stored warehouse password (bi_reader's).
-SECRET_KEY = _secret_key(HOME / "secret_key")
+SECRET_KEY = secret_file(HOME / "secret_key", 48)
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{HOME / 'superset.db'}?check_same_thread=false"
 DATA_DIR = str(HOME)
 

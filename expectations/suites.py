@@ -143,10 +143,70 @@ class SuiteSpec:
         return suite
 
 
+# The run under check: the session setting the DAG passes (null or '' when none is set).
+_RUN = f"current_setting('{DATA_RUN_SETTING}', true)"
+
+
 def _scope(column: str) -> str:
     """SQL predicate: the row belongs to the run under check, or no run is set."""
-    setting = f"current_setting('{DATA_RUN_SETTING}', true)"
-    return f"(coalesce({setting}, '') = '' or {column} = {setting})"
+    return f"(coalesce({_RUN}, '') = '' or {column} = {_RUN})"
+
+
+def _not_scope(column: str) -> str:
+    """SQL predicate: the row is history for the run under check (every row when no run is set)."""
+    return f"(coalesce({_RUN}, '') = '' or {column} is distinct from {_RUN})"
+
+
+def _key_ref(alias: str, key: str) -> str:
+    """The row_ref column naming a row by its key: 'fact_id=12'."""
+    return f"'{key}=' || cast({alias}.{key} as text) as row_ref"
+
+
+def _extraction_key(alias: str) -> str:
+    """The key columns of one article's extraction (article, extractor version), and the row_ref naming it."""
+    return (
+        f"{alias}.article_id,\n    {alias}.extractor_version,\n"
+        f"    'article_id=' || cast({alias}.article_id as text) || ' ' || {alias}.extractor_version as row_ref"
+    )
+
+
+def _failed_share_query(row_ref: str, share: str, failed: tuple[str, str], succeeded: tuple[str, str]) -> str:
+    """One row: how many failed, how many succeeded, and the failed share of both (0 when neither).
+
+    `failed` and `succeeded` are (column name, SQL expression counting them).
+    """
+    (failed_name, failed_count), (ok_name, ok_count) = failed, succeeded
+    return f"""
+select
+    {_sql_literal(row_ref)} as row_ref,
+    {failed_name},
+    {ok_name},
+    coalesce(cast({failed_name} as numeric) / nullif({failed_name} + {ok_name}, 0), 0) as {share}
+from (select ({failed_count}) as {failed_name}, ({ok_count}) as {ok_name}) counts
+"""
+
+
+def _history_median(
+    source: str, keys: str, value: str, *, where: str, newest: str, limit: int, names: tuple[str, str]
+) -> str:
+    """Subquery: per `keys`, how many rows of history and their median `value`.
+
+    History is the latest `limit` rows (by `newest` descending) of `source`
+    matching `where`, outside the run under check: bounded, so the check costs
+    the same after years. `names` are the columns for (row count, median).
+    """
+    count_name, median_name = names
+    return f"""(
+    select {keys}, count(*) as {count_name},
+           percentile_cont(0.5) within group (order by {value}) as {median_name}
+    from (
+        select {keys}, {value} from {source}
+        where {where} and {_not_scope("run_id")}
+        order by {newest} desc
+        limit {limit}
+    ) recent
+    group by {keys}
+)"""
 
 
 # Every query asset exposes a text column naming its row, so that one
@@ -226,7 +286,7 @@ from (
             asset_name="raw_articles",
             query=f"""
 select
-    'article_id=' || cast(a.article_id as text) as row_ref,
+    {_key_ref("a", "article_id")},
     a.article_id,
     a.url,
     a.content_hash,
@@ -251,18 +311,16 @@ where {_scope("a.run_id")}
         SuiteSpec(
             name="raw.fetch_health",
             asset_name="raw_fetch_health",
-            query=f"""
-select
-    'fetches' as row_ref,
-    f.failed_fetches,
-    s.stored_fetches,
-    coalesce(cast(f.failed_fetches as numeric)
-             / nullif(f.failed_fetches + s.stored_fetches, 0), 0) as fetch_error_rate
-from
-    (select count(*) as failed_fetches from raw.fetch_log where {_scope("run_id")}) f,
-    (select (select count(*) from raw.pages where {_scope("run_id")})
-          + (select count(*) from raw.articles where {_scope("run_id")}) as stored_fetches) s
-""",
+            query=_failed_share_query(
+                "fetches",
+                "fetch_error_rate",
+                failed=("failed_fetches", f"select count(*) from raw.fetch_log where {_scope('run_id')}"),
+                succeeded=(
+                    "stored_fetches",
+                    f"(select count(*) from raw.pages where {_scope('run_id')})"
+                    f" + (select count(*) from raw.articles where {_scope('run_id')})",
+                ),
+            ),
             expectations=[
                 _max_between("fetch_error_rate", low=0, high=th.fetch_error_rate_max,
                              description="Failed fetches (raw.fetch_log) stay a small share of all fetches "
@@ -272,12 +330,6 @@ from
     ]
 
 
-def _not_scope(column: str) -> str:
-    """SQL predicate: the row is history for the run under check (every row when no run is set)."""
-    setting = f"current_setting('{DATA_RUN_SETTING}', true)"
-    return f"(coalesce({setting}, '') = '' or {column} is distinct from {setting})"
-
-
 def _edition_volume_suite(th: Thresholds) -> SuiteSpec:
     """Articles each complete edition of the run lists, against the paper's usual edition.
 
@@ -285,7 +337,11 @@ def _edition_volume_suite(th: Thresholds) -> SuiteSpec:
     ordinary editions, while one edition with a tenth of its usual articles
     is a parser that lost a page.
     """
-
+    history = _history_median(
+        f"({LATEST_EDITIONS_SQL}) latest", "newspaper", "article_count",
+        where="status = 'complete'", newest="edition_outcome_id", limit=HISTORY_WINDOW_EDITIONS,
+        names=("editions", "median_articles"),
+    )
     return SuiteSpec(
         name="raw.edition_volume",
         asset_name="raw_edition_volume",
@@ -299,17 +355,7 @@ select
         then l.article_count / nullif(h.median_articles, 0)
     end as article_volume_ratio
 from ({LATEST_EDITIONS_SQL}) l
-left join (
-    select newspaper, count(*) as editions,
-           percentile_cont(0.5) within group (order by article_count) as median_articles
-    from (
-        select newspaper, article_count from ({LATEST_EDITIONS_SQL}) latest
-        where status = 'complete' and {_not_scope("run_id")}
-        order by edition_outcome_id desc
-        limit {HISTORY_WINDOW_EDITIONS}
-    ) recent
-    group by newspaper
-) h on h.newspaper = l.newspaper
+left join {history} h on h.newspaper = l.newspaper
 where l.status = 'complete' and {_scope("l.run_id")}
 """,
         expectations=[
@@ -323,13 +369,17 @@ where l.status = 'complete' and {_scope("l.run_id")}
 
 def _amount_outlier_suite(th: Thresholds) -> SuiteSpec:
     """Each fact of the run against the usual amount of the same subject and measure."""
-
+    history = _history_median(
+        "extract.investment_facts", "subject, measure", "amount_cny",
+        where="amount_cny > 0", newest="fact_id", limit=HISTORY_WINDOW_FACTS,
+        names=("facts", "median_amount"),
+    )
     return SuiteSpec(
         name="extraction.amount_outliers",
         asset_name="extract_amount_outliers",
         query=f"""
 select
-    'fact_id=' || cast(f.fact_id as text) as row_ref,
+    {_key_ref("f", "fact_id")},
     f.subject,
     f.measure,
     f.amount_cny,
@@ -339,17 +389,7 @@ select
         then greatest(f.amount_cny / h.median_amount, h.median_amount / f.amount_cny)
     end as amount_vs_history
 from extract.investment_facts f
-left join (
-    select subject, measure, count(*) as facts,
-           percentile_cont(0.5) within group (order by amount_cny) as median_amount
-    from (
-        select subject, measure, amount_cny from extract.investment_facts
-        where amount_cny > 0 and {_not_scope("run_id")}
-        order by fact_id desc
-        limit {HISTORY_WINDOW_FACTS}
-    ) recent
-    group by subject, measure
-) h on h.subject = f.subject and h.measure = f.measure
+left join {history} h on h.subject = f.subject and h.measure = f.measure
 where f.amount_cny > 0 and {_scope("f.run_id")}
 """,
         expectations=[
@@ -372,7 +412,7 @@ def extraction_suites(th: Thresholds) -> list[SuiteSpec]:
             asset_name="extract_investment_facts",
             query=f"""
 select
-    'fact_id=' || cast(f.fact_id as text) as row_ref,
+    {_key_ref("f", "fact_id")},
     f.fact_id,
     f.article_id,
     f.extractor_version,
@@ -411,9 +451,7 @@ where {_scope("f.run_id")}
             asset_name="extract_facts_per_article",
             query=f"""
 select
-    f.article_id,
-    f.extractor_version,
-    'article_id=' || cast(f.article_id as text) || ' ' || f.extractor_version as row_ref,
+    {_extraction_key("f")},
     count(*) as fact_count
 from extract.investment_facts f
 where {_scope("f.run_id")}
@@ -453,9 +491,7 @@ where {_scope("f.run_id")}
             asset_name="extract_article_extractions",
             query=f"""
 select
-    e.article_id,
-    e.extractor_version,
-    'article_id=' || cast(e.article_id as text) || ' ' || e.extractor_version as row_ref,
+    {_extraction_key("e")},
     e.fact_count as recorded_fact_count,
     (select count(*) from extract.investment_facts f
       where f.article_id = e.article_id
@@ -488,18 +524,18 @@ def _failure_suites(th: Thresholds) -> list[SuiteSpec]:
         SuiteSpec(
             name="extraction.failed_articles",
             asset_name="extract_failed_article_share",
-            query=f"""
-select
-    'articles' as row_ref,
-    f.failed_articles,
-    e.extracted_articles,
-    coalesce(cast(f.failed_articles as numeric)
-             / nullif(f.failed_articles + e.extracted_articles, 0), 0) as failed_article_share
-from
-    (select count(*) as failed_articles from extract.failed_articles
-      where resolved_at is null and {_scope("run_id")}) f,
-    (select count(*) as extracted_articles from extract.article_extractions where {_scope("run_id")}) e
-""",
+            query=_failed_share_query(
+                "articles",
+                "failed_article_share",
+                failed=(
+                    "failed_articles",
+                    f"select count(*) from extract.failed_articles where resolved_at is null and {_scope('run_id')}",
+                ),
+                succeeded=(
+                    "extracted_articles",
+                    f"select count(*) from extract.article_extractions where {_scope('run_id')}",
+                ),
+            ),
             expectations=[
                 _max_between("failed_article_share", low=0, high=th.failed_article_share_max,
                              description="Articles whose extraction failed (extract.failed_articles: an error, the "

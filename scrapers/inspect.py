@@ -21,29 +21,26 @@ from scrapers.registry import source_for_url
 from scrapers.text import decode_html
 
 
+def _pick(obj: object, *names: str) -> dict[str, Any]:
+    """The named attributes of a parsed object, under their own names (the JSON keys are the model's)."""
+    return {name: getattr(obj, name) for name in names}
+
+
 def page_json(page: ParsedPage) -> dict[str, Any]:
     return {
         "kind": "page",
-        "page_no": page.page_no,
-        "page_name": page.page_name,
-        "pdf_url": page.pdf_url,
-        "pages": [{"page_no": p.page_no, "page_name": p.page_name, "url": p.url} for p in page.pages],
-        "articles": [{"title": a.title, "url": a.url} for a in page.articles],
+        **_pick(page, "page_no", "page_name", "pdf_url"),
+        "pages": [_pick(p, "page_no", "page_name", "url") for p in page.pages],
+        "articles": [_pick(a, "title", "url") for a in page.articles],
     }
 
 
 def article_json(art: ParsedArticle) -> dict[str, Any]:
     return {
         "kind": "article",
-        "kicker": art.kicker,
-        "title": art.title,
-        "subtitle": art.subtitle,
-        "byline": art.byline,
-        "page_no": art.page_no,
-        "page_name": art.page_name,
+        **_pick(art, "kicker", "title", "subtitle", "byline", "page_no", "page_name"),
         "published": art.published.isoformat() if art.published else None,
-        "paragraphs": art.paragraphs,
-        "captions": art.captions,
+        **_pick(art, "paragraphs", "captions"),
     }
 
 

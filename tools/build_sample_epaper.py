@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - HTML templates read better unwrapped
-"""Write the sample e-paper archive (sample_epaper/) from tools/sample_articles.py.
+"""Write the sample e-paper archive (sample_epaper/) from tools/sample_articles.toml (via sample_articles.py).
 
 The archive mirrors the live URL paths of both papers so that pointing
 XIANGMU_<CODE>_BASE_URL at the dev server exercises exactly the live code

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from scrapers.crawl import LATEST_WITHIN_DAYS, EditionCrawl, NoEdition
+from scrapers.crawl import LATEST_WITHIN_DAYS, EditionCrawl, NoEdition, PageBundle
 from scrapers.http import PoliteClient
 from scrapers.registry import get_source
 from xiangmu.local.sample_server import DEFAULT_ROOT, ArchiveServer, FaultRule
@@ -20,15 +20,20 @@ def _asked(archive: ArchiveServer, code: str) -> list[str]:
     return [r.path for r in archive.state.requests_for(f"/{code}/") if "robots" not in r.path]
 
 
+def _crawl(client: PoliteClient, base_url: str, code: str, dates: str) -> tuple[EditionCrawl, list[PageBundle]]:
+    """Crawl the paper's first date of the manifest's `dates` list, long after it (not a recent date)."""
+    day = date.fromisoformat(MANIFEST["papers"][code][dates][0])
+    crawl = EditionCrawl(get_source(code), f"{base_url}/{code}", day, client, today=LONG_AFTER)
+    return crawl, list(crawl)
+
+
 @pytest.mark.parametrize("code", ["sjzrb", "hbrb"])
 def test_current_system_date_is_crawled_there_only(
     client: PoliteClient, base_url: str, archive: ArchiveServer, code: str
 ) -> None:
-    day = date.fromisoformat(MANIFEST["papers"][code]["edition_dates"][0])
-    crawl = EditionCrawl(get_source(code), f"{base_url}/{code}", day, client, today=LONG_AFTER)
-    bundles = list(crawl)
+    crawl, bundles = _crawl(client, base_url, code, "edition_dates")
     assert len(bundles) >= 2 and all(not b.failures for b in bundles)
-    assert crawl.entry_url == get_source(code).entry_url(f"{base_url}/{code}", day, "current")
+    assert crawl.entry_url == get_source(code).entry_url(f"{base_url}/{code}", crawl.day, "current")
     assert not any("/html/" in p for p in _asked(archive, code))
 
 
@@ -36,11 +41,9 @@ def test_current_system_date_is_crawled_there_only(
 def test_backfill_date_falls_back_to_the_older_system(
     client: PoliteClient, base_url: str, archive: ArchiveServer, code: str
 ) -> None:
-    day = date.fromisoformat(MANIFEST["papers"][code]["old_system_dates"][0])
-    crawl = EditionCrawl(get_source(code), f"{base_url}/{code}", day, client, today=LONG_AFTER)
-    bundles = list(crawl)
+    crawl, bundles = _crawl(client, base_url, code, "old_system_dates")
     assert len(bundles) >= 2 and sum(len(b.articles) for b in bundles) >= 2
-    assert crawl.entry_url == get_source(code).entry_url(f"{base_url}/{code}", day, "old")
+    assert crawl.entry_url == get_source(code).entry_url(f"{base_url}/{code}", crawl.day, "old")
     assert "/html/" in crawl.entry_url
     asked = _asked(archive, code)
     assert "/html/" not in asked[0] and "/html/" in asked[1], asked  # current first, then the older system

@@ -7,8 +7,9 @@ from importlib import resources
 from urllib.parse import parse_qs, unquote, urlparse
 
 import psycopg
+from psycopg import sql
 
-from xiangmu import config
+from xiangmu import config, vocabulary
 
 
 def warehouse_url() -> str:
@@ -26,8 +27,18 @@ def connect(url: str | None = None, **kwargs) -> psycopg.Connection:
 
 
 @lru_cache(maxsize=1)
-def _schema_sql() -> str:
-    return resources.files("xiangmu.warehouse").joinpath("schema.sql").read_text("utf-8")
+def schema_sql() -> sql.Composed:
+    """schema.sql with the registry's vocabularies filled in, each value quoted by psycopg."""
+    template = resources.files("xiangmu.warehouse").joinpath("schema.sql").read_text("utf-8")
+    return sql.SQL(template).format(  # type: ignore[arg-type]  # the package's file, not user input
+        subjects=_listed(vocabulary.SUBJECTS),
+        edition_statuses=_listed(vocabulary.EDITION_STATUSES),
+    )
+
+
+def _listed(terms: tuple[vocabulary.Term, ...]) -> sql.Composed:
+    """A vocabulary's codes as a list of SQL literals, for `column in (...)`."""
+    return sql.SQL(", ").join(sql.Literal(code) for code in vocabulary.codes(terms))
 
 
 def ensure_schema(conn: psycopg.Connection) -> None:
@@ -35,7 +46,7 @@ def ensure_schema(conn: psycopg.Connection) -> None:
     with conn.transaction():
         # Serialise concurrent first runs: CREATE ... IF NOT EXISTS can still race.
         conn.execute("select pg_advisory_xact_lock(hashtext('xiangmu.schema'))")
-        conn.execute(_schema_sql())
+        conn.execute(schema_sql())
 
 
 def libpq_params(url: str) -> dict[str, str]:

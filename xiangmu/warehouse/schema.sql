@@ -1,6 +1,10 @@
 -- Raw staging and extraction schemas. Applied idempotently before every load.
 -- Raw tables are append-only: rows are never updated or deleted; a changed
 -- page or article becomes a new row (new content_hash), never an overwrite.
+--
+-- A template for psycopg.sql (xiangmu/warehouse/connect.py): a name in braces is
+-- filled in from the registry (xiangmu/vocabulary.py) when the schema is applied,
+-- so a vocabulary is written down once; a literal brace is written twice.
 
 create schema if not exists raw;
 create schema if not exists extract;
@@ -13,7 +17,7 @@ create table if not exists raw.editions (
     edition_date date not null,
     entry_url text not null,
     -- layout_changed: the edition did not look like one (scrapers.drift); never counted as complete.
-    status text not null check (status in ('complete', 'no_edition', 'partial', 'failed', 'layout_changed')),
+    status text not null check (status in ({edition_statuses})),  -- the registry's EDITION_STATUSES
     page_count integer not null default 0,
     article_count integer not null default 0,
     failure_count integer not null default 0,
@@ -22,17 +26,18 @@ create table if not exists raw.editions (
     recorded_at timestamptz not null default now()
 );
 create index if not exists editions_by_date on raw.editions (newspaper, edition_date, edition_outcome_id);
--- Warehouses created before 'layout_changed' existed: widen the check once.
+-- Warehouses created before a status existed (e.g. 'layout_changed'): widen the check once.
 do $$
 begin
     if not exists (
         select 1 from pg_constraint
         where conrelid = 'raw.editions'::regclass and conname = 'editions_status_check'
-          and position('layout_changed' in pg_get_constraintdef(oid)) > 0
+          and (select bool_and(position(quote_literal(s) in pg_get_constraintdef(oid)) > 0)
+               from unnest(array[{edition_statuses}]) as s)
     ) then
         alter table raw.editions drop constraint if exists editions_status_check;
         alter table raw.editions add constraint editions_status_check
-            check (status in ('complete', 'no_edition', 'partial', 'failed', 'layout_changed'));
+            check (status in ({edition_statuses}));
     end if;
 end $$;
 
@@ -115,7 +120,7 @@ create table if not exists extract.investment_facts (
     fact_index integer not null,
     region text,
     region_code text,
-    subject text not null check (subject in ('portfolio', 'project')),
+    subject text not null check (subject in ({subjects})),  -- the registry's SUBJECTS
     project_name text,
     project_count integer,
     measure text not null,

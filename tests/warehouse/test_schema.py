@@ -1,0 +1,76 @@
+"""The warehouse schema as applied: its vocabularies come from the registry, not from a copy in schema.sql."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import psycopg
+import pytest
+
+from xiangmu import vocabulary
+from xiangmu.warehouse import connect, ensure_schema
+
+SUBJECTS = vocabulary.codes(vocabulary.SUBJECTS)
+
+
+@pytest.fixture(scope="module")
+def article_id(private_warehouse: str) -> int:
+    with connect(private_warehouse, autocommit=True) as conn:
+        ensure_schema(conn)  # a second time: idempotent
+        return conn.execute(
+            "insert into raw.articles (newspaper, edition_date, url, body_text, http_status, content_hash,"
+            " raw_html, fetched_at) values ('sjzrb', '2023-08-07', 'http://example.test/a', '正文', 200, 'h',"
+            " '<html></html>', now()) returning article_id"
+        ).fetchone()[0]
+
+
+def _insert_fact(url: str, article_id: int, index: int, subject: str) -> None:
+    with connect(url, autocommit=True) as conn:
+        conn.execute(
+            "insert into extract.investment_facts (article_id, extractor_version, fact_index, subject, measure,"
+            " evidence, char_start, char_end) values (%s, 'test', %s, %s, 'total_investment', '正文', 0, 2)",
+            (article_id, index, subject),
+        )
+
+
+def test_the_facts_table_takes_every_subject_of_the_registry(private_warehouse: str, article_id: int) -> None:
+    for index, subject in enumerate(SUBJECTS):
+        _insert_fact(private_warehouse, article_id, index, subject)
+
+
+def test_the_facts_table_refuses_a_subject_outside_the_registry(private_warehouse: str, article_id: int) -> None:
+    with pytest.raises(psycopg.errors.CheckViolation):
+        _insert_fact(private_warehouse, article_id, 99, "programme")
+
+
+def test_schema_sql_holds_no_copy_of_the_subjects() -> None:
+    template = resources.files("xiangmu.warehouse").joinpath("schema.sql").read_text("utf-8")
+    assert not [code for code in SUBJECTS if f"'{code}'" in template]
+
+
+def test_an_older_warehouse_gets_every_edition_status_of_the_registry(private_warehouse: str) -> None:
+    last = vocabulary.codes(vocabulary.EDITION_STATUSES)[-1]
+    older = ", ".join(f"'{code}'" for code in vocabulary.codes(vocabulary.EDITION_STATUSES)[:-1])
+    insert = (
+        "insert into raw.editions (newspaper, edition_date, entry_url, status)"
+        " values ('sjzrb', '2023-08-07', 'http://example.test/', %s)"
+    )
+    with connect(private_warehouse, autocommit=True) as conn:
+        conn.execute("alter table raw.editions drop constraint editions_status_check")
+        conn.execute(f"alter table raw.editions add constraint editions_status_check check (status in ({older}))")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(insert, (last,))
+        ensure_schema(conn)
+        conn.execute(insert, (last,))
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(insert, ("lost",))
+
+
+def test_applying_the_schema_again_leaves_the_status_check_alone(private_warehouse: str) -> None:
+    """The widening above runs only when a status is missing, not on every load (it locks raw.editions)."""
+    query = "select oid from pg_constraint where conname = 'editions_status_check'"
+    with connect(private_warehouse, autocommit=True) as conn:
+        ensure_schema(conn)
+        before = conn.execute(query).fetchall()
+        ensure_schema(conn)
+        assert conn.execute(query).fetchall() == before and len(before) == 1
