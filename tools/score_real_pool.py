@@ -9,13 +9,18 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|check3|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2`` is a second held-out pool whose texts live in their
-own directory (``--split check2 --texts /work/real_texts2``).  Prints a
-per-document table, the scorer's summary line, recall on facts about named
-projects, and how many documents were missing locally.
+at ``dev``.  ``check2`` and ``check3`` are further held-out pools, each built
+later from articles no rule had been written for, whose texts live in their own
+directories: without ``--texts`` they are read from ``/work/real_texts2`` and
+``/work/real_texts3`` (every other split, ``all`` included, reads
+``/work/real_texts``).  A fresh pool measures the extractor only until rules
+are tuned on it, so run each held-out split rarely and never read its misses
+while writing rules.  Prints a per-document table, the scorer's summary line,
+recall on facts about named projects, and how many documents were missing
+locally.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_POOL = REPO / "tests" / "extract" / "real_pool.json"
 DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 DEFAULT_TEXTS = Path("/work/real_texts")
+# Held-out pools keep their texts apart, so that nobody tuning rules on dev reads them by accident.
+SPLIT_TEXTS = {"check2": Path("/work/real_texts2"), "check3": Path("/work/real_texts3")}
+SPLITS = ("dev", "check", "check2", "check3", "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"
 DEFAULT_CMD = f"{XIANGMU} extract {{file}} --published {{published}} --newspaper {{newspaper}}"
 
@@ -45,6 +53,11 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
+def texts_dir(split: str) -> Path:
+    """Where a split's saved texts live when ``--texts`` is not given."""
+    return SPLIT_TEXTS.get(split, DEFAULT_TEXTS)
+
+
 def select(docs: list[dict], split: str) -> list[dict]:
     return [d for d in docs if split == "all" or d.get("split") == split]
 
@@ -57,12 +70,15 @@ def _short(fact: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pool", type=Path, default=DEFAULT_POOL, help="labelled pool JSON")
-    ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="directory holding the saved texts")
-    ap.add_argument("--split", choices=("dev", "check", "check2", "all"), default="dev")
+    ap.add_argument(
+        "--texts", type=Path, default=None, help="directory holding the saved texts (default: the split's own)"
+    )
+    ap.add_argument("--split", choices=SPLITS, default="dev")
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="path of the shared score.py")
     ap.add_argument("--cmd", default=DEFAULT_CMD, help="extractor command with {file} {published} {newspaper}")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed and extra facts")
     args = ap.parse_args(argv)
+    texts = args.texts if args.texts is not None else texts_dir(args.split)
 
     if not args.scorer.is_file():
         print(f"shared scorer not found at {args.scorer}; cannot score without it", file=sys.stderr)
@@ -78,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     print(f"{'document':40} {'tp':>4} {'fp':>4} {'fn':>4} {'noise':>5}")
     for doc in docs:
-        path = args.texts / doc["id"]
+        path = texts / doc["id"]
         if not path.is_file():
             missing.append(doc["id"])
             continue

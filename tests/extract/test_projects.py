@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_helpers import one, run
+from extract_helpers import check_case, filing_cases, one, run
 
 from xiangmu.extract.normalize import project_key
 
@@ -126,16 +126,6 @@ def test_project_name_with_a_bracketed_phase() -> None:
     assert (f.subject, f.project_name) == ("project", "甲乙项目(二期)")
 
 
-def test_each_project_keeps_the_place_it_was_introduced_with() -> None:
-    text = (
-        "本报讯 9日，观摩团先后来到安平县的甲乙丝网项目、饶阳县的丙丁果蔬项目。"
-        "甲乙丝网项目总投资6亿元。丙丁果蔬项目总投资3亿元。"
-    )
-    facts = run(text, HB)
-    assert one(facts, amount_cny=600_000_000).region == "安平县"
-    assert one(facts, amount_cny=300_000_000).region == "饶阳县"
-
-
 def test_induced_investment_is_noise() -> None:
     assert run("本报讯 甲项目建成后，可带动投资50亿元，拉动投资20亿元，撬动社会资本投资10亿元。", HB) == []
     assert run("本报讯 甲项目投产后，拉动上下游投资30亿元，带动相关产业投资10亿元。", HB) == []
@@ -163,3 +153,8 @@ def test_signing_report_sub_batches_and_signed_project_name() -> None:
     assert one(facts, measure="foreign_investment").stage == "signed"
     f = one(facts, subject="project")
     assert (f.project_name, f.stage, f.region) == ("甲乙新材料项目", "signed", "任丘市")
+
+
+@pytest.mark.parametrize("case", filing_cases("projects"))
+def test_project_is_filed_under_its_place(case: dict) -> None:
+    check_case(case)

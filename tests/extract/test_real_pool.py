@@ -90,7 +90,7 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check", "check2"}
+    assert set(splits) == {"dev", "check", "check2", "check3"}
     first_pool = [s for s in splits if s in {"dev", "check"}]
     share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
@@ -109,6 +109,22 @@ def test_second_held_out_pool_is_new_and_varied() -> None:
     assert len({d["style"] for d in check2}) >= 6
     assert sum(1 for d in check2 for f in d["facts"] if f["subject"] == "project") >= 15
     assert all(2018 <= int(d["published"][:4]) <= 2025 for d in check2)
+
+
+def test_third_held_out_pool_is_new_and_varied() -> None:
+    """check3 was labelled blind after check2: new articles, many places and styles, named projects, noise."""
+    docs = _pool()["documents"]
+    check3 = [d for d in docs if d["split"] == "check3"]
+    assert len(check3) >= 20
+    earlier = {d["url"] for d in docs if d["split"] != "check3"}
+    assert not earlier & {d["url"] for d in check3}, "a check3 article was already in another split"
+    assert sum(len(d["facts"]) for d in check3) >= 50
+    assert len({d["city"] for d in check3} - {"石家庄市", "河北省"}) >= 8
+    assert len({d["style"] for d in check3}) >= 6
+    assert sum(1 for d in check3 for f in d["facts"] if f["subject"] == "project") >= 10
+    assert sum(1 for d in check3 if d["noise_cny"]) >= 5
+    assert {d["newspaper"] for d in check3} == {"sjzrb", "hbrb"}
+    assert all(2018 <= int(d["published"][:4]) <= 2025 for d in check3)
 
 
 def test_facts_use_the_extractors_vocabulary_and_gazetteer() -> None:
@@ -176,8 +192,9 @@ def _tiny_pool(tmp_path: Path) -> Path:
     missing = dict(doc, id="d2.txt", file="d2.txt")
     held_out = dict(doc, id="d3.txt", file="d3.txt", split="check")
     second = dict(doc, id="d4.txt", file="d4.txt", split="check2")
+    third = dict(doc, id="d5.txt", file="d5.txt", split="check3")
     path = tmp_path / "pool.json"
-    docs = [doc, missing, held_out, second]
+    docs = [doc, missing, held_out, second, third]
     path.write_text(json.dumps({"documents": docs}, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -236,3 +253,21 @@ def test_scorer_scores_only_the_second_held_out_split(tmp_path: Path, capsys: py
     assert "split=check2 documents=1 scored=1 missing_locally=0" in out
     assert "d4.txt" in out and "d1.txt" not in out and "d3.txt" not in out
     assert "precision=0.500 recall=0.500 f1=0.500 noise_hits=1" in out
+
+
+@pytest.mark.skipif(not SHARED_SCORER.is_file(), reason="../shared/eval/score.py is not on this machine")
+def test_scorer_reads_a_held_out_split_from_its_own_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --texts, check3 is read from its own directory, never from the dev texts."""
+    texts = tmp_path / "texts3"
+    texts.mkdir()
+    (texts / "d5.txt").write_text("云溪县集中开工项目8个，总投资12亿元。", encoding="utf-8")
+    script = _load_script()
+    assert script.texts_dir("check3") != script.texts_dir("dev")
+    monkeypatch.setitem(script.SPLIT_TEXTS, "check3", texts)
+    argv = ["--pool", str(_tiny_pool(tmp_path)), "--split", "check3", "--cmd", _stub_extractor(tmp_path)]
+    assert script.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "split=check3 documents=1 scored=1 missing_locally=0" in out
+    assert "d5.txt" in out and "d4.txt" not in out and "d1.txt" not in out

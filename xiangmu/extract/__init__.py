@@ -11,14 +11,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .facts import SentenceReader, sentences
+from .facts import SentenceReader, caption_subject, sentences
 from .gazetteer import Gazetteer, gazetteer, gazetteer_rows
+from .headlines import body_amounts, headline_facts
 from .items import Item, split_items
 from .limits import bounded_sentences, check_deadline
 from .model import Fact
-from .normalize import paragraphs, project_key
+from .normalize import Para, paragraphs, project_key
 
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -60,12 +61,24 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
         reader.doc_texts, reader.doc_cache = doc_texts, doc_cache
         sents = [
             (k, para, s0, s1)
-            for k, para in enumerate(item.paras) if not para.heading
+            for k, para in enumerate(item.paras) if not para.heading or _states_figure(para)
             for s0, s1 in bounded_sentences(para.text, sentences(para.text))  # linear time: see limits.py
         ]
         texts = [para.text[s0:s1] for _k, para, s0, s1 in sents]
+        captioned = any(p.caption for p in item.paras)
+        main = reader
         for n, (k, para, s0, s1) in enumerate(sents):
             check_deadline()  # the article's time budget (limits.py), checked once per sentence
+            if para.caption:
+                # A caption stating a figure is read on its own: it tells nothing of the text around it.
+                if reader is main or reader.para_no != k:
+                    own = gaz.find(para.text, item.place)
+                    alone = Item(place=own[0][2] if own else item.place, event_date=item.event_date)
+                    reader = SentenceReader(gaz, published, alone)
+            else:
+                reader = main
+                if captioned and k != reader.para_no:
+                    reader.adopt_caption(para.text, _caption_beside(item, k, gaz))
             reader.para_no, reader.para_text = k, para.text
             reader.ahead = (texts, n)  # the next sentences, for a figure stated before its batch
             for fact, a, b in reader.read(para.text[s0:s1]):
@@ -78,8 +91,35 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
                 fact.evidence = text[start:end]
                 fact.project_key = project_key(fact.project_name)
                 facts.append(fact)
-        carry.item, carry.reader = item, reader
+        if any(p.heading and not p.caption and "资" in p.text for p in item.paras):  # a figure only the title states
+            body = body_amounts(paras)
+            facts += [f for f in headline_facts(item, gaz, published, text, body) if _new(f, carry.seen)]
+        carry.item, carry.reader = item, main
     return facts
+
+
+def _new(fact: Fact, seen: set[tuple[object, ...]]) -> bool:
+    """Whether ``fact`` was not reported yet (and remember it)."""
+    key = _dedupe_key(fact)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _states_figure(para: Para) -> bool:
+    """A caption is read only when it states an investment figure itself."""
+    return para.caption and "资" in para.text and any(ch.isdigit() for ch in para.text)
+
+
+def _caption_beside(item: Item, k: int, gaz: Gazetteer) -> tuple[str, str | None] | None:
+    """The project the photo caption right before (else right after) paragraph ``k`` shows."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(item.paras) and item.paras[j].caption:
+            found = caption_subject(item.paras[j].text, gaz, item.place)
+            if found:
+                return found
+    return None
 
 
 def extract_facts(text: str, published: dt.date, newspaper: str) -> list[Fact]:

@@ -9,8 +9,12 @@ to its project count, stage and category, and a named project to its own name.
 
 A figure's place is the most specific place its sentence names before it; failing
 that, the place its paragraph is about (``SentenceReader._paragraph_place``: decided
-per paragraph from its opening, never carried out of a list of places or onto an
-unknown zone), then the item's place (``items.split_items``).
+per paragraph from its opening or, when that names none, its later sentences; never
+carried out of a list of places or onto an unknown zone), then the item's place
+(``items.split_items``).  A list of places of several cities as one subject is the
+province's; a signing's figure is the signing party's, not the venue's.  Photo captions
+(``normalize.Para.caption``) are read only for a figure they state themselves, and lend
+the project they show to a neighbouring paragraph that says 该项目 without naming one.
 """
 
 from __future__ import annotations
@@ -21,32 +25,45 @@ from dataclasses import dataclass
 
 from xiangmu.vocabulary import CATEGORIES, STAGES
 
+from .bands import category_subset, size_band, verb_before_object
 from .gazetteer import PROVINCE, Gazetteer
 from .items import Item, most_specific
+from .lexicon import CITY_WORDS as _CITY_WORDS
+from .lexicon import DATELINE, HELD, closing, one_of, opening, words
+from .lexicon import LOCAL_WORDS as _LOCAL_WORDS
+from .lexicon import NATION_WORDS as _NATION_WORDS
+from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
 from .model import Fact
+from .nametrim import trim_name
 from .numbers import COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
+from .venues import firm_home, not_the_subject, organiser_before, owner_after_event, subjects_only
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 
+# Words that date a figure to a year (今年计划投资, 年度投资目标).
+_YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
+_YEAR_WORD = words(*_YEAR_WORDS)
+# The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
+# 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
-    r"(?P<kw>(?:(?:年度|当年|全年|今年|本年|明年|年内)?(?:计划|预计|拟)?(?:累计)?"
+    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
     r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|总计|累计|已|将)*)$"
 )
 # Words that turn a following 投资 into something other than project investment.
-_MONEY_WORDS = re.compile(r"投资|外资|签约[总金]{0,2}额|引资")
+_MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资")
 # The investment keyword a ranking list of places with bracketed figures follows.
 _BRACKET_KW = re.compile(r"(?:计划|年度|累计)?(?:完成投资|投资完成|总投资|计划投资|投资目标|投资任务)")
-_LOAN_WORDS = re.compile(r"贷款|授信|信贷|融资|放款|投放|银行")
-_NOISE_BEFORE_KW = re.compile(
-    r"(?:研发|科研|研究|设备|固定资产|社会|民间|技术改造|基金|融资|贷款|补贴|奖励|资金|股权|风险|"
-    r"对外|境外|单体|单个|单项|平均|人均|亩均|每亩|"
+_LOAN_WORDS = words("贷款", "授信", "信贷", "融资", "放款", "投放", "银行")
+_NOISE_BEFORE_KW = closing(
+    *("研发", "科研", "研究", "设备", "固定资产", "社会", "民间", "技术改造", "基金", "融资", "贷款", "补贴"),
+    *("奖励", "资金", "股权", "风险", "对外", "境外", "单体", "单个", "单项", "平均", "人均", "亩均", "每亩"),
     # 带动投资/拉动投资/撬动社会资本投资: induced spending elsewhere, not the projects' own
-    r"带动|拉动|撬动|吸引|吸纳|资本|有效)$"
+    *("带动", "拉动", "撬动", "吸引", "吸纳", "资本", "有效"),
 )
 _INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8}$")  # 拉动上下游投资X
 # 安平县的甲项目、饶阳县的乙项目: each project's place, for a later sentence naming it alone.
@@ -75,19 +92,31 @@ _LEADING = re.compile(
 )
 # Only multi-character connectors are stripped from names: 和/如/与 may begin a real name.
 _LEADING_NAME = re.compile(
-    r"^(?:(?:本报讯|本报[^\s，。]{0,6}电)\s*(?:[（(][^）)]{0,30}[）)])?\s*|" + _DATELINE
+    r"^(?:" + DATELINE + r"\s*(?:[（(][^）)]{0,30}[）)])?\s*|" + _DATELINE
     + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
     r"目前|近日|日前|比如|例如|以及|还有|分别是|[一二三四五六七八九十]是|其[一二三四五六七八九十]是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
 )
-_NAME_STOP = re.compile(r"(?:正在|已经|已于|已|将于|将|于|目前|预计|计划|顺利|全面|主要|建成后|部分|等|，|,)")
+_NAME_STOP = re.compile(
+    one_of(
+        *("正在", "已经", "已于", "已", "将于", "将", "于", "目前", "预计", "计划"),
+        *("顺利", "全面", "主要", "建成后", "部分", "等", "，", ","),
+    )
+)
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
-_NP_END = re.compile(r"(?:是|位于|为|由|总投资|投资|占地|计划|将|于|主要|已|正在|建成|作为|属于|系)")
-_EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营|启动|动工|奠基)")
+_NP_END = re.compile(
+    one_of(
+        *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
+        *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
+    )
+)
+# What happens to a project as news: it breaks ground, is completed, signed, put into use ...
+_EVENTS = one_of("建成", "开工", "竣工", "投产", "签约", "落地", "开业", "投用", "运营", "启动", "动工", "奠基")
+_EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?" + _EVENTS)
 # 某某示范项目(一期工程)(日前)(在某县)(正式)开工: the project the item's next figures are about.
 _NP_EVENT = re.compile(
     r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"
     r"(?:[在于][^，、的在于]{2,12}?)?"
-    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?(?:建成|开工|竣工|投产|签约|落地|开业|投用|运营|启动|动工|奠基)"
+    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?" + _EVENTS
 )
 _EVENT_TAIL = re.compile(
     r"(?<=[项目工程园区心地线厂站])(?:正式|顺利|全面|集中)?(?:开工|建成|竣工|投产|签约|落地|开业|投用)(?:建设|仪式)?$"
@@ -97,16 +126,19 @@ _NP_SITE = re.compile(
     r"(?:在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
 )
 _SINGLED_OUT = re.compile(r"^\s*其中[，,]?(?!包括|包含|含|有|涉及|既有|如|像)")
-_LIST_OPENER = re.compile(r"(?:分别(?:是|为)|依次(?:是|为)|如下|具体(?:是|为)|包括)$")
+_OPENER_INSIDE = re.compile(r"(?:分别|依次|具体)(?:是|为)(?![：:])")
+_LIST_OPENER = closing("分别(?:是|为)", "依次(?:是|为)", "如下", "具体(?:是|为)", "包括")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
-_NOT_A_NAME = re.compile(r"^(?:涉及|涵盖|包括|主要|其他|其余|另有|还有|此外)")
-_PREDICATE = re.compile(r"^(?:属于|属|是|为|系|作为)")
-_NP_SUFFIX = re.compile(r"(?:项目|工程|工厂|厂|产业园|园区|中心|基地|生产线)$")
+_NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
+_PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
+_NP_SUFFIX = closing("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
 _BUILD_AFTER = re.compile(r"^(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
-_NEXT_FIGURE = re.compile(
+# Where the next item of a list begins: its own investment word (、总投资5亿元的……) or its own
+# figure (、3亿元的……).
+_NEXT_KEYWORD = (
     r"[、，；]?(?:以及|和|及)?(?:计划总投资|总投资|计划投资|投资)\s*(?:约|达|为|超过|超|近|逾)?\s*[\d一二三四五六七八九十]"
-    r"|、\s*(?:约|近|超)?\d+(?:\.\d+)?\s*(?:万|亿)元的"
 )
+_NEXT_FIGURE = re.compile(_NEXT_KEYWORD + r"|、\s*(?:约|近|超)?\d+(?:\.\d+)?\s*(?:万|亿)元的")
 # 投资X亿元的重点项目439项 / 的“双基”工程41项: the count follows the batch noun.
 _NOUN_COUNT = re.compile(
     rf"^[^，。；、,]{{0,12}}?(?:项目|工程)(?:共|共计|总数|数量)?(?:达到|达|为|有)?(?P<n>{COUNT_NUM})(?:个|项)"
@@ -114,14 +146,16 @@ _NOUN_COUNT = re.compile(
 _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;]{{0,20}}?(?:项目|工程)")
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
-_YEAR_WORD = re.compile(r"年度|当年|全年|今年|本年|明年|年内")
-_NP_SUFFIX_ANY = re.compile(r"项目|工程|厂|园|中心|基地|生产线")
+_NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线")
 # A "name" made only of these words and characters denotes a batch, not one project.
-_GENERIC_NAME = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)|项目|工程|重点|省市|省级|市级|县级|本次|此次|这次|本批|该批|这批|首批|[春夏秋冬]季|观摩|集中|新开工|开工|续建|新建|在建|建设|实施|"
-    r"计划|安排|签约|引进|入库|储备|谋划|产业|累计|今年|全年|年度|上半年|下半年|以上|各类|所有|全部|上述|这些|"
-    r"一批|亿元|万元|全市|全省|全县|全区|我市|我省|该市|该县|该区|本市|重大|优质|龙头|季度|招商|好|\d|"
-    r"[一二三四五六七八九十百千]"
+_GENERIC_NAME = words(
+    r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)",
+    *("项目", "工程", "重点", "省市", "省级", "市级", "县级", "本次", "此次", "这次", "本批", "该批"),
+    *("这批", "首批", "[春夏秋冬]季", "观摩", "集中", "新开工", "开工", "续建", "新建", "在建", "建设", "实施"),
+    *("计划", "安排", "签约", "引进", "入库", "储备", "谋划", "产业", "累计", "今年", "去年", "上年"),
+    *("前年", "全年", "年度", "上半年", "下半年", "以上", "各类", "所有", "全部", "上述", "这些", "一批"),
+    *("亿元", "万元", "全市", "全省", "全县", "全区", "我市", "我省", "该市", "该县", "该区", "本市"),
+    *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]"),
 )
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
@@ -131,38 +165,43 @@ _CATEGORY_LEAD = re.compile(
 _CATEGORIES = CATEGORIES
 # Stages and their cue words, in detection order: xiangmu/vocabulary.py.
 _STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
-_CITY_WORDS = ("全市", "我市", "本市", "该市", "市内", "市直", "市本级")
-_PROVINCE_WORDS = ("全省", "我省", "本省")
-_LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
 # Only the venue of a ceremony (在某区设主会场); 某区分会场 is that place's own part of it.
 _VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
-_HELD_AT = re.compile(r"举行|举办|召开")
+_HELD_AT = words(*HELD)
+# A signing: 签约, or an agreement signed (签署合作协议, 签订投资合同).
+_SIGNING = re.compile(r"签约|(?:签署|签订)[^，。；]{0,10}?(?:协议|合同)")
 _PLACE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After a list of places, a word that makes them one subject (两地, 三县, 等地, 共).
-_JOINT = re.compile(r"(?:等地|等县|[两二三四五六七八九十\d]{1,2}个?(?:地|县|区|县区|县市区)|共|合计|共计)")
-_NEW_LEAD = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电|[（(]记者)")
+_AREAS = r"(?:地|县|市|区|县区|县市区)"
+_JOINT = re.compile(rf"(?:等{_AREAS}|[两二三四五六七八九十\d]{{1,2}}个?{_AREAS}|共|合计|共计)")
+_NEW_LEAD = opening(DATELINE, "[（(]记者")
 _MANY = "*"  # a paragraph opening with a list of places: about none of them alone
 # A photo caption: one short sentence with no figure (位于某县的某公司生产车间。).
 _CAPTION = re.compile(r"^(?:图为)?[^。！？\d：:]{4,40}[。]?$")
 # A paragraph opening with a zone's name (某某新区总投资……): if we do not know the zone,
 # the figure is not about the place the paragraph before spoke of.
 _ZONE_OPENING = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}(?:新区|经开区|高新区|开发区|管理区|新城|示范区)"
+    r"^[\u4e00-\u9fff]{2,10}?(?:新区|经开区|高新区|开发区|管理区|新城|示范区|园区)"
     r"(?=[^\u4e00-\u9fff]|总|投资|共|今年|实施|完成|谋划|集中)"
 )
 _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
-_VENUE_BEFORE = re.compile(r"(?:在|于|落户|落地|位于)$")
-_NATION_WORDS = ("全国", "我国")
+_VENUE_BEFORE = closing("在", "于", "落户", "落地", "位于")
+_LANDED_BEFORE = re.compile(r"(?:落户|落地)(?:到|在|于)?(?:河北省?)?$")
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?]")
+# A place opening a project's name (某县甲乙项目), the words between no verb (某县坚持项目为王).
+_PROJECT_AT = re.compile(r"[^，。；、,;\s坚持抓推进实施谋划加快以]{1,16}?(?:项目|工程)")
+# 在某县/赴某市: a place the paragraph's subject went to (得益于某县 is the subject itself).
+_AT_PLACE = re.compile(r"(?:在|赴|到|落户|落地|(?<![益由对关属至等善敢])于)$")
 # A sentence that details the batch or period of the sentence before it.
 _FOLLOW_UP = re.compile(r"^\s*(?:其中|这些项目中|上述项目中|此次(?:开工|签约|竣工)?的?项目中)")
 # 石家庄、唐山、保定分别完成投资A、B、C: one figure per place, in order.
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
-_AREA_RE = re.compile("|".join(_LOCAL_WORDS[:-1]))  # 全县/该区 ... (not 园区内)
-_DEICTIC_RE = re.compile("|".join(_CITY_WORDS + _PROVINCE_WORDS + _LOCAL_WORDS + _NATION_WORDS))
+_AREA_RE = words(*_LOCAL_WORDS[:-1])  # 全县/该区 ... (not 园区内)
+_DEICTIC_RE = words(*_CITY_WORDS, *_PROVINCE_WORDS, *_LOCAL_WORDS, *_NATION_WORDS)
 _RANKING_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]|前列|前[三五十]|首位|之首|领先|排名|最[多高大])")
-_RANKING_BEFORE = re.compile(r"(?:居|位居|位列|列|排|占)$")
+_RANKING_BEFORE = closing("居", "位居", "位列", "列", "排", "占")
 # Which kinds of place a deictic word can point back to (该县 -> a county named earlier).
 _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city"), "区": ("district", "zone")}
 # A head made only of time words and adverbs: the figure is about the batch in context
@@ -172,7 +211,7 @@ _TIME_ONLY = re.compile(
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
-_FIRM = re.compile(r"公司|集团|企业|厂")
+_FIRM = words("公司", "集团", "企业", "厂")
 # A word pointing back at one project named before (该产业园, 这个基地, 该工程).
 _REF_RE = re.compile(
     r"^(?:该|此|这个|这一|这座|这家|本)(?P<noun>项目|工程|产业园|园区|基地|工厂|厂区|中心|生产线|综合体|小镇|电站)"
@@ -181,6 +220,40 @@ _REF_RE = re.compile(
 _NAME_BOUNDARY = re.compile(r"[，。；、：！？\s“”\"（）()]|的|在|于|是|将|建设|新建|开工|位于|投资|落户|签约|实施|推进")
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
 _LIST_ITEM_GAP = re.compile(r"^的?[^，；。：]{1,40}?[、和及]$")
+
+# A paragraph opening with a reference word (该项目……): the project it means may be named
+# only in the photo caption next to it.
+_REF_OPENING = re.compile(r"^\s*[“\"]?(?:该|此|这个|这一|本)(?:项目|工程)")
+_CAPTION_MARK = re.compile(r"^[▲△▼↑↓←→\s\u3000]*(?:(?:上|下|左|右|组)?图[为：:]|图片为)?")
+_CAPTION_NAME = re.compile(r"[^，。；、：:\s（(]{2,40}?(?:项目|工程)(?:[一二三四]期)?")
+
+
+# 在某区会场 / 在某县分会场: where a leader attended the event, not what the paragraph is about.
+_AT_VENUE_SITE = re.compile(r"(?:分|主)?会场")
+_ATTENDED = re.compile(r"(?:了|出席|参加|观摩|调研|考察|视察|察看|走进|来到|深入)$")
+
+
+def _object_mention(sentence: str, s: int, e: int) -> bool:
+    """A place mentioned as a venue site (在X会场) or as where a project lies after a verb
+    (出席了X甲项目开工活动): an object of the sentence, not its subject."""
+    before = sentence[s - 1 : s]
+    if before in ("在", "于") and _AT_VENUE_SITE.match(sentence, e):
+        return True
+    return _ATTENDED.search(sentence, max(0, s - 4), s) is not None and _PROJECT_AT.match(sentence, e) is not None
+
+
+def caption_subject(caption: str, gaz: Gazetteer, context: str | None) -> tuple[str, str | None] | None:
+    """The project a photo caption shows (图为某县甲项目施工现场) and the place it names.
+
+    A caption is no prose: it only lends this name to the paragraph beside it that says
+    该项目 without naming one; it never sets the place of any other paragraph.
+    """
+    text = _CAPTION_MARK.sub("", caption, count=1)
+    m = _CAPTION_NAME.search(text)
+    if m is None or _is_generic(m.group(), gaz):
+        return None
+    found = gaz.find(text[: m.end()], context)
+    return m.group(), (found[-1][2] if found else None)
 
 
 @dataclass
@@ -191,6 +264,26 @@ class _Batch:
     stage: str | None
     category: str | None
     place: str | None = None  # set when the batch was announced after its figures, with its place
+
+
+def _inside(text: str, found: tuple[int, int, str]) -> bool:
+    """A place right after 的 is part of a name (…的晋州市某某牧场), unless a clause ends with it."""
+    s, e, _name = found
+    return s > 0 and text[s - 1] == "的" and text[e : e + 1] not in ("，", ",", "：", ":")
+
+
+def _without_parties(name: str, gaz: Gazetteer) -> str:
+    """甲集团与乙县新能源项目 -> 乙县新能源项目; 乙县与甲集团新能源项目 -> 甲集团新能源项目:
+    the parties of a signing are no part of the project's name."""
+    for s, e, _place in gaz.find(name):
+        if name[s - 1 : s] in ("与", "和") and _FIRM.search(name, 0, s):
+            rest = name[s:]
+        elif name[e : e + 1] in ("与", "和") and s == 0 and _FIRM.search(name, e):
+            rest = name[e + 1 :]
+        else:
+            continue
+        return rest if len(rest) >= 4 else name
+    return name
 
 
 def head_text(pre_kw: str) -> str:
@@ -297,6 +390,13 @@ def _name_before(pre: str) -> str | None:
 
 
 def _np(clause: str, gaz: Gazetteer) -> str | None:
+    """``_np_phrase`` within its clause and without a visit's verbs (nametrim.py)."""
+    found = _np_phrase(clause, gaz)
+    name = trim_name(found)
+    return name if name == found or (name and not _is_generic(name, gaz)) else None
+
+
+def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     """The project a clause is about, for a later bare 项目 or 总投资 in the sentence.
 
     Either its leading noun phrase (``X工程是……``) or, for a clause that is itself a
@@ -392,20 +492,21 @@ class SentenceReader:
         run: list[str] = []  # the places of a list the latest place closes (甲区、乙县两地……)
         last_end = -1
         for s, e, name in self.gaz.find(before, item_place):
-            if s > 0 and before[s - 1] == "的" and before[e : e + 1] not in ("，", ",", "；", ";", "：", ":"):
+            named = s > 0 and before[s - 1] == "的" and not owner_after_event(before, s)  # venues.py
+            if named and before[e : e + 1] not in ("，", ",", "；", ";", "：", ":"):
                 continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
             if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
                 continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
-            if best is not None and self._hosted_in(before, s, e, name, best[1]):
+            prior = (best[0], last_end, best[1]) if best is not None and best[1] else None
+            if not_the_subject(self.gaz, before, s, e, name, self.para_place or item_place, prior):
+                continue  # 主会场设在某开发区 / 由甲市乙公司投资 (venues.py)
+            if best is not None and self._hosted_in(before, s, e, name, best):
                 continue  # 某市……签约仪式在某县某酒店举行: the city's event, held at a venue in it
             joined = last_end >= 0 and _PLACE_JOIN.fullmatch(before, last_end, s) is not None
             run = [*run, name] if joined else [name]
             best, last_end = (s, name), e
-        if len(run) >= 2 and _JOINT.match(before, last_end):
-            cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
-            city = cities.pop() if len(cities) == 1 else None
-            if city and self.gaz.is_city(city) and best is not None:
-                best = (best[0], city)  # 正定县、藁城区两地共开工项目N个: the city they lie in
+        if len(run) >= 2 and best is not None:
+            best = (best[0], self._list_subject(run, _JOINT.match(before, last_end) is not None) or best[1])
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
                 continue
@@ -421,6 +522,9 @@ class SentenceReader:
                     return name  # 总投资X亿元的N个项目在某县集中开工
             return self.para_place or item_place or self.gaz.home
         region = best[1]
+        landed = self._landed_in(after)
+        if landed is not None and region in (self.gaz.parent(landed), self.gaz.parent(self.gaz.parent(landed))):
+            return landed  # 某市……总投资X亿元的N个项目签约落户某区: where the projects land, inside it
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
             lead = before[: best[0]].strip(" \u3000“”\"")
             if (not lead or _TIME_ONLY.match(lead)) and not _FIRM.search(before, best[0]):
@@ -428,19 +532,45 @@ class SentenceReader:
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
 
-    def _hosted_in(self, text: str, s: int, e: int, venue: str, subject: str | None) -> bool:
-        """Whether ``venue`` (at ``s:e``) is only where ``subject``'s event was held: 在/于 it,
-        举行/举办/召开 later in the same clause, and ``subject`` the city or county it lies in."""
+    def _landed_in(self, after: str) -> str | None:
+        """The place the figure's projects land in, later in its clause (……的N个项目落户某区)."""
+        stop = _CLAUSE_STOP.search(after)
+        clause = after[: stop.start()] if stop else after
+        if "落" not in clause:
+            return None
+        for s, _e, name in self.gaz.find(clause):
+            if _LANDED_BEFORE.search(clause, max(0, s - 4), s):
+                return name
+        return None
+
+    def _list_subject(self, run: list[str], joint: bool) -> str | None:
+        """The place a list of places stands for as one subject: the province for places of
+        several cities (石家庄、唐山、邯郸等市开工项目N个: none of them alone), the city for
+        places of one city joined as one (正定县、藁城区两地共……); None keeps the latest."""
+        cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
+        if len(cities) > 1:
+            return PROVINCE
+        city = cities.pop()
+        return city if joint and self.gaz.is_city(city) else None
+
+    def _hosted_in(self, text: str, s: int, e: int, venue: str, best: tuple[int, str | None]) -> bool:
+        """Whether ``venue`` (at ``s:e``) is only where the event of the place named before
+        (``best``: offset, name) was held: 在/于 it, 举行/举办/召开 later in the same clause, and
+        that place the city or county it lies in, or a party to a signing (甲集团与乙县签约仪式
+        在丙市举行: the county signed, the city only hosted)."""
+        at, subject = best
         if text[s - 1 : s] not in ("在", "于") or subject is None:
             return False
         up = self.gaz.parent
-        if subject not in (up(venue), up(up(venue))):
-            return False
         end = len(text)
         for stop in "，,；;。":
-            at = text.find(stop, e)
-            end = min(end, at) if at >= 0 else end
-        return _HELD_AT.search(text, e, end) is not None
+            found = text.find(stop, e)
+            end = min(end, found) if found >= 0 else end
+        signing = _SIGNING.search(text, at, end)
+        if subject not in (up(venue), up(up(venue))) and not signing and not organiser_before(text, at, s):
+            return False  # 甲市投资说明会在乙市举行: the organiser's event anywhere (venues.py)
+        # 在某市举行 / 在某市签署协议: the venue of the event or of the signing.
+        return _HELD_AT.search(text, e, end) is not None or (signing is not None and signing.start() >= e)
 
     def _name_place(self, name: str, region: str | None) -> str | None:
         """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
@@ -564,9 +694,11 @@ class SentenceReader:
         """The place the paragraph opening with ``sentence`` is about, for figures that name none.
 
         Decided per paragraph, from what the paragraph itself says: a place its opening
-        sentence names as subject, or 全区/全县 there.  A list of places (a ranking, 按县区
-        划分……) or a zone we do not know (某某新区总投资……) is about no place of ours, so its
-        figures fall back to the item's place; a photo caption (位于某县的某车间。) is not the
+        sentence names as subject, or 全区/全县 there; failing that, the one place a later
+        sentence names as subject (累计完成投资X。这是某县……的成果).  A list of places (a
+        ranking, 按县区划分……) is about no place of ours, so its figures fall back to the
+        item's place; so is a zone we do not know (某某新区总投资……), unless the paragraph
+        names the county or city it lies in.  A photo caption (位于某县的某车间。) is not the
         text's subject and changes nothing.  Otherwise the paragraph goes on about the place
         the one before zoomed into.
         """
@@ -586,12 +718,51 @@ class SentenceReader:
         area = self._opening_area(sentence)
         if area:
             return area
+        later = self._later_place(sentence)
         unknown = _ZONE_OPENING.match(sentence)
         if unknown and not self.gaz.find(unknown.group()):
-            return None
+            # 某某开发区总投资……，该区地处某县: the county the paragraph names, else none
+            return later or self._single_place(sentence[unknown.end() :])
+        if later:
+            return later  # 累计完成投资X。这是某县坚持……的成果: the subject comes second
         if len(self._openings) >= 2 and self._siblings(*self._openings[-2:]):
             return None  # 甲县……。乙县……。两地共……: after a paragraph per place, the whole again
         return self.para_place
+
+    def _single_place(self, text: str) -> str | None:
+        """The one place ``text`` names (outside names), if it names exactly one."""
+        found = [f for f in self.gaz.find(text, self.item.place) if not _inside(text, f)]
+        names = {f[2] for f in most_specific(found, text, self.gaz)}
+        return names.pop() if len(names) == 1 else None
+
+    def _later_place(self, opening: str) -> str | None:
+        """The one place the rest of the paragraph names as its subject, when its opening
+        sentence names none: not a part singled out (其中某县……), not a place with a figure
+        of its own (某县完成投资Y: a part), not a venue, never one of several."""
+        at = self.para_text.find(opening)
+        rest = self.para_text[at + len(opening) :] if at >= 0 else ""
+        if not rest or _DEICTIC_RE.search(opening):
+            return None
+        # One pass over the rest; then only the first sentence naming a place is read.
+        first = next((f for f in self.gaz.find(rest, self.item.place) if not _inside(rest, f)), None)
+        if first is None:
+            return None
+        start = max(rest.rfind(ch, 0, first[0]) for ch in "。！？!?") + 1
+        for m in _SENTENCE_RE.finditer(rest, start):
+            sentence = m.group()
+            found = [f for f in self.gaz.find(sentence, self.item.place) if not _inside(sentence, f)]
+            if not found:
+                continue
+            found = most_specific(found, sentence, self.gaz)
+            if len({f[2] for f in found}) != 1 or _MONEY_WORDS.search(sentence) or _FOLLOW_UP.match(sentence):
+                return None
+            s, e, name = found[0]
+            if _VENUE_AFTER.match(sentence, e) or _PLACE_RANKED.match(sentence, e) or _AT_PLACE.search(sentence, 0, s):
+                return None
+            if _PROJECT_AT.match(sentence, e) or firm_home(sentence, e):
+                return None  # 某县甲乙项目已投产 / 甲市乙集团……: where a project or firm lies, not the subject
+            return name
+        return None
 
     def _siblings(self, a: str, b: str) -> bool:
         """Neither place lies in the other (两县, not a city and its county)."""
@@ -607,7 +778,11 @@ class SentenceReader:
             f for f in self.gaz.find(sentence, self.item.place)
             if not (f[0] and sentence[f[0] - 1] == "的" and sentence[f[1] : f[1] + 1] not in ("，", ",", "：", ":"))
         ]
-        found = [f for f in most_specific(found, sentence, self.gaz) if not _PLACE_RANKED.match(sentence, f[1])]
+        found = [
+            f for f in most_specific(found, sentence, self.gaz)
+            if not _PLACE_RANKED.match(sentence, f[1]) and not _object_mention(sentence, f[0], f[1])
+        ]
+        found = subjects_only(self.gaz, sentence, found, self.para_place or self.item.place)  # venues.py
         if len({f[2] for f in found}) != 1:
             # none, or a list of places (按县区划分：甲区4项……乙县2项): no single subject
             return _MANY if found else None
@@ -755,8 +930,25 @@ class SentenceReader:
                 self.last_ref = np
                 self._ref_stage = detect_stage(clause)
                 self._note_np(clause, np)
+            elif new_batch is not None and prev_end == 0:
+                item = self._opened_item(clause)  # N个项目分别是甲项目，总投资X；乙项目……
+                if item:
+                    focus = ("sub", item)
+                    self.last_ref = item
+                    self._ref_stage = detect_stage(clause)
+                    self._note_np(clause, item)
         self._note_period(sentence)
         return out
+
+    def _opened_item(self, clause: str) -> str | None:
+        """The first item of a list a batch's own clause opens with no colon (N个项目分别是甲项目):
+        the clause's tail after 分别是 is only a project's name."""
+        opened = _OPENER_INSIDE.search(clause)
+        if opened is None:
+            return None
+        tail = clause[opened.end() :].strip()
+        np = _np(tail, self.gaz) if tail else None
+        return np if np and np == tail and not _NOT_A_NAME.match(np) else None
 
     def _bare_item(self, sentence: str, c0: int, clause: str) -> str | None:
         """A list item's name with no 项目/工程 suffix (甲医药园, 乙物流中心二期)."""
@@ -775,6 +967,8 @@ class SentenceReader:
             opened = True  # 一是甲项目，总投资X；二是乙项目……
         elif sentence[c0 - 1 : c0] in ("：", ":"):
             opened = _LIST_OPENER.search(sentence, 0, c0 - 1) is not None
+        elif _OPENER_INSIDE.match(clause.strip()):
+            opened = True  # ……，分别是甲项目，总投资X；乙项目……
         else:
             return False
         bare = _ORDINAL.sub("", _LEADING_NAME.sub("", clause.strip()))
@@ -815,6 +1009,20 @@ class SentenceReader:
         found = self.gaz.find(clause[: at if at >= 0 else len(clause)] + name, self.item.place)
         return found[-1][2] if found else None
 
+    def _signing(self, before: str) -> bool:
+        """Whether the figure's sentence, or the one before it, reports a signing (签约)."""
+        tail = self._history[self._history.rfind("。", 0, len(self._history) - 1) + 1 :]
+        return bool(_SIGNING.search(before) or _SIGNING.search(tail))
+
+    def adopt_caption(self, paragraph: str, subject: tuple[str, str | None] | None) -> None:
+        """Before a paragraph: if it opens with 该项目, no project was named before it, and the
+        caption beside it shows one, that project (and the caption's place) is what 该项目 means."""
+        if subject is not None and not isinstance(self.last_ref, str) and _REF_OPENING.match(paragraph):
+            name, place = subject
+            self.last_ref = name
+            self._ref_place = place or self._name_place(name, None)
+            self._ref_stage = detect_stage(name)
+
     def _referent(self, noun: str, before: str) -> str | None:
         """The project ``该<noun>`` points back to: the named ``last_ref`` if it is one,
         else the latest noun phrase ending in ``noun`` in the item so far."""
@@ -831,7 +1039,7 @@ class SentenceReader:
             if re.search(r"(?:该|此|这个|这一|这座|这家|本)$", lead):
                 continue
             cut = max((m.end() for m in _NAME_BOUNDARY.finditer(lead)), default=0)
-            name = _LEADING_NAME.sub("", lead[cut:]) + noun
+            name = trim_name(_LEADING_NAME.sub("", lead[cut:]) + noun) or ""
             if len(name) >= 4 and not _is_generic(name, self.gaz):
                 return name
             return None
@@ -901,7 +1109,14 @@ class SentenceReader:
         sized = "以上" in money_text or over or not after.startswith("的")
         if sized and _SIZE_CLASS.match(after):
             return None  # 亿元以上项目12个: counts projects by size
-        if "外资" in word:
+        if size_band(word, money_text, after, sentence[: c0 + money.start], self._history):
+            return None  # 其中总投资超5亿元的项目17个、超10亿元的5个: thresholds (bands.py)
+        verb_obj = verb_before_object(pre_kw) if word == "投资" else None
+        if verb_obj:
+            pre_kw = verb_obj[2] + verb_obj[1]  # 完成重点项目投资X: the batch's completed investment
+        if verb_obj:
+            measure = verb_obj[0]
+        elif "外资" in word:
             measure = "foreign_investment"
         elif "总" in word:
             measure = "total_investment"
@@ -917,6 +1132,7 @@ class SentenceReader:
         subject = "portfolio"
         name: str | None = None
         from_ref = False  # the name came from a reference word, so may its place
+        signed_deal = False  # a bare 项目 that is the deal a signing sentence reports
         count = batch.count if batch else None
         stage = batch.stage if batch else None
         category = batch.category if batch else None
@@ -952,13 +1168,17 @@ class SentenceReader:
                 elif batch is None and isinstance(self.last_ref, _Batch):
                     batch = self.last_ref
                     count, stage, category = batch.count, batch.stage, batch.category
+                elif batch is None and self._signing(sentence[: c0 + money.start]):
+                    signed_deal = True  # 甲集团与乙县签约……，项目总投资X: the signed deal, named by none
                 elif batch is None:
                     return None
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
             else:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
-                if cand and not _is_generic(cand, self.gaz):
+                if cand and (trades := category_subset(cand)):
+                    category, count = trades, None  # 其中，先进制造业项目和现代服务业项目总投资X: a part by trade
+                elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
         if list_place is not None:
             lone = subject == "portfolio" and batch is None and not isinstance(self.last_ref, _Batch)
@@ -995,6 +1215,8 @@ class SentenceReader:
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
                 stage = detect_stage(sentence[: c0 + money.start])
+        if signed_deal:
+            count, stage = None, "signed"
         if subject == "project":
             count, category = None, None
             if stage is None:
@@ -1005,6 +1227,8 @@ class SentenceReader:
                 stage = self._context.stage  # 开工项目N个。其中，投资X亿元的某项目……
             if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟)投资", word):
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
+        if name and ("与" in name or "和" in name):
+            name = _without_parties(name, self.gaz)
         before = sentence[: c0 + money.start]
         # A place inside a project named earlier in the sentence (A区甲项目、乙项目) is that
         # project's, not the next one's.

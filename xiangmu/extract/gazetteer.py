@@ -18,6 +18,7 @@ from pathlib import Path
 from xiangmu import newspapers
 
 PROVINCE = "河北省"
+PROVINCE_SHORT = "河北"  # the province as papers prefix its places (河北曹妃甸, 河北衡水高新区)
 
 # Zones missing from jionlp's list, or whose short names need stating.  (name, parent, short names)
 _EXTRA_ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -47,6 +48,11 @@ _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税�
 _ZONE_AHEAD = (
     r"(?=(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区|工业园|园区|新区|分会场))"
 )
+# Characters of the words around names (的, 和, 在, 市, 年, 今, 该, 建设 ...), never of a zone's own name.
+_NOT_A_QUALIFIER = "的和及与在于是为将对到、市县区省年月日今全我该本此这各加推促抓建设实施新老原"
+# Between a place and a zone word: the zone's own name (北方), not a word of the sentence.
+_QUALIFIER = re.compile(rf"[^\W\d_{_NOT_A_QUALIFIER}]*")
+_CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
 
 
@@ -195,6 +201,9 @@ class Gazetteer:
             if a not in self.names and a not in self.ambiguous and len(a) >= 2
             and (self.resolved.get(n) is not None and self.resolved[n].type in ("county", "county_city", "district"))
         }
+        # 河北曹妃甸 / 河北正定: after the province's name a county's short name is unambiguous.
+        for alias, name in self.alias_zone.items():
+            self.names.setdefault(PROVINCE_SHORT + alias, name)
         words = {w: False for w in (*self.names, *self.ambiguous)}
         words.update({a: True for a in self.alias_zone})
         self.pattern = re.compile(_trie_regex(words))
@@ -257,10 +266,28 @@ class Gazetteer:
             name = self.names.get(m.group()) or self.alias_zone.get(m.group())
             if name is None and m.start() != last_end:  # 宣化经济开发区: the zone of the place before it
                 name = self._in_context(m.group(), context)
+            if name and self._foreign_zone(text, out[-1] if out else None, m.start(), m.group(), name):
+                continue
             if name:
                 out.append((m.start(), m.end(), name))
                 last_end = m.end()
         return out
+
+    def _foreign_zone(self, text: str, prev: tuple[int, int, str] | None, start: int, word: str, name: str) -> bool:
+        """Whether a zone's short name (循环化工园区) is part of the name of a zone we do not
+        know: written after a place with a name of its own between (某县北方循环化工园区), after
+        a place of another city (某市循环化工园区), or after such a name opening a clause
+        (华北循环化工园区总投资……).  Then the figure is the place's, not the known zone's."""
+        place = self.resolved.get(name)
+        if place is None or place.type != "zone" or word == name:
+            return False
+        head = _CLAUSE_HEAD.search(text, max(0, start - 8), start)
+        gap = text[prev[1] : start] if prev is not None and prev[1] >= start - 6 else None
+        if gap is None or not _QUALIFIER.fullmatch(gap):
+            # No place right before: a proper name opening the clause makes it another zone.
+            return head is not None and len(head.group(1)) >= 2 and bool(_QUALIFIER.fullmatch(head.group(1)))
+        up = self.parent
+        return bool(gap) or place.parent not in (prev[2], up(prev[2]), up(up(prev[2])))
 
     def _in_context(self, short: str, context: str | None) -> str | None:
         cands = self.ambiguous.get(short, ())

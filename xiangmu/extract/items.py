@@ -7,7 +7,9 @@ to its own item's place, not to the first place named in the article.
 An item's place comes, in order of strength, from its heading or kicker, its lead
 (a list of one city's counties means that city; a list across cities, none), the
 place its body keeps naming, and last the place the whole text names, photo
-captions included (weak evidence: only for an item that names none itself).
+captions included (weak evidence: only for an item that names none itself).  A photo
+caption line never opens an item nor names its place, and a title listing places of
+several cities is about none of them alone.
 Which place each *paragraph* is about is decided in ``facts.SentenceReader``.
 """
 
@@ -20,24 +22,35 @@ from dataclasses import dataclass, field
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
 from .gazetteer import Gazetteer
+from .lexicon import CITY_WORDS, DATELINE, HELD, PROVINCE_WORDS, opening, words
 from .normalize import Para
 from .periods import find_event_date
+from .venues import main_venue, owner_after_event, subjects_only, venue_city
 
-_NEW_STORY = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电|新华社|（记者|\(记者)")
+_NEW_STORY = opening(DATELINE, "新华社", "（记者", r"\(记者")
 _CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
-_LEAD_BYLINE = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电)?\s*[（(][^）)]{0,40}[）)]")
+_LEAD_BYLINE = re.compile("^" + DATELINE + r"?\s*[（(][^）)]{0,40}[）)]")
 _FIRST_SENTENCE = re.compile(r"[^。！？]*")
 _PLACE_COLON = re.compile(r"^(?:[【\[][^】\]]{0,30}[】\]])?\s*([^：:，,\s【】]{2,12})\s*[：:]")
-_PROVINCE_WIDE = re.compile(r"全省|我省|本省|各市")
-_WHOLE_AREA = re.compile(r"全省|我省|全市|我市|全国")
+_PROVINCE_WIDE = words(*PROVINCE_WORDS, "各市")
+_WHOLE_AREA = words("全省", "我省", "全市", "我市", "全国")
 # Between two places of a list: a separator, maybe after the first one's bracketed figure or count.
 _LIST_JOIN = re.compile(r"(?:[（(][^（()）]{0,16}[）)])?\s*(?:、|和|及|以及|，|,)\s*")
 # A lead opening with a motto (铆足虎劲，开局冲刺。): no digit, short, before the real first sentence.
-_SLOGAN = re.compile(r"^(?:本报讯|本报[^\s，。]{0,6}电)?\s*[^\d０-９：:]{2,24}$")
-_CITY_WIDE = re.compile(r"全市|我市|本市")
+_SLOGAN = re.compile("^" + DATELINE + r"?\s*[^\d０-９：:]{2,24}$")
+_CITY_WIDE = words(*CITY_WORDS[:3])
 _VENUE = re.compile(r"[在于]$")
-_HELD = re.compile(r"举行|举办|召开|启动")
+_HELD = words(*HELD, "启动")
+# A short line naming what a picture shows (……施工现场, ……开工现场。, ……生产车间, ……一角): a caption.
+_PHOTO_SCENE = re.compile(r"^.{2,30}(?:现场|生产车间|车间一角|一角|全景|效果图|鸟瞰图|航拍图)[。.]?$")
 _LABEL_ONLY = re.compile(r"^[\s\d０-９.、()（）/-]*$")
+
+
+def _photo_scene(p: Para, text: str) -> bool:
+    """A short line naming what a photo shows, headline-like or one short sentence with no figure."""
+    if p.text.startswith("#") or not _PHOTO_SCENE.search(text):
+        return False
+    return p.heading or (len(text) <= 32 and "资" not in text)
 
 
 @dataclass
@@ -72,8 +85,11 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
     for p in paras:
         cur = items[-1]
         text = p.text.lstrip("#").strip()
-        if p.heading and _LABEL_ONLY.match(text):
-            cur.paras.append(p)  # a photo or page number (10, 11) opens no item and names no place
+        if _photo_scene(p, text) and cur.has_body:
+            p.caption = True  # 某县甲项目施工现场, between paragraphs: what a photo shows
+        if p.caption or (p.heading and _LABEL_ONLY.match(text)):
+            # A photo caption, or a photo or page number (10, 11), opens no item and names no place.
+            cur.paras.append(p)
             continue
         if p.heading:
             if cur.has_body:
@@ -84,6 +100,9 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 cur.place, cur.place_from_heading = exact, True
             else:
                 found = gaz.find(text)
+                if _across_cities(listed_places(found, text), gaz):
+                    found = []  # 甲市、乙市、丙市：…… a title about several cities is about none alone
+                    cur.several = True
                 # A later heading may narrow the place (breadcrumb 某市, then title 某市某区……).
                 narrower = found and cur.place is not None and gaz.parent(found[-1][2]) == cur.place
                 if found and (not cur.place_from_heading or narrower):
@@ -110,7 +129,7 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 sentence = nxt.group(0) if nxt and nxt.group(0) else sentence
             if cur.place is None:
                 titled = any(_CITY_WIDE.search(q.text) for q in cur.paras if q.heading)
-                cur.place = lead_place(sentence, gaz, titled)
+                cur.place = lead_place(sentence, gaz, titled) or _city_listed_later(lead, sentence, gaz)
                 # A lead listing places of several cities is about all of them: a later
                 # paragraph's place (the first city's own) is not the item's.
                 cur.several = cur.place is None and len(listed_places(_named(sentence, gaz), sentence)) >= 2
@@ -142,14 +161,23 @@ def article_place(raw: str, gaz: Gazetteer) -> str | None:
     """The place the whole text keeps naming, photo captions included (图为某市经开区……):
     weak evidence, for an item whose title and body name no place of their own (经开区 in a
     provincial paper).  Only a clear majority of the mentions counts."""
+    return _majority([raw], gaz, at_least=1, venues=True)
+
+
+def _majority(texts: list[str], gaz: Gazetteer, at_least: int, venues: bool = False) -> str | None:
+    """The place named in ``texts`` (outside names) more often than all others together, and
+    at least ``at_least`` times; None when none leads so.  ``venues``: a main venue counts for
+    its city (主会场设在某开发区: the city's ceremony, venues.py)."""
     counts: dict[str, int] = {}
-    for s, _e, name in gaz.find(raw):
-        if not _inside_name(raw, s):
-            counts[name] = counts.get(name, 0) + 1
+    for text in texts:
+        for s, _e, found in gaz.find(text):
+            if not _inside_name(text, s):
+                name = venue_city(gaz, text, s, found) if venues else found
+                counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     best = max(counts, key=lambda n: counts[n])
-    return best if counts[best] * 2 > sum(counts.values()) else None
+    return best if counts[best] >= at_least and counts[best] * 2 > sum(counts.values()) else None
 
 
 def _within(item: Item, place: str | None, gaz: Gazetteer) -> str | None:
@@ -159,7 +187,7 @@ def _within(item: Item, place: str | None, gaz: Gazetteer) -> str | None:
     city = place if gaz.is_city(place) else gaz.parent(place)
     for p in item.paras[:4]:
         for _s, _e, name in gaz.find(p.text, city):
-            if name == place or gaz.parent(name) == place:
+            if (name == place or gaz.parent(name) == place) and not main_venue(p.text, _s):
                 return name
     return place
 
@@ -175,7 +203,7 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     and none for a list across cities or for 全省……在某市举行 (the province's event at a venue).
     ``city_wide``: the title speaks of 我市/全市, so an event held in a district or zone
     (活动在某开发区某项目现场举行) is the city's, not the venue's."""
-    found = _named(sentence, gaz)
+    found = subjects_only(gaz, sentence, _named(sentence, gaz), None)  # no venue of another's event
     if not found:
         return None
     s0, e0, first = found[0]
@@ -193,6 +221,25 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     if whole is None or found[0][0] < whole.start():
         return found[0][2]
     return None
+
+
+def _city_listed_later(lead: str, first: str, gaz: Gazetteer) -> str | None:
+    """The city whose places a later sentence of a lead lists, when the first sentence names
+    none (我市举行……活动。市领导分赴甲区、乙县和丙新区……): the event is the city's."""
+    at = lead.find(first)
+    for sentence in re.findall(r"[^。！？!?]+", lead[at + len(first) :] if at >= 0 else ""):
+        found = _named(sentence, gaz)
+        if found:
+            if len(listed_places(found, sentence)) < 2:
+                return None
+            place = lead_place(sentence, gaz)
+            return place if place and gaz.is_city(place) else None
+    return None
+
+
+def _across_cities(listed: list[str], gaz: Gazetteer) -> bool:
+    """Whether a list of places spans more than one city."""
+    return len({n if gaz.is_city(n) else gaz.parent(n) for n in listed}) > 1
 
 
 def _named(sentence: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
@@ -222,15 +269,7 @@ def _dominant_place(item: Item, gaz: Gazetteer) -> str | None:
     body = [p.text for p in item.paras if not p.heading]
     if not body or _PROVINCE_WIDE.search(body[0]):
         return None
-    counts: dict[str, int] = {}
-    for text in body:
-        for s, _e, name in gaz.find(text):
-            if not _inside_name(text, s):
-                counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=lambda n: counts[n])
-    return best if counts[best] >= 2 and counts[best] * 2 > sum(counts.values()) else None
+    return _majority(body, gaz, at_least=2)
 
 
 def _kicker_place(text: str, gaz: Gazetteer) -> str | None:
@@ -253,5 +292,6 @@ def most_specific(found: list[tuple[int, int, str]], text: str, gaz: Gazetteer) 
 
 
 def _inside_name(text: str, start: int) -> bool:
-    """A place right after 的 is part of a name (…的晋州市某某牧场), not the item's place."""
-    return start > 0 and text[start - 1] == "的"
+    """A place right after 的 is part of a name (…的晋州市某某牧场), not the item's place;
+    after 举行的 it owns the event (在乙市举行的甲市说明会)."""
+    return start > 0 and text[start - 1] == "的" and not owner_after_event(text, start)

@@ -18,8 +18,8 @@ from xiangmu.vocabulary import CONTINUED_FROM_OPEN, CONTINUED_TO_OPEN
 _TERMINAL = set("。！？!?；;：:”」』）)…")
 _BODY_PUNCT = re.compile(r"[，。；、：,;]")
 _CONT_START = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z%％“”\"（(、，,]")
-_NUM_TAIL = re.compile(r"[0-9０-９.]$")
-_UNIT_HEAD = re.compile(r"^[万亿元个项%％.0-9]")
+# A figure the e-paper broke across lines (投资0.84 / 亿元): a digit ends one line, a unit opens the next.
+_NUM_TAIL, _UNIT_HEAD = re.compile(r"[0-9０-９.]$"), re.compile(r"^[万亿元个项%％.0-9]")
 _BYLINE = re.compile(
     r"^(?:[□■◆●▲]\s*(?:本报|首席|记者|通讯员|见习|实习|文/|图/|文图|摄影|河北日报|石家庄日报).{0,40}$|"
     r"(?:本报|首席)?(?:记者|通讯员|见习记者)[\s\u3000]|.{0,30}[\s\u3000]摄(?:影)?$|"
@@ -32,6 +32,20 @@ CONTINUED_FROM = re.compile(CONTINUED_FROM_OPEN + r"[^（()）]{0,12}[）)]\s*")
 CONTINUED_TO = re.compile(
     r"\s*" + CONTINUED_TO_OPEN + r"(?:第|至)?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]\s*$"
 )
+# A photo caption: a line opening with a photo marker (▲ 某县某项目建设现场, 图为……) or
+# ending with the photographer's credit in brackets (（记者 某某 摄）).  Captions describe a
+# picture, not the text around them, so they are kept apart from body and headings.
+_CAPTION_OPEN = re.compile(r"(?:[▲△▼↑↓←→]\s*[^\s\u3000]{6}|(?:上|下|左|右|组)?图[为：:]|图片为)")
+_CREDIT_END = re.compile(r"[（(][^（()）]{0,30}摄(?:影)?[）)]\s*$")
+# A line that is only a photographer's credit (（记者 某某 摄）, 本报记者 某某 摄; matched from the
+# line's start): the line above it is the caption of the photo.
+_CREDIT = re.compile(
+    r"[（(]?(?:本报)?(?:首席)?(?:记者|通讯员|摄影)?[\s\u3000]*(?:[\u4e00-\u9fff·]{2,5}[\s\u3000、]*){1,3}"
+    r"摄(?:影)?[）)]?$"
+)
+_CAPTION_MAX = 80  # characters: a caption is one line of text under a picture
+# A headline whose only punctuation is an exclamation or question mark inside it, not at its end.
+_EXCLAIMED_TITLE = re.compile(r"^[^，。；、,;：:]{2,60}[!！?？][^，。；、,;：:!！?？]{4,60}$")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，!?;]|,(?!\d{3})")
 _WS = " \t\r\u3000\xa0\ufeff"
 
@@ -44,10 +58,21 @@ class Para:
     pos: list[int]
     heading: bool
     continued: bool = False  # opened with a 上接 marker (stripped from ``text``)
+    # A photo caption (also ``heading``, so no rule reads it as prose): it names what a
+    # picture shows, never the place or batch of the paragraphs around it.
+    caption: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original-text slice covering repaired characters ``start:end``."""
         return self.pos[start], self.pos[end - 1] + 1
+
+
+def _is_caption(text: str, s: int, e: int) -> bool:
+    """A caption opens with a photo mark, or is one short line ending with the credit (a body
+    paragraph that ends with a credit stays body)."""
+    if _CAPTION_OPEN.match(text, s, e):
+        return True
+    return e - s <= _CAPTION_MAX and text.find("摄", s, e) >= 0 and bool(_CREDIT_END.search(text, s, e))
 
 
 def _is_body(s: str) -> bool:
@@ -77,9 +102,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def paragraphs(text: str) -> list[Para]:
     """Repaired, de-duplicated paragraphs with bylines and credits removed."""
     raw: list[tuple[int, int, bool]] = []
+    # Start offsets of lines that join no other line: captions, and a line after a dropped
+    # byline (the byline ended the paragraph before it, however that one ends).
+    captions: set[int] = set()
+    fresh: set[int] = set()
+    after_byline = False
     for s, e in _lines(text):
+        credit = len(raw) > 0 and text.find("摄", s, e) >= 0 and _CREDIT.match(text, s, e) is not None
+        if credit and not raw[-1][2] and raw[-1][1] - raw[-1][0] <= _CAPTION_MAX:
+            captions.add(raw[-1][0])  # 某县某项目建设现场 / （记者 某某 摄）: the line above is a caption
         if _BYLINE.match(text[s:e]):
+            after_byline = True
             continue
+        if after_byline:
+            fresh.add(s)
+            after_byline = False
         cont = False
         m = CONTINUED_FROM.match(text, s, e)
         if m:
@@ -89,6 +126,8 @@ def paragraphs(text: str) -> list[Para]:
             e = m.start()
         if e > s:
             raw.append((s, e, cont))
+            if not cont and _is_caption(text, s, e):
+                captions.add(s)
     merged: list[list[tuple[int, int]]] = []
     # Per merged paragraph: [length, has body punctuation, has a closing quote], updated as lines
     # join, so a paragraph of thousands of joined lines is never re-joined per line (quadratic).
@@ -101,7 +140,7 @@ def paragraphs(text: str) -> list[Para]:
             merged.append([(s, e)])
             shape.append([e - s, bool(_BODY_PUNCT.search(line)), "”" in line])
             continue
-        if merged:
+        if merged and s not in captions and s not in fresh and merged[-1][0][0] not in captions:
             ps, pe = merged[-1][-1]
             prev = text[ps:pe]
             first = text[merged[-1][0][0] : merged[-1][0][1]]
@@ -135,7 +174,9 @@ def paragraphs(text: str) -> list[Para]:
         for a, b in spans:
             pos.extend(range(a, b))
         cont = i in continued
-        out.append(Para(body, pos, heading=not cont and not _is_sentence(body), continued=cont))
+        caption = spans[0][0] in captions
+        heading = caption or (not cont and not _is_sentence(body))
+        out.append(Para(body, pos, heading=heading, continued=cont, caption=caption))
     return out
 
 
@@ -143,6 +184,8 @@ def _is_sentence(s: str) -> bool:
     """Body text, as opposed to a headline, kicker or place heading."""
     if s.startswith("#"):
         return False
+    if _EXCLAIMED_TITLE.match(s):
+        return False  # 再掀热潮！某市88个项目集中开工: a title's cry, not a sentence
     return bool(_SENTENCE_PUNCT.search(s)) or (len(s) > 40 and bool(_BODY_PUNCT.search(s)))
 
 

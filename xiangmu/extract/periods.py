@@ -52,7 +52,10 @@ def find_period(text: str, published: dt.date) -> Period | None:
 
 
 def _find(text: str, published: dt.date) -> Period | None:
-    for m in _DAY_RE.finditer(text):
+    # Each pattern needs a character of its own (月, 季度, 半年, 年 ...): looked for first,
+    # since most sentences state no period and regex searches are the reader's main cost.
+    month, year = "月" in text, "年" in text
+    for m in _DAY_RE.finditer(text) if month and "日" in text else ():
         mth, day = parse_count(m.group("m")), parse_count(m.group("d"))
         if mth and day and 1 <= mth <= 12:
             y = _year(m, published)
@@ -60,7 +63,7 @@ def _find(text: str, published: dt.date) -> Period | None:
                 y -= 1  # "12月20日" in a January paper is last December
             d = dt.date(y, mth, day)
             return d, d
-    m = _MONTHS_RE.search(text)
+    m = _MONTHS_RE.search(text) if month else None
     if m:
         a, b = parse_count(m.group("a")), parse_count(m.group("b"))
         if a and b and 1 <= a <= b <= 12:
@@ -69,13 +72,13 @@ def _find(text: str, published: dt.date) -> Period | None:
             return dt.date(y, a, 1), min(end, published) if end >= published >= dt.date(y, b, 1) else end
     # 截至N月底 and 前N个月 both mean January 1 to the end of month N.
     for regex, group in ((_UNTIL_RE, "m"), (_FIRST_MONTHS_RE, "n")):
-        m = regex.search(text)
+        m = regex.search(text) if month else None
         if m:
             mth = parse_count(m.group(group))
             if mth and 1 <= mth <= 12:
                 y = _year(m, published)
                 return dt.date(y, 1, 1), _month_end(y, mth)
-    m = _MONTH_RE.search(text)
+    m = _MONTH_RE.search(text) if month else None
     if m:
         mth = parse_count(m.group("m"))
         if mth and 1 <= mth <= 12:
@@ -85,23 +88,24 @@ def _find(text: str, published: dt.date) -> Period | None:
             if text.startswith("以来", m.end()) and dt.date(y, mth, 1) <= published:
                 return dt.date(y, mth, 1), published  # 5月份以来
             return dt.date(y, mth, 1), _month_end(y, mth)
-    m = _HALF_RE.search(text)
+    m = _HALF_RE.search(text) if "半年" in text else None
     if m:
         y = _year(m, published)
         if m.group("h") == "上半年":
             return dt.date(y, 1, 1), dt.date(y, 6, 30)
         return dt.date(y, 7, 1), dt.date(y, 12, 31)
-    m = _FIRST_QUARTERS_RE.search(text)
+    quarter = "季度" in text
+    m = _FIRST_QUARTERS_RE.search(text) if quarter else None
     if m:
         y, q = _year(m, published), _Q[m.group("q")]
         return dt.date(y, 1, 1), _month_end(y, 3 * q)
-    m = _QUARTER_RE.search(text)
+    m = _QUARTER_RE.search(text) if quarter else None
     if m:
         y, q = _year(m, published), _Q[m.group("q")]
         return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-    if _SINCE_RE.search(text):
+    if ("以来" in text or "截至" in text or "今年前" in text) and _SINCE_RE.search(text):
         return dt.date(published.year, 1, 1), published
-    m = _YEAR_ONLY_RE.search(text)
+    m = _YEAR_ONLY_RE.search(text) if year else None
     if m:
         y = _year(m, published)
         if m.group("rel") == "全年" and published.month == 1 and not _PLAN_AFTER.match(text, m.end()):

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lexicon import words
 from .limits import check_deadline
 from .numbers import (
     _CN_CHARS,
@@ -34,7 +36,7 @@ MAX_PER_TEXT = 100  # a hostile page could hold thousands; the first hundred tel
 _CONTEXT_BEFORE = 16
 _EVIDENCE_BEFORE = 40
 
-_INVESTMENT_CONTEXT = re.compile(r"投资|外资|引资|签约|金额|总额")
+_INVESTMENT_CONTEXT = words("投资", "外资", "引资", "签约", "金额", "总额")
 _PROJECT_CONTEXT = re.compile(r"项目")
 _SCALE = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
 _LONG_RUN = re.compile(
@@ -101,32 +103,40 @@ def _long_runs(text: str) -> list[RejectedFigure]:
     return out
 
 
-def _counts(text: str) -> list[RejectedFigure]:
-    out = []
-    for m in _COUNT.finditer(text):
+_Read = tuple[re.Match[str], list[int], FigureRejected | None]
+
+
+def _numbers(pattern: re.Pattern[str], text: str, *groups: str) -> Iterator[_Read]:
+    """Each match of ``pattern`` with the values of its number ``groups``, or why they are
+    refused (then the values are empty); a match whose groups are no number is skipped."""
+    for m in pattern.finditer(text):
         check_deadline()
         try:
-            count_value(m.group("n"))
+            values = [count_value(m.group(g)) for g in groups]
         except FigureRejected as exc:
-            if _in_context(text, m.start(), m.end(), _PROJECT_CONTEXT, after=True):
-                out.append(_figure(text, "project_count", exc.reason, exc.detail, m.start(), m.end()))
+            yield m, [], exc
         except (ValueError, KeyError):
             continue
+        else:
+            yield m, values, None
+
+
+def _counts(text: str) -> list[RejectedFigure]:
+    out = []
+    for m, _values, exc in _numbers(_COUNT, text, "n"):
+        if exc is not None and _in_context(text, m.start(), m.end(), _PROJECT_CONTEXT, after=True):
+            out.append(_figure(text, "project_count", exc.reason, exc.detail, m.start(), m.end()))
     return out
 
 
 def _days(text: str) -> list[RejectedFigure]:
     out = []
-    for m in _DAY.finditer(text):
-        check_deadline()
-        try:
-            month, day = count_value(m.group("m")), count_value(m.group("d"))
-        except FigureRejected as exc:
+    for m, values, exc in _numbers(_DAY, text, "m", "d"):
+        if exc is not None:
             reason = exc.reason if exc.reason == "number_too_long" else "day_not_exist"
             out.append(_figure(text, "day", reason, exc.detail, m.start(), m.end()))
             continue
-        except (ValueError, KeyError):
-            continue
+        month, day = values
         year = int(m.group("y")) if m.group("y") else 2024  # no year stated: allow 2月29日
         if not 1 <= month <= 12:
             out.append(_figure(text, "day", "day_not_exist", f"month {month}", m.start(), m.end()))

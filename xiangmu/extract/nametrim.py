@@ -1,0 +1,35 @@
+"""The edges of a project name found by pattern: no clause mark inside, no visiting verb before.
+
+Why: the noun-phrase rules (``facts._np``) look back from 项目/现场 over a bounded run of
+characters, and in a 观摩 report that run crosses the clause before the name (……来到某港区，
+实地察看甲产业园项目建设现场): the name then carries the tour's route and verbs.  A project's
+name never holds a clause mark, and the verbs of a visit (察看, 观摩, 调研 ...) are the
+visitors', not part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
+# Anything trim_name could cut: a clause mark anywhere, or a visit word at the start.
+_FAST = re.compile(
+    r"[，,；;：:。！？!?]|^(?:先后|随后|接着|还|又|一同|一起|共同|实地|现场|深入|详细"
+    r"|察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进)"
+)
+_VISIT_LEAD = re.compile(
+    r"^(?:(?:先后|随后|接着|还|又|一同|一起|共同)?(?:实地|现场|深入|详细)?"
+    r"(?:察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|深入)了?)+"
+)
+
+
+def trim_name(name: str | None) -> str | None:
+    """``name`` cut after its last clause mark and stripped of leading visit verbs; None if
+    too little is left to name anything (two characters or fewer)."""
+    if not name or (_FAST.search(name) is None and len(name) > 2):
+        return name  # the common case: nothing to trim, decided by one scan
+    marks = list(_CLAUSE_MARK.finditer(name))
+    if marks:
+        name = name[marks[-1].end() :]
+    name = _VISIT_LEAD.sub("", name.strip())
+    return name if len(name) > 2 else None

@@ -1,0 +1,137 @@
+"""Place mentions that do not say where a figure belongs: venues and companies' home cities.
+
+Why: a figure's place is the latest place its sentence names before it (``facts.region_for``),
+but two kinds of mention name a place that is not the subject:
+
+- a venue: 某市投资说明会在乙市举行 / 某县在省会举办推介会 / 主会场设在某开发区.  The event,
+  and the projects signed or started at it, are the organiser's (the place named before the
+  venue), wherever it was held; a city's ceremony with its main venue in a zone is the city's.
+- a company's registered city inside its name: 由甲市乙公司投资1亿元打造的丙项目 in a report
+  about 丁县 is 丁县's project; the firm's home is no location of the project.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+_HELD = re.compile(r"举行|举办|召开")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+# 主会场设在某开发区 / 会场设于某县 (a 分会场 is that place's own part of the event: not a venue).
+_SET_AT = re.compile(r"(?<!分)(?:主会场|会场|仪式|活动)(?:设在|设于|定在|放在|选在)$")
+# A firm's name right after a place: 甲市乙科技有限公司 (no clause mark, verb or link word inside).
+_FIRM_AFTER = re.compile(
+    r"(?:(?!投资|举行|举办|召开|开工|完成|实施|推进|计划|委|政府|书记|长|出席|会见|调研|考察|领导|党|人大|政协|参加)"
+    r"[^\W\d_的和及与同在于是为将对到、])"
+    r"{1,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)"
+)
+
+
+def held_at(text: str, s: int, e: int) -> bool:
+    """Whether the place at ``text[s:e]`` is where an event was held (在X举行 in one clause,
+    or 主会场设在X)."""
+    if main_venue(text, s):
+        return True
+    if text[s - 1 : s] not in ("在", "于"):
+        return False
+    end = _CLAUSE_END.search(text, e)
+    return _HELD.search(text, e, end.start() if end else len(text)) is not None
+
+
+def firm_home(text: str, e: int) -> bool:
+    """Whether the place ending at ``e`` opens a company's name (甲市乙科技有限公司)."""
+    return _FIRM_AFTER.match(text, e) is not None
+
+
+def not_the_subject(
+    gaz: Gazetteer, text: str, s: int, e: int, name: str, context: str | None,
+    prior: tuple[int, int, str] | None = None,
+) -> bool:
+    """Whether the mention ``text[s:e]`` of ``name`` is no candidate for a figure's place: a
+    main venue (主会场设在X), a venue the event's owner is named after (在X举行的甲市说明会),
+    the place a delegation of ``prior`` (the place mention before it: start, end, name) went
+    to (甲市代表团赴X), a venue in brackets after its organiser (甲市（X）投资说明会), or a place
+    opening a firm's name while the text is about another place of ours (``context``: the
+    paragraph's or item's place) that does not contain it."""
+    if main_venue(text, s) or (held_at(text, s, e) and _owner_after(gaz, text, e)):
+        return True  # both need 在/于 right before: one character looked at in the common case
+    if "来自" in text[max(0, s - 26) : s] and _ORIGIN.search(text, max(0, s - 26), s):
+        return True  # 来自北京、乙市等地的12个项目: where the investors come from
+    if prior is not None and prior[2] != name:
+        if text[s - 1 : s] == "赴":
+            return True
+        up = gaz.parent
+        bracketed = text[s - 1 : s] in ("（", "(") and prior[1] == s - 1 and text[e : e + 1] in ("）", ")")
+        if bracketed and prior[2] not in (up(name), up(up(name))):
+            return True  # 石家庄（正定县）names the county itself (items.most_specific)
+    if context is None or context == name or gaz.resolved.get(context) is None:
+        return False
+    up = gaz.parent
+    inside = context in (up(name), up(up(name)))  # 威县某公司 in a report about its city: the county's
+    return gaz.resolved[context].type != "province" and not inside and firm_home(text, e)
+
+
+# 来自甲市、乙市等地的客商: a list of origins runs from 来自 to the mention, no clause mark between.
+_ORIGIN = re.compile(r"来自[^，,；;。的]{0,24}$")
+_HELD_OWNER = re.compile(r"[^，,；;。]{0,4}?(?:举行|举办|召开)的")
+
+
+def _owner_after(gaz: Gazetteer, text: str, e: int) -> bool:
+    """Whether 举行的 and a place (the event's owner) follow the venue ending at ``e``."""
+    m = _HELD_OWNER.match(text, e)
+    if m is None:
+        return False
+    found = gaz.find(text[m.end() : m.end() + 12])
+    return bool(found) and found[0][0] == 0
+
+
+def owner_after_event(text: str, s: int) -> bool:
+    """Whether the place at ``s`` follows 举行的/举办的 (在乙市举行的甲市说明会): the event's
+    owner, not a place inside a project's name (……的晋州市某项目)."""
+    return text[max(0, s - 3) : s] in ("举行的", "举办的", "召开的")
+
+
+# Between an organiser and the venue of its event: the event's name (投资说明会, 推介会 ...),
+# or nothing at all (某县在乙市举办推介会).
+_EVENT_NOUN = re.compile(r"会|活动|仪式|论坛|峰会|大赛|周|节")
+_DIRECT = re.compile(r"^[^，,；;。、]{0,24}$")
+
+
+def organiser_before(text: str, at: int, s: int) -> bool:
+    """Whether the place named at ``at`` organised the event held at the venue starting at
+    ``s`` (某市投资说明会在乙市举行 / 某县在乙市举办推介会): text between them is one phrase,
+    the event's name or nothing."""
+    gap = text[at:s]
+    return _DIRECT.match(gap) is not None and (len(gap) <= 8 or _EVENT_NOUN.search(gap) is not None)
+
+
+def subjects_only(
+    gaz: Gazetteer, text: str, found: list[tuple[int, int, str]], context: str | None
+) -> list[tuple[int, int, str]]:
+    """``found`` (place mentions of ``text``) without main venues, firms' home cities, and
+    the venue of an event a place named before it organised (甲市说明会在乙市举行)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in found:
+        if not_the_subject(gaz, text, s, e, name, context, out[-1] if out else None):
+            continue
+        if out and held_at(text, s, e) and organiser_before(text, out[-1][0], s):
+            continue
+        out.append((s, e, name))
+    return out
+
+
+def main_venue(text: str, s: int) -> bool:
+    """Whether the place starting at ``s`` follows 主会场设在 (the ceremony's site, not its owner)."""
+    return text[s - 1 : s] in ("在", "于") and _SET_AT.search(text, max(0, s - 6), s) is not None
+
+
+def venue_city(gaz: Gazetteer, text: str, s: int, name: str) -> str:
+    """A main venue counts for the city it lies in (a city's ceremony in its zone); any other
+    mention for itself."""
+    if not main_venue(text, s):
+        return name
+    up = gaz.parent(name)
+    return up if gaz.is_city(up) else name
