@@ -1,15 +1,21 @@
-"""The year backfill through Airflow against its floor, and a daily run (for `make bench`).
+"""The year backfill through Airflow against its floor, and daily runs (for `make bench`).
 
 (e) floor: read every HTML file of a synthetic archive, parse it with lxml,
     COPY the text into a scratch table of an embedded PostgreSQL: what no
     pipeline can beat.
-(f) backfill: `xiangmu backfill FIRST LAST --json` over the same archive served on
-    localhost, politeness off (XIANGMU_HTTP_MIN_INTERVAL=0), in a throwaway state
-    dir: ingest (one run, chunks of dates) + transform (one run, one dbt build).
-(g) daily: one more date through ingest + transform on top of that history.
+    Then, in a throwaway state dir, over the same archive served on localhost
+    with politeness off (XIANGMU_HTTP_MIN_INTERVAL=0):
+    Airflow's services started once (`xiangmu airflow up`), timed apart: a
+    deployment's scheduler runs all the time, and local runs reuse them;
+(g) a daily run (`xiangmu run DAY`: ingest + transform) of the first date, on an empty warehouse;
+(f) the backfill of the dates after it (`xiangmu backfill FIRST LAST --json`:
+    one ingest run in chunks of dates, one transform run, one dbt build);
+(g) a daily run of the last date, on that history; its ratio to (g) on an empty warehouse.
+Each with the peak memory (PSS) of every process of the state dir, and where
+each DAG run's time went (tasks, durations, queue waits) from Airflow's metadata.
 
-Printed as figures and ratios (backfill / floor, s per date, daily run).
-Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365]
+Printed as figures and ratios (backfill / floor, s per date, daily run history / empty).
+Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365] [--keep DIR]
 (tools/ on PYTHONPATH for the sample renderer synthetic_year uses; `make bench` sets it)
 """
 
@@ -22,6 +28,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -57,31 +64,115 @@ def _xiangmu(args: list[str], env: dict[str, str]) -> tuple[float, subprocess.Co
     return time.monotonic() - started, proc
 
 
+class PeakMemory(threading.Thread):
+    """Peak PSS (MB) of every process of one state dir: Airflow's services, task processes, dbt, PostgreSQL.
+
+    Why PSS and the environment: forked task processes share most pages with
+    their parents (RSS would count them many times), and other programs on the
+    machine (other benches, tests) must not count: ours carry XIANGMU_STATE_DIR.
+    """
+
+    def __init__(self, state: Path, every: float = 1.0) -> None:
+        super().__init__(name="peak-memory", daemon=True)
+        self.marker = f"XIANGMU_STATE_DIR={state}".encode()
+        self.every, self.peak_mb, self.stop = every, 0.0, threading.Event()
+
+    def sample(self) -> float:
+        total_kb = 0
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                if self.marker not in (proc / "environ").read_bytes().split(b"\0"):
+                    continue
+                for line in (proc / "smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total_kb += int(line.split()[1])
+            except OSError:
+                continue
+        return total_kb / 1024
+
+    def run(self) -> None:
+        while not self.stop.wait(self.every):
+            self.peak_mb = max(self.peak_mb, self.sample())
+
+
+def _measured(args: list[str], env: dict[str, str], state: Path) -> dict:
+    """One `xiangmu` command: wall seconds, exit code, peak memory of the state dir's processes."""
+    memory = PeakMemory(state)
+    memory.start()
+    seconds, proc = _xiangmu(args, env)
+    memory.stop.set()
+    memory.join()
+    return {"seconds": round(seconds, 1), "exit": proc.returncode, "peak_mb": round(memory.peak_mb),
+            "stdout": proc.stdout, "stderr_tail": proc.stderr[-2000:] if proc.returncode else ""}
+
+
 def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
+    """Services up (timed apart), a daily run on the empty warehouse, the backfill, a daily run on its history."""
     from xiangmu.local.sample_server import serve_archive
 
     server, base = serve_archive(archive)
+    env = {**os.environ, "XIANGMU_STATE_DIR": str(state), "XIANGMU_HTTP_MIN_INTERVAL": "0",
+           "XIANGMU_SJZRB_BASE_URL": f"{base}/sjzrb", "XIANGMU_HBRB_BASE_URL": f"{base}/hbrb"}
     try:
-        env = {**os.environ, "XIANGMU_STATE_DIR": str(state), "XIANGMU_HTTP_MIN_INTERVAL": "0",
-               "XIANGMU_SJZRB_BASE_URL": f"{base}/sjzrb", "XIANGMU_HBRB_BASE_URL": f"{base}/hbrb"}
-        last = FIRST + dt.timedelta(days=days - 2)
-        seconds, proc = _xiangmu(["backfill", FIRST.isoformat(), last.isoformat(), "--json"], env)
-        tally = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
+        up = _measured(["airflow", "up"], env, state)
+        first_day = FIRST.isoformat()
+        empty = _measured(["run", first_day], env, state)
+        first, last = FIRST + dt.timedelta(days=1), FIRST + dt.timedelta(days=days - 2)
+        backfill = _measured(["backfill", first.isoformat(), last.isoformat(), "--json"], env, state)
+        out = backfill["stdout"].strip()
+        tally = json.loads(out.splitlines()[-1]) if out else {}
         daily_day = (last + dt.timedelta(days=1)).isoformat()
-        daily_seconds, daily = _xiangmu(["run", daily_day], env)
-        return {"backfill_dates": days - 1, "backfill_seconds": round(seconds, 1), "backfill_exit": proc.returncode,
-                "tally": tally.get("tally"), "daily_date": daily_day, "daily_seconds": round(daily_seconds, 1),
-                "daily_exit": daily.returncode, "stderr_tail": proc.stderr[-2000:] if proc.returncode else ""}
+        daily = _measured(["run", daily_day], env, state)
+        return {"services_up_seconds": up["seconds"], "services_up_exit": up["exit"],
+                "daily_empty_date": first_day, "daily_empty_seconds": empty["seconds"],
+                "daily_empty_exit": empty["exit"],
+                "backfill_dates": (last - first).days + 1, "backfill_seconds": backfill["seconds"],
+                "backfill_exit": backfill["exit"], "tally": tally.get("tally"),
+                "daily_date": daily_day, "daily_seconds": daily["seconds"], "daily_exit": daily["exit"],
+                "peak_mb": {"daily_empty": empty["peak_mb"], "backfill": backfill["peak_mb"],
+                            "daily": daily["peak_mb"]},
+                "stderr_tail": backfill["stderr_tail"] or daily["stderr_tail"] or empty["stderr_tail"],
+                "runs": task_breakdown(state)}
     finally:
         server.shutdown()
         server.server_close()
-        subprocess.run([str(Path(sys.executable).parent / "xiangmu"), "stop"],
-                       env={**os.environ, "XIANGMU_STATE_DIR": str(state)}, capture_output=True, check=False)
+        xiangmu = str(Path(sys.executable).parent / "xiangmu")
+        state_env = {**os.environ, "XIANGMU_STATE_DIR": str(state)}
+        subprocess.run([xiangmu, "airflow", "down"], env=state_env, capture_output=True, check=False)
+        subprocess.run([xiangmu, "stop"], env=state_env, capture_output=True, check=False)
 
 
-def run(days: int) -> dict:
+def task_breakdown(state: Path) -> list[dict]:
+    """Where each run's time went, from Airflow's metadata: tasks, their durations, the dbt build, the waits."""
+    os.environ["XIANGMU_STATE_DIR"] = str(state)
+    from xiangmu.local import airflow_env
+
+    runs = airflow_env.query(
+        "select dag_id, run_id, extract(epoch from end_date - start_date) from dag_run order by id")
+    result = []
+    for dag_id, run_id, wall in runs:
+        tis = airflow_env.query(
+            "select task_id, extract(epoch from end_date - start_date), "
+            "extract(epoch from start_date - queued_dttm) from task_instance "
+            "where dag_id = %s and run_id = %s and start_date is not null", (dag_id, run_id))
+        durations = sorted(float(d or 0) for _, d, _ in tis)
+        waits = sorted(float(w or 0) for _, _, w in tis)
+        top = sorted(((float(d or 0), t) for t, d, _ in tis), reverse=True)[:4]
+        result.append({
+            "dag_id": dag_id, "run_id": run_id, "wall": round(float(wall or 0), 1), "tasks": len(tis),
+            "task_seconds": round(sum(durations), 1),
+            "median_task": round(durations[len(durations) // 2], 2) if durations else None,
+            "median_queue_wait": round(waits[len(waits) // 2], 2) if waits else None,
+            "top": [f"{t} {d:.1f}" for d, t in top]})
+    return result
+
+
+def run(days: int, keep: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="xiangmu-bench-") as tmp:
-        tmp_path = Path(tmp)
+        tmp_path = keep or Path(tmp)
+        tmp_path.mkdir(parents=True, exist_ok=True)
         tmp_path.chmod(0o755)
         archive, state = tmp_path / "archive", tmp_path / "state"
         made = synthetic_year.generate(archive, FIRST, days)
@@ -93,26 +184,38 @@ def run(days: int) -> dict:
     b = result["backfill_seconds"]
     result["ratio_backfill_to_floor"] = round(b / max(fl["seconds"], 0.01), 1)
     result["seconds_per_date"] = round(b / result["backfill_dates"], 2)
+    result["ratio_daily_history_to_empty"] = round(result["daily_seconds"] / max(result["daily_empty_seconds"], 0.1), 2)
     return result
 
 
 def describe(r: dict) -> str:
-    a, f = r["archive"], r["floor"]
+    a, f, mem = r["archive"], r["floor"], r["peak_mb"]
     return (f"(e) floor (read + lxml + COPY): {f['files']} files, {a['html_bytes'] / 1e6:.1f} MB in {f['seconds']} s\n"
+            f"    Airflow services up (`xiangmu airflow up`, once, apart from the runs): {r['services_up_seconds']} s"
+            f" (exit {r['services_up_exit']})\n"
+            f"(g) daily run on an empty warehouse ({r['daily_empty_date']}): {r['daily_empty_seconds']} s "
+            f"(exit {r['daily_empty_exit']}), peak {mem['daily_empty']} MB\n"
             f"(f) backfill through Airflow, {r['backfill_dates']} dates x 2 papers ({a['articles']} articles), "
             f"politeness off: {r['backfill_seconds']} s (exit {r['backfill_exit']}), "
-            f"{r['seconds_per_date']} s/date, {r['ratio_backfill_to_floor']}x the floor; tally {r['tally']}\n"
-            f"(g) daily run on that history ({r['daily_date']}): {r['daily_seconds']} s (exit {r['daily_exit']})")
+            f"{r['seconds_per_date']} s/date, {r['ratio_backfill_to_floor']}x the floor, peak {mem['backfill']} MB; "
+            f"tally {r['tally']}\n"
+            f"(g) daily run on that history ({r['daily_date']}): {r['daily_seconds']} s (exit {r['daily_exit']}), "
+            f"{r['ratio_daily_history_to_empty']}x the daily run on an empty warehouse, peak {mem['daily']} MB\n"
+            + "\n".join(f"    {x['run_id']}: {x['wall']} s wall, {x['tasks']} tasks, {x['task_seconds']} task-s, "
+                        f"median task {x['median_task']} s, median queue wait {x['median_queue_wait']} s; "
+                        f"longest {', '.join(x['top'])}" for x in r.get("runs", [])))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--keep", type=Path, help="work in this directory and keep it (archive, state, Airflow logs)")
     args = ap.parse_args(argv)
-    result = run(args.days)
+    result = run(args.days, args.keep)
     print(describe(result))
     print(json.dumps(result, ensure_ascii=False))
-    return 0 if result["backfill_exit"] == 0 and result["daily_exit"] == 0 else 1
+    ok = all(result[k] == 0 for k in ("services_up_exit", "daily_empty_exit", "backfill_exit", "daily_exit"))
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

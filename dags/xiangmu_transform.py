@@ -6,9 +6,9 @@ Runs whenever `xiangmu_ingest` staged and checked raw articles (Asset
 landed since its last run: one run for a day, one for a whole backfill.
 Extract investment facts from every article not yet extracted and check them
 (Great Expectations), build the dbt project into `marts_candidate` in **one**
-`dbt build` (task group `dbt`: the producer `dbt.dbt_producer_watcher` runs
-it; one task per seed, model and snapshot, and one per model's tests, shows
-that node's own result), write the dbt docs when the project changed, check
+`dbt build` with every dbt test (task group `dbt`: the producer
+`dbt.dbt_producer_watcher` runs it and its log names any failed test; one
+task per seed, model and snapshot shows that node's own result), write the dbt docs when the project changed, check
 the marts, and publish them to `marts` only if every check passed.
 
 **Assets** (trigger your DAG on data, not on a clock):
@@ -20,7 +20,8 @@ the marts, and publish them to `marts` only if every check passed.
 | `xiangmu://warehouse/marts` | `publish` |
 
 **Operate**: rerun by clearing the run, or a failed node's task under `dbt`
-(it reruns just that node). Owner: data-engineering. See the README, section Operate.
+(it reruns just that node). A failed dbt test fails the producer and skips
+the models downstream of it. Owner: data-engineering. See the README, section Operate.
 """
 
 from __future__ import annotations
@@ -34,11 +35,12 @@ from xiangmu.dbt_airflow import dbt_watcher_group, producer
 
 DBT_DOC = """
 A dbt node of `dbt_project/` inside the run's single `dbt build`
-(`dbt.dbt_producer_watcher` runs it; this task reports the node's result, or
-its tests' results for a `*_test` task). It fails when the node or one of its
-tests failed, which blocks `check_marts` and `publish`. Fix the cause and
-clear just this task: it reruns that node alone (`dbt run/test --select`).
-No retries: a failed dbt test needs a person, not a second try.
+(`dbt.dbt_producer_watcher` runs it with every test; this task reports the
+node's result). It fails when the node failed, and is skipped when dbt
+skipped it after a failed test upstream (the producer's log names the test;
+the failed build blocks `check_marts` and `publish`). Fix the cause and clear
+just this task: it reruns that node alone (`dbt run --select`).
+No retries: a failed dbt model or test needs a person, not a second try.
 """
 
 

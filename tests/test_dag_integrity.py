@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-# one watching task per seed, model and snapshot (and per model's tests), in the group `dbt`
-DBT_NODE_TASKS = {"dbt.regions.seed", "dbt.newspapers.seed", "dbt.fct_investment_mention.run",
-                  "dbt.fct_investment_mention.test", "dbt.dim_region.run", "dbt.dim_project_history_snapshot"}
+# one watching task per seed, model and snapshot, in the group `dbt` (the tests run in the build)
+DBT_NODE_TASKS = {"dbt.regions_seed", "dbt.newspapers_seed", "dbt.fct_investment_mention_run",
+                  "dbt.dim_region_run", "dbt.dim_project_history_snapshot"}
 PRODUCER = "dbt.dbt_producer_watcher"
 
 
@@ -138,10 +138,12 @@ def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
     assert type(build).__name__ == "DbtProducerWatcherOperator"
     assert build.base_cmd == ["build"]
     assert not getattr(build, "select", None), "the producer builds the whole project"
-    task = dag.get_task("dbt.fct_investment_mention.run")
+    task = dag.get_task("dbt.fct_investment_mention_run")
     assert type(task).__name__ == "DbtRunWatcherOperator"
     assert task.producer_task_id == PRODUCER
-    assert type(dag.get_task("dbt.fct_investment_mention.test")).__name__ == "DbtTestWatcherOperator"
+    # no task per model's tests: the build runs them all (none excluded by --resource-type)
+    assert not any(type(t).__name__ == "DbtTestWatcherOperator" for t in dag.tasks)
+    assert "--resource-type" not in build.dbt_cmd_flags
     # dbt runs the one way (xiangmu.transform.dbt): its executable in a subprocess ...
     assert str(build.invocation_mode.value) == "subprocess"
     # ... with cosmos' profile mapping of the warehouse connection, resolved when dbt runs, never at parse

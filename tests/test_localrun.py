@@ -82,3 +82,55 @@ def test_the_local_scheduler_starts_only_the_runs_it_is_asked_for(tmp_path):
     # the execution API the LocalExecutor's task processes call is this run's own api-server, on localhost
     assert services.env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == f"http://127.0.0.1:{services.port}/execution/"
     assert services.env["AIRFLOW__API__HOST"] == "127.0.0.1"
+
+
+def test_runs_reuse_only_services_started_with_their_settings(monkeypatch):
+    for code in ("SJZRB", "HBRB"):
+        monkeypatch.delenv(f"XIANGMU_{code}_BASE_URL", raising=False)
+    sample = localrun.services_key()
+    assert sample == localrun.services_key()
+    assert sample != localrun.services_key(extra_env={"AIRFLOW_CONN_XIANGMU_SLACK": "x"})
+    monkeypatch.setenv("XIANGMU_SJZRB_BASE_URL", "http://mirror.invalid/sjzrb")
+    assert localrun.services_key() != sample  # a mirror is not the sample
+
+
+def test_backfill_progress_counts_only_what_this_run_adds(tmp_path):
+    progress = tmp_path / "ingest.progress.jsonl"
+    progress.write_text('{"status": "complete"}\n' * 3)  # an earlier run, through the same services
+    lines: list[str] = []
+    watcher = localrun._Progress(progress, total=4, out=lines.append)
+    assert watcher.done() == 0
+    with progress.open("a") as fh:
+        fh.write('{"status": "complete"}\n{"status": "no_edition"}\n')
+    watcher.report()
+    assert watcher.done() == 2 and "editions 2/4 (50%)" in lines[-1]
+
+
+def test_airflow_caches_bytecode_outside_the_sources_when_writing_it_is_off():
+    from xiangmu.local import airflow_env
+
+    env = {"PYTHONDONTWRITEBYTECODE": "1"}
+    airflow_env.cache_bytecode(env)
+    assert env == {"PYTHONPYCACHEPREFIX": str(airflow_env.PYCACHE)}
+    untouched = {"PATH": "/bin"}
+    airflow_env.cache_bytecode(untouched)
+    assert untouched == {"PATH": "/bin"}  # bytecode beside the sources, as Python does by default
+
+
+def test_local_settings_warm_the_task_imports_before_airflow_forks(isolated_state):
+    import subprocess
+    import sys
+
+    from xiangmu.local import airflow_env
+
+    path = airflow_env.write_local_settings()
+    assert path.parent == airflow_env.airflow_home() / "config"
+    # what Airflow does at start-up: import airflow_local_settings from <home>/config; then fork
+    code = (f"import sys; sys.path.append({str(path.parent)!r}); import airflow_local_settings, os\n"
+            "assert 'cosmos' not in sys.modules\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    os._exit(0 if {'cosmos', 'xiangmu.pipeline'} <= set(sys.modules) else 3)\n"
+            "_, status = os.waitpid(pid, 0)\n"
+            "sys.exit(os.waitstatus_to_exitcode(status))\n")
+    assert subprocess.run([sys.executable, "-c", code], check=False, timeout=300).returncode == 0

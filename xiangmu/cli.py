@@ -186,12 +186,35 @@ def cmd_serve_sample(args: argparse.Namespace) -> int:
     return sample_server.main(["--port", str(args.port), *sum((["--fault", f] for f in args.fault), [])])
 
 
+SERVICE_COMMANDS = ("up", "down", "status")
+
+
+def cmd_airflow_services(command: str) -> int:
+    """`xiangmu airflow up|down|status`: the local Airflow services kept running between runs."""
+    from xiangmu.local import localrun, scheduler
+
+    if command == "up":
+        _preflight()
+        services = localrun.up()
+        print(f"Airflow services up at {services.base} (UI and API; logs in {services.log_dir}); "
+              f"`make run` and `xiangmu backfill` reuse them. Stop with `xiangmu airflow down`.")
+        return 0
+    if command == "down":
+        print("Airflow services stopped" if scheduler.down() else "no Airflow services were up")
+        return 0
+    running = scheduler.Services.attach()
+    print(f"Airflow services up at {running.base}" if running else "no Airflow services up")
+    return 0 if running else 1
+
+
 def cmd_airflow(args: argparse.Namespace) -> int:
-    """Run the Airflow CLI with the project's local home, DAGs and warehouse."""
+    """Run the Airflow CLI with the project's local home, DAGs and warehouse (or up/down/status, see above)."""
     import os
 
     from xiangmu.local import airflow_env
 
+    if args.airflow_args and args.airflow_args[0] in SERVICE_COMMANDS and len(args.airflow_args) == 1:
+        return cmd_airflow_services(args.airflow_args[0])
     env = airflow_env.airflow_env()
     airflow_env.migrate(env)
     os.execve(airflow_env.airflow_bin(), [airflow_env.airflow_bin(), *args.airflow_args], env)
@@ -269,7 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PATH_REGEX:KIND[:TIMES], see xiangmu.local.sample_server")
     p.set_defaults(func=cmd_serve_sample)
 
-    p = sub.add_parser("airflow", help="Airflow CLI on the local home, e.g. `xiangmu airflow standalone`")
+    p = sub.add_parser("airflow", help="Airflow CLI on the local home, e.g. `xiangmu airflow standalone`; "
+                       "`xiangmu airflow up` keeps the scheduler & co running for later runs (`down` stops them)")
     p.add_argument("airflow_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_airflow)
     return parser

@@ -6,10 +6,19 @@ tests failed, and clears just that task to rerun it.
 Why ExecutionMode.WATCHER (dbt_watcher_group, what the transform DAG uses):
 one `dbt build` per run (task `dbt.dbt_producer_watcher`, dbt's own threads
 in one process, every test included, cross-model ones too), while one
-light sensor task per seed, model and snapshot, and one per model's tests,
-reports that node's own result from the build's events. Clearing a node's
-task after a failure reruns just that node (cosmos falls back to
-`dbt run/test --select <node>` on a retry or clear).
+light sensor task per seed, model and snapshot reports that node's own
+result from the build's events. Clearing a node's task after a failure
+reruns just that node (cosmos falls back to `dbt run --select <node>` on a
+retry or clear).
+
+Why no task per model's tests (TestBehavior.NONE, the tests kept in the
+build): each Airflow task costs ~1.3 s of a worker slot however little it
+does, and test tasks doubled both the node tasks (~55 to ~33) and the chain
+of hops from the first model to `publish`. The tests still run, in the
+build, between a model and its dependents: a failed test fails the build
+(which alerts and blocks check_marts and publish), dbt skips the models
+downstream of it (their tasks show skipped), and the build's log names the
+test. TEST_TASKS = True brings the test tasks back (cosmos AFTER_EACH).
 
 How dbt runs is xiangmu.transform.dbt's one way, here too: the dbt
 executable in a subprocess (InvocationMode.SUBPROCESS), with the profile
@@ -24,6 +33,14 @@ needs neither dbt nor the warehouse. `ensure_manifest()` produces it with
 `dbt parse` (no database connection; a mock profile) whenever the dbt
 project's files change, and keeps it under the state dir, so it can never be
 stale against the project it was parsed from.
+
+Why a task process renders only its own node (`node_of_task`): Airflow parses
+the DAG file again in every task process, and rendering the whole project
+(~60 operators) cost about 1 s of CPU per task, times ~55 node tasks per run
+on 2 cores. When Airflow says which task the parse is for (its parsing
+context), the group is rendered with just that node selected: the same task,
+class, arguments and producer, at a fraction of the cost. The scheduler, the
+dag-processor and the UI always see the whole project.
 """
 
 from __future__ import annotations
@@ -108,12 +125,41 @@ def profile_config():
     )
 
 
+TEST_TASKS = False  # one task per model's tests as well (see the module's docstring)
+NODE_TASK_SUFFIXES = ("run", "seed", "snapshot")  # cosmos' task ids: `<node>_<suffix>` or `<node>.<suffix|test>`
+NODE_TYPES = ("model", "seed", "snapshot")
+
+
+def node_of_task(group_id: str, task_id: str | None, nodes: dict[str, dict] | None = None) -> str | None:
+    """The dbt node (model, seed or snapshot name) whose cosmos task `task_id` is, or None for any other task."""
+    if not task_id or not task_id.startswith(f"{group_id}."):
+        return None
+    first = task_id[len(group_id) + 1:].split(".", 1)
+    if len(first) == 2:  # a node with tests: a task group `<node>` holding `run`/`seed` and `test`
+        name = first[0]
+    else:
+        stem, _, suffix = first[0].rpartition("_")
+        name = stem if suffix in NODE_TASK_SUFFIXES else ""
+    names = {n["name"] for n in (nodes if nodes is not None else manifest_nodes()).values()
+             if n["resource_type"] in NODE_TYPES}
+    return name if name in names else None
+
+
+def _parsing_for_node(group_id: str) -> str | None:
+    """The node whose task this process runs, when Airflow parses the DAG file for one task (else None)."""
+    from airflow.sdk import get_parsing_context
+
+    return node_of_task(group_id, get_parsing_context().task_id)
+
+
 def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
     """The project as one `dbt build` (producer) watched by one task per node (consumers)."""
     from cosmos import DbtTaskGroup, ExecutionConfig, ProjectConfig, RenderConfig
     from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
-    return run_producer_first(DbtTaskGroup(
+    only = _parsing_for_node(group_id)  # a task process: render its node only (see the module's docstring)
+
+    return run_producer_first(build_with_tests(DbtTaskGroup(
         group_id=group_id,
         project_config=ProjectConfig(
             dbt_project_path=config.dbt_project_dir(),
@@ -130,15 +176,30 @@ def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
         ),
         render_config=RenderConfig(
             load_method=LoadMode.DBT_MANIFEST,
-            # the producer's `dbt build` runs every test (tests over several models
-            # too); each model's test task reports the result of that model's tests
-            test_behavior=TestBehavior.AFTER_EACH,
+            select=[only] if only else [],
+            # the producer's `dbt build` runs every test (tests over several models too);
+            # with TEST_TASKS, a task per model reports the result of that model's tests
+            test_behavior=TestBehavior.AFTER_EACH if TEST_TASKS else TestBehavior.NONE,
             emit_datasets=False,  # the DAG declares its own Assets, per layer
             enable_mock_profile=False,
         ),
         operator_args={"retries": 0},
         **kwargs,
-    ))
+    )))
+
+
+def build_with_tests(group: Any) -> Any:
+    """Keep every test in the producer's `dbt build` when no task reports them (cosmos drops them then)."""
+    build = producer(group)
+    flags, kept = list(build.dbt_cmd_flags or []), []
+    while flags:
+        flag = flags.pop(0)
+        if flag == "--resource-type" and flags:
+            flags.pop(0)  # cosmos' `--resource-type model|seed|snapshot...`, which would leave the tests out
+            continue
+        kept.append(flag)
+    build.dbt_cmd_flags = kept
+    return group
 
 
 def run_producer_first(group: Any) -> Any:

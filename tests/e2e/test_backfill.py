@@ -16,7 +16,7 @@ import os
 
 import pytest
 
-from xiangmu.local import airflow_env, localrun
+from xiangmu.local import airflow_env, localrun, scheduler
 
 pytestmark = pytest.mark.e2e
 
@@ -78,6 +78,22 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _through_kept_up_services(port: int, kept: dict) -> dict[str, int]:
+    """`xiangmu airflow up`, each date as its own `xiangmu run`, then `xiangmu airflow down`."""
+    services = localrun.up(port=port)
+    kept["pids"] = dict(services.pids)
+    try:
+        results = {}
+        for day in localrun.date_range(FIRST, LAST):
+            results.update(localrun.run_dates([day], port=port))
+            again = scheduler.Services.attach()
+            kept.setdefault("after_runs", []).append(again.pids if again else None)
+    finally:
+        kept["down"] = scheduler.down()
+    kept["left"] = [name for name, pid in kept["pids"].items() if scheduler.running(pid)]
+    return results
+
+
 @pytest.fixture(scope="module")
 def warehouses(tmp_path_factory):
     # one archive address for both: article URLs (and keys hashed from them) include it
@@ -89,10 +105,10 @@ def warehouses(tmp_path_factory):
     backfilled, backfill_marts, backfill_runs = _in_state(
         backfill_state, lambda: reports.append(localrun.backfill(FIRST, LAST, port=port, chunk_days=1))
         or reports[0].results)
-    # one scheduler session for both dates (as `xiangmu run D1 D2`): the runs still go date by date
-    singles, single_marts, single_runs = _in_state(
-        single_state, lambda: localrun.run_dates(localrun.date_range(FIRST, LAST), port=port))
-    return {"report": reports[0], "backfilled": backfilled, "singles": singles,
+    # the dates one by one, through services kept up between runs (`xiangmu airflow up`, the runs, `down`)
+    kept: dict = {}
+    singles, single_marts, single_runs = _in_state(single_state, lambda: _through_kept_up_services(port, kept))
+    return {"report": reports[0], "backfilled": backfilled, "singles": singles, "kept": kept,
             "backfill": backfill_marts, "single": single_marts,
             "backfill_runs": backfill_runs, "single_runs": single_runs,
             "states": (backfill_state, single_state)}
@@ -114,6 +130,14 @@ def test_runs_are_named_by_their_dates_and_went_through_the_scheduler(warehouses
         f"{dag}__{day}": ["manual", "success", 2 if dag == "ingest" else 0]
         for day in localrun.date_range(FIRST, LAST) for dag in ("ingest", "transform")
     }
+
+
+def test_runs_reuse_the_services_kept_up_and_down_stops_them(warehouses):
+    kept = warehouses["kept"]
+    assert set(kept["pids"]) == {"scheduler", "dag-processor", "api-server", "triggerer", "sample-server"}
+    # each run used the services of `up` and left them running for the next
+    assert kept["after_runs"] == [kept["pids"]] * len(localrun.date_range(FIRST, LAST))
+    assert kept["down"] is True and kept["left"] == []
 
 
 def test_backfill_tallies_outcomes_per_paper(warehouses):

@@ -16,6 +16,11 @@ for a backfill; a rerun of a date gets `.2`, `.3`...).
 The sample archive is served (and the sources pointed at it) only when no
 `XIANGMU_<CODE>_BASE_URL` is set: with one set, a mirror or the live sites
 are ingested the same way, at the configured politeness.
+
+Airflow's services are started for each run and stopped after it, unless
+`xiangmu airflow up` left them running with the same sources and settings
+(see `up` and xiangmu.local.scheduler): then runs reuse them and skip their
+start-up, tens of seconds on a loaded laptop.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -35,12 +41,14 @@ from typing import Any
 from xiangmu import config, vocabulary
 from xiangmu.local import airflow_env, scheduler
 from xiangmu.local.sample_server import serve_archive
-from xiangmu.local.scheduler import Services
+from xiangmu.local.scheduler import SchedulerError, Services
 
 SAMPLE_ROOT = config.PROJECT_ROOT / "sample_epaper"
 INGEST_DAG_ID = "xiangmu_ingest"  # = xiangmu.dagdefs (not imported: it loads Airflow's SDK)
 TRANSFORM_DAG_ID = "xiangmu_transform"
 DAG_ID = TRANSFORM_DAG_ID  # the DAG that checks and publishes (alerts name it)
+DAG_IDS = (INGEST_DAG_ID, TRANSFORM_DAG_ID)
+PROGRESS_FILE = "ingest.progress.jsonl"  # one line per edition staged (xiangmu.pipeline), under the logs
 OUTCOMES = vocabulary.codes(vocabulary.EDITION_STATUSES)  # raw.editions.status
 
 
@@ -130,13 +138,87 @@ def _ingest_then_transform(services: Services, day: str, out: Callable[[str], No
     return (rc or 1) if transform_rc is None else (transform_rc or rc)
 
 
+def services_key(archive_root: Path = SAMPLE_ROOT, extra_env: dict[str, str] | None = None) -> str:
+    """What services must run with for a run to reuse them: the same sources and extra settings."""
+    extra = extra_env or {}
+    configured = configured_base_urls({**os.environ, **extra})
+    sources_ = configured or {"sample": str(Path(archive_root).resolve())}
+    return json.dumps({"sources": sources_, "extra": extra}, sort_keys=True)
+
+
 @contextmanager
-def _airflow(source_env: dict[str, str], log_dir: Path) -> Iterator[Services]:
+def _airflow(source_env: dict[str, str], log_dir: Path, key: str = "") -> Iterator[Services]:
     """Airflow's metadata migrated, then its services running for the duration."""
-    env = airflow_env.airflow_env(source_env)
+    env = airflow_env.airflow_env({**source_env, "XIANGMU_PROGRESS_FILE": str(log_dir / PROGRESS_FILE)})
     airflow_env.migrate(env)
-    with Services(env, log_dir, (INGEST_DAG_ID, TRANSFORM_DAG_ID)) as services:
+    with Services(env, log_dir, DAG_IDS, key=key) as services:
         yield services
+
+
+@contextmanager
+def airflow_services(archive_root: Path = SAMPLE_ROOT, port: int = 0, extra_env: dict[str, str] | None = None,
+                     log_dir: Path | None = None, out: Callable[[str], None] | None = None) -> Iterator[Services]:
+    """The services of `xiangmu airflow up` when they run with these settings, else ones started for the run."""
+    out = out or _print
+    key = services_key(archive_root, extra_env)
+    running = Services.attach()
+    if running is not None:
+        if running.key != key:
+            raise SchedulerError(
+                "Airflow services are up (`xiangmu airflow up`) with other sources or settings than this run's: "
+                "stop them first with `xiangmu airflow down`")
+        out(f"   reusing the Airflow services of `xiangmu airflow up` ({running.base})")
+        yield running
+        return
+    log_dir = log_dir or config.state_dir() / "logs"
+    with sources(archive_root, port, extra_env) as source_env, _airflow(source_env, log_dir, key) as services:
+        out(f"   Airflow services started in {services.startup_seconds:.0f} s "
+            "(`xiangmu airflow up` keeps them up between runs)")
+        yield services
+
+
+def _wait_for_server(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SchedulerError(f"the sample server did not answer at {url}")
+
+
+def up(archive_root: Path = SAMPLE_ROOT, extra_env: dict[str, str] | None = None,
+       log_dir: Path | None = None, port: int = 0) -> Services:
+    """Start Airflow's services (and the sample server, when no base URL is set) detached, for later runs."""
+    running = Services.attach()
+    if running is not None:
+        return running
+    scheduler.down()  # what is left of services that died
+    log_dir = log_dir or config.state_dir() / "logs"
+    key = services_key(archive_root, extra_env)
+    source_env, extra_pids = dict(extra_env or {}), {}
+    if not configured_base_urls({**os.environ, **source_env}):
+        port = port or scheduler.free_port()
+        log_dir.mkdir(parents=True, exist_ok=True)
+        with (log_dir / "sample-server.log").open("w") as log:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "xiangmu.local.sample_server", "--root", str(archive_root), "--port", str(port)],
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        extra_pids["sample-server"] = server.pid
+        source_env = {**sample_env(f"http://127.0.0.1:{port}"), **source_env}
+        _wait_for_server(f"http://127.0.0.1:{port}/robots.txt", server)
+    try:
+        with _airflow(source_env, log_dir, key) as services:
+            services.save(extra_pids)
+    except BaseException:
+        for pid in extra_pids.values():
+            scheduler.terminate_group(pid)
+        raise
+    return services
 
 
 def run_dates(
@@ -152,9 +234,8 @@ def run_dates(
     archive_root and extra_env let tests run the same DAGs on altered pages or
     with alert connections (AIRFLOW_CONN_*) configured.
     """
-    log_dir = log_dir or config.state_dir() / "logs"
     out = _print
-    with sources(archive_root, port, extra_env) as source_env, _airflow(source_env, log_dir) as services:
+    with airflow_services(archive_root, port, extra_env, log_dir, out) as services:
         return {day: _ingest_then_transform(services, day, out) for day in dates}
 
 
@@ -237,6 +318,8 @@ class _Progress(threading.Thread):
     def __init__(self, path: Path, total: int, out: Callable[[str], None], every: float = 5.0) -> None:
         super().__init__(name="backfill-progress", daemon=True)
         self.path, self.total, self.out, self.every = path, total, out, every
+        # the file outlives a run (services kept up write to one file): count what this run adds
+        self.offset = path.stat().st_size if path.is_file() else 0
         self.started = time.monotonic()
         self.stop = threading.Event()
         self.shown = -1
@@ -244,6 +327,7 @@ class _Progress(threading.Thread):
     def done(self) -> int:
         try:
             with self.path.open("rb") as fh:
+                fh.seek(self.offset)
                 return sum(1 for _ in fh)
         except FileNotFoundError:
             return 0
@@ -274,18 +358,13 @@ def backfill(first: str, last: str, *, log_dir: Path | None = None, port: int = 
     (`transform__FIRST__LAST`, logical date LAST) its raw-articles Asset update calls for.
     """
     out = out or _print
-    log_dir = log_dir or config.state_dir() / "logs"
     days = date_range(first, last)
     papers = config.enabled_sources()
-    progress_file = log_dir / f"backfill_{first}_{last}.progress.jsonl"
-    progress_file.parent.mkdir(parents=True, exist_ok=True)
-    progress_file.unlink(missing_ok=True)
     started = time.monotonic()
-    extra = {**(extra_env or {}), "XIANGMU_PROGRESS_FILE": str(progress_file)}
-    with sources(port=port, extra_env=extra) as source_env, _airflow(source_env, log_dir) as services:
+    with airflow_services(port=port, extra_env=extra_env, log_dir=log_dir, out=out) as services:
         out(f"backfill {first} .. {last}: {len(days)} dates x {len(papers)} papers = {len(days) * len(papers)} "
             f"editions, in chunks of {chunk_days} dates")
-        progress = _Progress(progress_file, len(days) * len(papers), out)
+        progress = _Progress(services.log_dir / PROGRESS_FILE, len(days) * len(papers), out)
         progress.start()
         try:
             ingest_rc, run_id = _trigger(services, INGEST_DAG_ID, f"ingest__{first}__{last}",

@@ -20,6 +20,14 @@ The harness triggers each run itself, through the REST API as a user would:
 the ingest run, then the transform run where the Asset would have started it,
 both with run ids and logical dates naming the edition date, so publications
 and alerts name the edition as they do in a daily deployment run.
+
+Why the services may outlive a run (`xiangmu airflow up`, then `down`):
+starting them and their first parse of the DAGs costs tens of seconds on a
+loaded 2-core machine, more than a daily run's own work. `up` leaves them
+running (detached, their process ids and settings in `<airflow home>/
+services.json`); `make run` and `xiangmu backfill` then reuse them when they
+were started with the same sources and settings, and start their own for
+the run otherwise, as before.
 """
 
 from __future__ import annotations
@@ -42,14 +50,15 @@ HEALTH = ("metadatabase", "scheduler", "dag_processor", "triggerer")
 FINISHED = ("success", "failed")
 STARTUP_TIMEOUT = 600.0  # four Airflow processes and a first parse of the DAGs, on a loaded 2-core laptop
 RUN_TIMEOUT = 12 * 3600.0  # a year's polite backfill over the live sites takes hours
-POLL = 2.0
+POLL = 0.5
+STATE_FILE = "services.json"  # under the Airflow home: the detached services of `xiangmu airflow up`
 
 
 class SchedulerError(RuntimeError):
     """The local Airflow services did not start, died, or a run did not finish in time."""
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -58,8 +67,9 @@ def _free_port() -> int:
 class Services:
     """The running components; a context manager that stops them (and only them) on exit."""
 
-    def __init__(self, env: dict[str, str], log_dir: Path, dag_ids: tuple[str, ...]) -> None:
-        self.port = _free_port()
+    def __init__(self, env: dict[str, str], log_dir: Path, dag_ids: tuple[str, ...], *, key: str = "",
+                 port: int | None = None) -> None:
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {
             **env,
@@ -70,15 +80,28 @@ class Services:
             "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",
         }
         self.env.setdefault("AIRFLOW__CORE__PARALLELISM", str(max(4, 2 * (os.cpu_count() or 1))))
+        # the dag-processor re-renders the dbt project at each parse (seconds of CPU on a 2-core laptop):
+        # every 2 minutes rather than 30 s is soon enough for a DAG file edited while the services are up
+        self.env.setdefault("AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL", "120")
         self.log_dir, self.dag_ids = log_dir, dag_ids
         self.procs: dict[str, subprocess.Popen] = {}
+        self.pids: dict[str, int] = {}  # every component's process (group) id, ours or a detached one's
         self.paused_before: dict[str, bool] = {}
         self.token = ""
+        self.key = key  # the settings they run with (see xiangmu.local.localrun.services_key)
+        self.detached = False
+        self.startup_seconds = 0.0
 
     # -- lifecycle ---------------------------------------------------------
     def __enter__(self) -> Services:
+        if self.detached:
+            return self
+        return self.start()
+
+    def start(self) -> Services:
+        """Start the components, wait until they are ready, unpause our DAGs."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        started = time.time()
+        started, clock = time.time(), time.monotonic()
         try:
             for name in COMPONENTS:
                 args = [name, "--skip-serve-logs"] if name in ("scheduler", "triggerer") else [name]
@@ -86,6 +109,7 @@ class Services:
                     self.procs[name] = subprocess.Popen(
                         [airflow_env.airflow_bin(), *args], env=self.env, stdout=log, stderr=subprocess.STDOUT,
                         start_new_session=True)
+                self.pids[name] = self.procs[name].pid
             self._wait_ready(started)
             self.token = self._login()
             self.paused_before = self._paused()
@@ -94,9 +118,15 @@ class Services:
         except BaseException:
             self.stop()
             raise
+        self.startup_seconds = time.monotonic() - clock
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if not self.detached:  # services of `xiangmu airflow up` stay up for the next run
+            self.close()
+
+    def close(self) -> None:
+        """Leave the DAGs as they were found, then stop the components."""
         try:
             if self.token and self._alive():
                 for dag_id in self.dag_ids:
@@ -110,25 +140,60 @@ class Services:
 
     def stop(self) -> None:
         """SIGTERM each component's process group, then SIGKILL what is left after 60 s."""
-        for proc in self.procs.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 60
-        for proc in self.procs.values():
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-        for proc in self.procs.values():
+        for pid in self.pids.values():
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)  # workers the component left behind, if any
-            proc.wait()
+                os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 60
+        for name, pid in self.pids.items():
+            if name in self.procs:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.procs[name].wait(timeout=max(0.1, deadline - time.monotonic()))
+            else:  # a detached component: not our child, so poll for it to go
+                while running(pid) and time.monotonic() < deadline:
+                    time.sleep(0.2)
+        for name, pid in self.pids.items():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)  # workers the component left behind, if any
+            if name in self.procs:
+                self.procs[name].wait()
 
     def _alive(self) -> bool:
-        return all(proc.poll() is None for proc in self.procs.values())
+        return all(running(pid) for pid in self.pids.values())
 
     def _check_alive(self) -> None:
-        dead = [name for name, proc in self.procs.items() if proc.poll() is not None]
+        dead = [name for name, pid in self.pids.items() if not running(pid)]
         if dead:
             raise SchedulerError(f"Airflow {', '.join(dead)} exited (see {self.log_dir}/airflow-{dead[0]}.log)")
+
+    # -- detached services (`xiangmu airflow up` / `down`) -------------------
+    def save(self, extra_pids: dict[str, int] | None = None) -> Path:
+        """Record these services as detached: the next run reuses them, `down` stops them."""
+        self.detached = True
+        self.pids.update(extra_pids or {})  # e.g. the sample server the services fetch from
+        path = state_file()
+        path.write_text(json.dumps({
+            "port": self.port, "key": self.key, "log_dir": str(self.log_dir), "dag_ids": list(self.dag_ids),
+            "pids": self.pids, "paused_before": self.paused_before,
+        }), encoding="utf-8")
+        return path
+
+    @classmethod
+    def attach(cls) -> Services | None:
+        """The detached services, when every one of their processes still runs and answers; else None."""
+        path = state_file()
+        if not path.is_file():
+            return None
+        saved = json.loads(path.read_text("utf-8"))
+        services = cls(dict(os.environ), Path(saved["log_dir"]), tuple(saved["dag_ids"]), key=saved["key"],
+                       port=saved["port"])
+        services.pids = {name: int(pid) for name, pid in saved["pids"].items()}
+        services.paused_before = saved.get("paused_before", {})
+        services.detached = True
+        if not services._alive() or services._health().get("metadatabase", {}).get("status") != "healthy":
+            return None
+        services.env["AIRFLOW_HOME"] = str(airflow_env.airflow_home())
+        services.token = services._login()
+        return services
 
     def _health(self) -> dict:
         try:
@@ -196,6 +261,58 @@ class Services:
             self._check_alive()
             time.sleep(POLL)
         raise SchedulerError(f"{dag_id} {run_id} not finished after {RUN_TIMEOUT:.0f} s")
+
+
+def state_file() -> Path:
+    return airflow_env.airflow_home() / STATE_FILE
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie (a component of ours that exited, not yet reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def _ours(pid: int) -> bool:
+    """The process runs Airflow or the project's code (a recorded id may have been reused by now)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return False
+    return "airflow" in cmdline or "xiangmu" in cmdline
+
+
+def terminate_group(pid: int) -> None:
+    """SIGTERM the process group of one process we started detached, if it is still ours."""
+    if running(pid) and _ours(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+
+
+def down() -> bool:
+    """Stop the detached services of `xiangmu airflow up` (those recorded, nothing else); True if any ran."""
+    path = state_file()
+    if not path.is_file():
+        return False
+    services = Services.attach()
+    if services is None:  # partly dead: stop what is left of them, by their recorded ids
+        saved = json.loads(path.read_text("utf-8"))
+        services = Services({"AIRFLOW_HOME": str(airflow_env.airflow_home())}, Path(saved["log_dir"]),
+                            tuple(saved["dag_ids"]), port=saved["port"])
+        services.pids = {name: int(pid) for name, pid in saved["pids"].items() if _ours(int(pid))}
+    try:
+        services.close()
+    finally:
+        path.unlink(missing_ok=True)
+    return True
 
 
 def free_run_id(dag_id: str, run_id: str) -> str:
