@@ -207,3 +207,16 @@ def test_headline_slogan_without_digits_is_no_figure() -> None:
 def test_zone_project_name_has_no_junk(text: str) -> None:
     f = one(run(text, HB), amount_cny=1_000_000_000)
     assert f.project_name == "智能装备产业园项目"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("本报讯 今年以来，邢台市重点项目完成年度投资120亿元，占年度计划的80%。", "completed_investment"),
+        ("本报讯 今年以来，邢台市重点项目累计完成年度投资120亿元。", "completed_investment"),
+        ("本报讯 今年，邢台市重点项目计划完成年度投资120亿元。", "planned_investment"),
+        ("本报讯 今年，邢台市重点项目年度投资120亿元。", "planned_investment"),
+    ],
+)
+def test_done_of_the_years_investment_is_completed(text: str, measure: str) -> None:
+    assert one(run(text, HB), amount_cny=12e9).measure == measure

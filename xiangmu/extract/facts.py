@@ -37,7 +37,16 @@ from .model import Fact
 from .nametrim import trim_name
 from .numbers import COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
-from .venues import firm_home, not_the_subject, organiser_before, owner_after_event, subjects_only
+from .venues import (
+    PROJECT_AT,
+    firm_home,
+    landed_in,
+    not_the_subject,
+    object_mention,
+    organiser_before,
+    owner_after_event,
+    subjects_only,
+)
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]*")
 _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
@@ -45,6 +54,7 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 # Words that date a figure to a year (今年计划投资, 年度投资目标).
 _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
 _YEAR_WORD = words(*_YEAR_WORDS)
+_DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
@@ -132,7 +142,8 @@ _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四
 _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
 _PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
 _NP_SUFFIX = closing("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
-_BUILD_AFTER = re.compile(r"^(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
+# 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
+_BUILD_AFTER = re.compile(r"^(?:在[^，；。的]{2,12}?)?(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
 # Where the next item of a list begins: its own investment word (、总投资5亿元的……) or its own
 # figure (、3亿元的……).
 _NEXT_KEYWORD = (
@@ -186,10 +197,6 @@ _ZONE_OPENING = re.compile(
 )
 _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
 _VENUE_BEFORE = closing("在", "于", "落户", "落地", "位于")
-_LANDED_BEFORE = re.compile(r"(?:落户|落地)(?:到|在|于)?(?:河北省?)?$")
-_CLAUSE_STOP = re.compile(r"[，,；;。！？!?]")
-# A place opening a project's name (某县甲乙项目), the words between no verb (某县坚持项目为王).
-_PROJECT_AT = re.compile(r"[^，。；、,;\s坚持抓推进实施谋划加快以]{1,16}?(?:项目|工程)")
 # 在某县/赴某市: a place the paragraph's subject went to (得益于某县 is the subject itself).
 _AT_PLACE = re.compile(r"(?:在|赴|到|落户|落地|(?<![益由对关属至等善敢])于)$")
 # A sentence that details the batch or period of the sentence before it.
@@ -227,19 +234,6 @@ _REF_OPENING = re.compile(r"^\s*[“\"]?(?:该|此|这个|这一|本)(?:项目|�
 _CAPTION_MARK = re.compile(r"^[▲△▼↑↓←→\s\u3000]*(?:(?:上|下|左|右|组)?图[为：:]|图片为)?")
 _CAPTION_NAME = re.compile(r"[^，。；、：:\s（(]{2,40}?(?:项目|工程)(?:[一二三四]期)?")
 
-
-# 在某区会场 / 在某县分会场: where a leader attended the event, not what the paragraph is about.
-_AT_VENUE_SITE = re.compile(r"(?:分|主)?会场")
-_ATTENDED = re.compile(r"(?:了|出席|参加|观摩|调研|考察|视察|察看|走进|来到|深入)$")
-
-
-def _object_mention(sentence: str, s: int, e: int) -> bool:
-    """A place mentioned as a venue site (在X会场) or as where a project lies after a verb
-    (出席了X甲项目开工活动): an object of the sentence, not its subject."""
-    before = sentence[s - 1 : s]
-    if before in ("在", "于") and _AT_VENUE_SITE.match(sentence, e):
-        return True
-    return _ATTENDED.search(sentence, max(0, s - 4), s) is not None and _PROJECT_AT.match(sentence, e) is not None
 
 
 def caption_subject(caption: str, gaz: Gazetteer, context: str | None) -> tuple[str, str | None] | None:
@@ -522,7 +516,7 @@ class SentenceReader:
                     return name  # 总投资X亿元的N个项目在某县集中开工
             return self.para_place or item_place or self.gaz.home
         region = best[1]
-        landed = self._landed_in(after)
+        landed = landed_in(self.gaz, after)
         if landed is not None and region in (self.gaz.parent(landed), self.gaz.parent(self.gaz.parent(landed))):
             return landed  # 某市……总投资X亿元的N个项目签约落户某区: where the projects land, inside it
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
@@ -531,17 +525,6 @@ class SentenceReader:
                 return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
-
-    def _landed_in(self, after: str) -> str | None:
-        """The place the figure's projects land in, later in its clause (……的N个项目落户某区)."""
-        stop = _CLAUSE_STOP.search(after)
-        clause = after[: stop.start()] if stop else after
-        if "落" not in clause:
-            return None
-        for s, _e, name in self.gaz.find(clause):
-            if _LANDED_BEFORE.search(clause, max(0, s - 4), s):
-                return name
-        return None
 
     def _list_subject(self, run: list[str], joint: bool) -> str | None:
         """The place a list of places stands for as one subject: the province for places of
@@ -759,7 +742,7 @@ class SentenceReader:
             s, e, name = found[0]
             if _VENUE_AFTER.match(sentence, e) or _PLACE_RANKED.match(sentence, e) or _AT_PLACE.search(sentence, 0, s):
                 return None
-            if _PROJECT_AT.match(sentence, e) or firm_home(sentence, e):
+            if PROJECT_AT.match(sentence, e) or firm_home(sentence, e):
                 return None  # 某县甲乙项目已投产 / 甲市乙集团……: where a project or firm lies, not the subject
             return name
         return None
@@ -780,7 +763,7 @@ class SentenceReader:
         ]
         found = [
             f for f in most_specific(found, sentence, self.gaz)
-            if not _PLACE_RANKED.match(sentence, f[1]) and not _object_mention(sentence, f[0], f[1])
+            if not _PLACE_RANKED.match(sentence, f[1]) and not object_mention(sentence, f[0], f[1])
         ]
         found = subjects_only(self.gaz, sentence, found, self.para_place or self.item.place)  # venues.py
         if len({f[2] for f in found}) != 1:
@@ -1125,7 +1108,8 @@ class SentenceReader:
         elif re.search(r"完成|实现|累计", word):
             measure = "completed_investment"
         elif re.search(r"年度|当年|全年|今年|本年|明年|年内", word):
-            measure = "planned_investment"
+            # 完成年度投资X: what was done of the year's investment (计划完成年度投资X: a plan)
+            measure = "completed_investment" if _DONE_BEFORE.search(pre_kw) else "planned_investment"
         else:
             measure = "total_investment"
 

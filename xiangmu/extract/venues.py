@@ -30,6 +30,35 @@ _FIRM_AFTER = re.compile(
 )
 
 
+# A place opening a project's name (某县甲乙项目), the words between no verb (某县坚持项目为王).
+PROJECT_AT = re.compile(r"[^，。；、,;\s坚持抓推进实施谋划加快以]{1,16}?(?:项目|工程)")
+# 在某区会场 / 在某县分会场: where a leader attended the event, not what the paragraph is about.
+_AT_VENUE_SITE = re.compile(r"(?:分|主)?会场")
+_ATTENDED = re.compile(r"(?:了|出席|参加|观摩|调研|考察|视察|察看|走进|来到|深入)$")
+# ……的N个项目落户某区: where the projects land.
+_LANDED = re.compile(r"(?:落户|落地)(?:到|在|于)?(?:河北省?)?$")
+
+
+def object_mention(text: str, s: int, e: int) -> bool:
+    """A place mentioned as a venue site (在X会场) or as where a project lies after a verb
+    (出席了X甲项目开工活动): an object of the sentence, not its subject."""
+    if text[s - 1 : s] in ("在", "于") and _AT_VENUE_SITE.match(text, e):
+        return True
+    return _ATTENDED.search(text, max(0, s - 4), s) is not None and PROJECT_AT.match(text, e) is not None
+
+
+def landed_in(gaz: Gazetteer, after: str) -> str | None:
+    """The place a figure's projects land in, later in its clause (……的N个项目落户某区)."""
+    stop = _CLAUSE_END.search(after)
+    clause = after[: stop.start()] if stop else after
+    if "落" not in clause:
+        return None
+    for s, _e, name in gaz.find(clause):
+        if _LANDED.search(clause, max(0, s - 4), s):
+            return name
+    return None
+
+
 def held_at(text: str, s: int, e: int) -> bool:
     """Whether the place at ``text[s:e]`` is where an event was held (在X举行 in one clause,
     or 主会场设在X)."""
