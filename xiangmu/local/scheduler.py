@@ -79,7 +79,9 @@ class Services:
             "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{self.base}/execution/",
             "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",
         }
-        self.env.setdefault("AIRFLOW__CORE__PARALLELISM", str(max(4, 2 * (os.cpu_count() or 1))))
+        # task slots: after the build many dbt node tasks are ready at once, and each mostly waits (process
+        # start, API calls), so more slots than cores pay: 8 rather than 4 cut the node phase by a quarter
+        self.env.setdefault("AIRFLOW__CORE__PARALLELISM", str(max(8, 4 * (os.cpu_count() or 1))))
         # the dag-processor re-renders the dbt project at each parse (seconds of CPU on a 2-core laptop):
         # every 2 minutes rather than 30 s is soon enough for a DAG file edited while the services are up
         self.env.setdefault("AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL", "120")
