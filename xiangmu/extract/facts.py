@@ -29,7 +29,7 @@ from .bands import category_subset, size_band, verb_before_object
 from .gazetteer import PROVINCE, Gazetteer
 from .items import Item, most_specific
 from .lexicon import CITY_WORDS as _CITY_WORDS
-from .lexicon import DATELINE, HELD, closing, one_of, opening, words
+from .lexicon import DATELINE, closing, one_of, opening, words
 from .lexicon import LOCAL_WORDS as _LOCAL_WORDS
 from .lexicon import NATION_WORDS as _NATION_WORDS
 from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
@@ -38,6 +38,7 @@ from .nametrim import trim_name
 from .numbers import COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
 from .venues import (
+    HELD_AT,
     PROJECT_AT,
     firm_home,
     landed_in,
@@ -136,8 +137,9 @@ _NP_SITE = re.compile(
     r"(?:在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
 )
 _SINGLED_OUT = re.compile(r"^\s*其中[，,]?(?!包括|包含|含|有|涉及|既有|如|像)")
-_OPENER_INSIDE = re.compile(r"(?:分别|依次|具体)(?:是|为)(?![：:])")
-_LIST_OPENER = closing("分别(?:是|为)", "依次(?:是|为)", "如下", "具体(?:是|为)", "包括")
+_OPENERS = ("分别(?:是|为)", "依次(?:是|为)", "具体(?:是|为)")
+_LIST_OPENER = closing(*_OPENERS, "如下", "包括")
+_OPENER_INSIDE = re.compile(one_of(*_OPENERS) + "(?![：:])")  # 项目分别是甲项目 (no colon)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
 _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
 _PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
@@ -178,7 +180,6 @@ _CATEGORIES = CATEGORIES
 _STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
 # Only the venue of a ceremony (在某区设主会场); 某区分会场 is that place's own part of it.
 _VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
-_HELD_AT = words(*HELD)
 # A signing: 签约, or an agreement signed (签署合作协议, 签订投资合同).
 _SIGNING = re.compile(r"签约|(?:签署|签订)[^，。；]{0,10}?(?:协议|合同)")
 _PLACE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
@@ -553,7 +554,7 @@ class SentenceReader:
         if subject not in (up(venue), up(up(venue))) and not signing and not organiser_before(text, at, s):
             return False  # 甲市投资说明会在乙市举行: the organiser's event anywhere (venues.py)
         # 在某市举行 / 在某市签署协议: the venue of the event or of the signing.
-        return _HELD_AT.search(text, e, end) is not None or (signing is not None and signing.start() >= e)
+        return HELD_AT.search(text, e, end) is not None or (signing is not None and signing.start() >= e)
 
     def _name_place(self, name: str, region: str | None) -> str | None:
         """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
@@ -772,7 +773,7 @@ class SentenceReader:
         s, e, name = found[0]
         if _VENUE_AFTER.match(sentence, e) or _DEICTIC_RE.search(sentence, 0, s):
             return None
-        if sentence[s - 1 : s] in ("在", "于") and _HELD_AT.search(sentence, e):
+        if sentence[s - 1 : s] in ("在", "于") and HELD_AT.search(sentence, e):
             return None  # 活动在某开发区某项目现场举行: the venue, not what the paragraph is about
         return name
 

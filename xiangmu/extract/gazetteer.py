@@ -356,7 +356,7 @@ def _zone_variants(zone: Place, city_names: list[str]) -> list[str]:
     """Other ways papers write a zone: without 河北 or its city (汉沽管理区), or with the
     city's short name before its own short name (保定高新区)."""
     out: list[str] = []
-    bare = zone.name.removeprefix("河北")
+    bare = zone.name.removeprefix(PROVINCE_SHORT)
     if bare != zone.name:
         out.append(bare)
     for city in sorted(city_names, key=len, reverse=True):

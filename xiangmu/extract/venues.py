@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import HELD, one_of, words
+
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-_HELD = re.compile(r"举行|举办|召开")
+HELD_AT = words(*HELD)  # 在X举行: the venue of an event
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 # 主会场设在某开发区 / 会场设于某县 (a 分会场 is that place's own part of the event: not a venue).
 _SET_AT = re.compile(r"(?<!分)(?:主会场|会场|仪式|活动)(?:设在|设于|定在|放在|选在)$")
@@ -67,7 +69,7 @@ def held_at(text: str, s: int, e: int) -> bool:
     if text[s - 1 : s] not in ("在", "于"):
         return False
     end = _CLAUSE_END.search(text, e)
-    return _HELD.search(text, e, end.start() if end else len(text)) is not None
+    return HELD_AT.search(text, e, end.start() if end else len(text)) is not None
 
 
 def firm_home(text: str, e: int) -> bool:
@@ -105,7 +107,7 @@ def not_the_subject(
 
 # 来自甲市、乙市等地的客商: a list of origins runs from 来自 to the mention, no clause mark between.
 _ORIGIN = re.compile(r"来自[^，,；;。的]{0,24}$")
-_HELD_OWNER = re.compile(r"[^，,；;。]{0,4}?(?:举行|举办|召开)的")
+_HELD_OWNER = re.compile(r"[^，,；;。]{0,4}?" + one_of(*HELD) + "的")
 
 
 def _owner_after(gaz: Gazetteer, text: str, e: int) -> bool:
@@ -117,10 +119,13 @@ def _owner_after(gaz: Gazetteer, text: str, e: int) -> bool:
     return bool(found) and found[0][0] == 0
 
 
+_HELD_OF = tuple(held + "的" for held in HELD)
+
+
 def owner_after_event(text: str, s: int) -> bool:
     """Whether the place at ``s`` follows 举行的/举办的 (在乙市举行的甲市说明会): the event's
     owner, not a place inside a project's name (……的晋州市某项目)."""
-    return text[max(0, s - 3) : s] in ("举行的", "举办的", "召开的")
+    return text[max(0, s - 3) : s] in _HELD_OF
 
 
 # Between an organiser and the venue of its event: the event's name (投资说明会, 推介会 ...),
