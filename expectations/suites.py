@@ -79,24 +79,29 @@ def _config():
 class Thresholds:
     """Tunable limits; each can be overridden by env XIANGMU_QUALITY_<FIELD_NAME_UPPER>."""
 
+    # The raw checkpoint's.
     fetch_error_rate_max: float = 0.05
     body_chars_min: int = 20
     body_chars_max: int = 50_000
+    # articles an edition lists against the paper's median edition in history
+    edition_volume_ratio_min: float = 0.2
+    edition_volume_ratio_max: float = 5.0
+
+    # The extraction checkpoint's.
+    # share of a run's articles whose extraction failed; default XIANGMU_MAX_FAILED_ARTICLE_SHARE
+    failed_article_share_max: float = field(default_factory=lambda: _config().max_failed_article_share())
     amount_cny_min: float = 1e4
     amount_cny_max: float = 1e13
     region_resolved_share_min: float = 0.8
     facts_per_article_max: int = 60
+    # a fact's amount against the median of the same subject and measure in history (either way)
+    amount_outlier_factor: float = 1000.0
+
+    # The marts checkpoint's.
     # current / previous passed row count of each mart table (marts rarely shrink) ...
     mart_row_ratio_min: float = 0.9
     # ... and that ratio divided by the growth of complete editions ingested
     mart_row_ratio_max: float = 5.0
-    # a fact's amount against the median of the same subject and measure in history (either way)
-    amount_outlier_factor: float = 1000.0
-    # articles an edition lists against the paper's median edition in history
-    edition_volume_ratio_min: float = 0.2
-    edition_volume_ratio_max: float = 5.0
-    # share of a run's articles whose extraction failed; default XIANGMU_MAX_FAILED_ARTICLE_SHARE
-    failed_article_share_max: float = field(default_factory=lambda: _config().max_failed_article_share())
 
     @classmethod
     def from_env(cls) -> Thresholds:
@@ -170,6 +175,22 @@ def _extraction_key(alias: str) -> str:
     )
 
 
+def _staged_rows(table: str, alias: str, row_ref: str, columns: str, *, group_by: str | None = None) -> str:
+    """Query: a row per row of `table` (as `alias`) that the run under check staged, or per `group_by` group.
+
+    Each row is named first (`row_ref`, see ROW_REF); `columns` are what the
+    suite's expectations check, an SQL select list indented like the queries here.
+    """
+    grouped = f"group by {group_by}\n" if group_by else ""
+    return f"""
+select
+    {row_ref},
+    {columns.strip()}
+from {table} {alias}
+where {_scope(f"{alias}.run_id")}
+{grouped}"""
+
+
 def _failed_share_query(row_ref: str, share: str, failed: tuple[str, str], succeeded: tuple[str, str]) -> str:
     """One row: how many failed, how many succeeded, and the failed share of both (0 when neither).
 
@@ -186,27 +207,43 @@ from (select ({failed_count}) as {failed_name}, ({ok_count}) as {ok_name}) count
 """
 
 
-def _history_median(
-    source: str, keys: str, value: str, *, where: str, newest: str, limit: int, names: tuple[str, str]
+def _against_history(
+    source: str, alias: str, row_ref: str, *, where: str, kind: tuple[str, ...], value: str,
+    newest: str, limit: int, ratio: str, ratio_name: str,
 ) -> str:
-    """Subquery: per `keys`, how many rows of history and their median `value`.
+    """Query: each row of `source` the run staged (matching `where`), `ratio` of its `value` to the history.
 
-    History is the latest `limit` rows (by `newest` descending) of `source`
-    matching `where`, outside the run under check: bounded, so the check costs
-    the same after years. `names` are the columns for (row count, median).
+    The history of a row is the median `value` of the rows of its `kind` (the
+    same `kind` columns) among the latest `limit` rows (by `newest`) of the
+    same source and filter outside the run: bounded, so the check costs the
+    same after years. Until HISTORY_MIN_ROWS rows of a kind exist the ratio is
+    null: not judged. `where` and `ratio` name the row as `alias` and the
+    history as `h` (columns median, history_rows).
     """
-    count_name, median_name = names
-    return f"""(
-    select {keys}, count(*) as {count_name},
-           percentile_cont(0.5) within group (order by {value}) as {median_name}
+    keys = ", ".join(kind)
+    return f"""
+select
+    {row_ref},
+    {alias}.{value},
+    h.median,
+    case
+        when h.history_rows >= {HISTORY_MIN_ROWS}
+        then {ratio}
+    end as {ratio_name}
+from {source} {alias}
+left join (
+    select {keys}, count(*) as history_rows,
+           percentile_cont(0.5) within group (order by {value}) as median
     from (
-        select {keys}, {value} from {source}
-        where {where} and {_not_scope("run_id")}
-        order by {newest} desc
+        select {keys}, {value} from {source} {alias}
+        where {where} and {_not_scope(f"{alias}.run_id")}
+        order by {alias}.{newest} desc
         limit {limit}
     ) recent
     group by {keys}
-)"""
+) h on {" and ".join(f"h.{key} = {alias}.{key}" for key in kind)}
+where {where} and {_scope(f"{alias}.run_id")}
+"""
 
 
 # Every query asset exposes a text column naming its row, so that one
@@ -284,17 +321,10 @@ from (
         SuiteSpec(
             name="raw.articles",
             asset_name="raw_articles",
-            query=f"""
-select
-    {_key_ref("a", "article_id")},
-    a.article_id,
-    a.url,
-    a.content_hash,
+            query=_staged_rows("raw.articles", "a", _key_ref("a", "article_id"), f"""
     char_length(regexp_replace(a.body_text, {whitespace_pattern}, '', 'g')) as body_chars,
     substring(coalesce(a.title, '') || ' ' || a.body_text from {mojibake_pattern}) as mojibake_marker
-from raw.articles a
-where {_scope("a.run_id")}
-""",
+"""),
             expectations=[
                 _between("body_chars", low=1,
                          description="Article bodies are not empty (whitespace does not count)."),
@@ -337,27 +367,15 @@ def _edition_volume_suite(th: Thresholds) -> SuiteSpec:
     ordinary editions, while one edition with a tenth of its usual articles
     is a parser that lost a page.
     """
-    history = _history_median(
-        f"({LATEST_EDITIONS_SQL}) latest", "newspaper", "article_count",
-        where="status = 'complete'", newest="edition_outcome_id", limit=HISTORY_WINDOW_EDITIONS,
-        names=("editions", "median_articles"),
-    )
     return SuiteSpec(
         name="raw.edition_volume",
         asset_name="raw_edition_volume",
-        query=f"""
-select
-    l.newspaper || ' ' || cast(l.edition_date as text) as row_ref,
-    l.article_count,
-    h.median_articles,
-    case
-        when h.editions >= {HISTORY_MIN_ROWS}
-        then l.article_count / nullif(h.median_articles, 0)
-    end as article_volume_ratio
-from ({LATEST_EDITIONS_SQL}) l
-left join {history} h on h.newspaper = l.newspaper
-where l.status = 'complete' and {_scope("l.run_id")}
-""",
+        query=_against_history(
+            f"({LATEST_EDITIONS_SQL})", "l", "l.newspaper || ' ' || cast(l.edition_date as text) as row_ref",
+            where="l.status = 'complete'", kind=("newspaper",), value="article_count",
+            newest="edition_outcome_id", limit=HISTORY_WINDOW_EDITIONS,
+            ratio="l.article_count / nullif(h.median, 0)", ratio_name="article_volume_ratio",
+        ),
         expectations=[
             _between("article_volume_ratio", low=th.edition_volume_ratio_min, high=th.edition_volume_ratio_max,
                      description="Each complete edition lists about as many articles as the paper's usual "
@@ -369,29 +387,15 @@ where l.status = 'complete' and {_scope("l.run_id")}
 
 def _amount_outlier_suite(th: Thresholds) -> SuiteSpec:
     """Each fact of the run against the usual amount of the same subject and measure."""
-    history = _history_median(
-        "extract.investment_facts", "subject, measure", "amount_cny",
-        where="amount_cny > 0", newest="fact_id", limit=HISTORY_WINDOW_FACTS,
-        names=("facts", "median_amount"),
-    )
     return SuiteSpec(
         name="extraction.amount_outliers",
         asset_name="extract_amount_outliers",
-        query=f"""
-select
-    {_key_ref("f", "fact_id")},
-    f.subject,
-    f.measure,
-    f.amount_cny,
-    h.median_amount,
-    case
-        when h.facts >= {HISTORY_MIN_ROWS}
-        then greatest(f.amount_cny / h.median_amount, h.median_amount / f.amount_cny)
-    end as amount_vs_history
-from extract.investment_facts f
-left join {history} h on h.subject = f.subject and h.measure = f.measure
-where f.amount_cny > 0 and {_scope("f.run_id")}
-""",
+        query=_against_history(
+            "extract.investment_facts", "f", _key_ref("f", "fact_id"),
+            where="f.amount_cny > 0", kind=("subject", "measure"), value="amount_cny",
+            newest="fact_id", limit=HISTORY_WINDOW_FACTS,
+            ratio="greatest(f.amount_cny / h.median, h.median / f.amount_cny)", ratio_name="amount_vs_history",
+        ),
         expectations=[
             _between("amount_vs_history", low=1, high=th.amount_outlier_factor,
                      description="A fact's amount is within a factor of the median amount of the same subject "
@@ -410,23 +414,14 @@ def extraction_suites(th: Thresholds) -> list[SuiteSpec]:
         SuiteSpec(
             name="extraction.investment_facts",
             asset_name="extract_investment_facts",
-            query=f"""
-select
-    {_key_ref("f", "fact_id")},
-    f.fact_id,
-    f.article_id,
-    f.extractor_version,
+            query=_staged_rows("extract.investment_facts", "f", _key_ref("f", "fact_id"), """
     f.measure,
     f.stage,
     f.amount_cny,
-    f.region,
-    f.region_code,
     char_length(btrim(f.evidence)) as evidence_chars,
     f.char_start,
     f.char_end
-from extract.investment_facts f
-where {_scope("f.run_id")}
-""",
+"""),
             expectations=[
                 _between("amount_cny", low=th.amount_cny_min, high=th.amount_cny_max,
                          description="Amounts are plausible in yuan (a unit error shows as 1e4x off)."),
@@ -449,14 +444,10 @@ where {_scope("f.run_id")}
         SuiteSpec(
             name="extraction.facts_per_article",
             asset_name="extract_facts_per_article",
-            query=f"""
-select
-    {_extraction_key("f")},
-    count(*) as fact_count
-from extract.investment_facts f
-where {_scope("f.run_id")}
-group by f.article_id, f.extractor_version
-""",
+            query=_staged_rows(
+                "extract.investment_facts", "f", _extraction_key("f"), "count(*) as fact_count",
+                group_by="f.article_id, f.extractor_version",
+            ),
             expectations=[
                 _between("fact_count", low=1, high=th.facts_per_article_max,
                          description="An investment article yields a bounded number of facts; many more "
@@ -489,16 +480,12 @@ where {_scope("f.run_id")}
         SuiteSpec(
             name="extraction.article_extractions",
             asset_name="extract_article_extractions",
-            query=f"""
-select
-    {_extraction_key("e")},
+            query=_staged_rows("extract.article_extractions", "e", _extraction_key("e"), """
     e.fact_count as recorded_fact_count,
     (select count(*) from extract.investment_facts f
       where f.article_id = e.article_id
         and f.extractor_version = e.extractor_version) as stored_fact_count
-from extract.article_extractions e
-where {_scope("e.run_id")}
-""",
+"""),
             expectations=[
                 gxe.ExpectColumnPairValuesToBeEqual(
                     column_A="recorded_fact_count",

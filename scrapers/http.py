@@ -72,27 +72,46 @@ class ClientConfig:
 
 @dataclass(frozen=True)
 class FetchResult:
+    """What one fetch brought back, a failure included (`fetch` never raises; `error` says why).
+
+    The text, its warnings and the hash are worked out here from the body and
+    its Content-Type, so every result (a page, or an empty failure) gets them
+    the same way.
+    """
+
     url: str
     final_url: str
     status: int | None
     headers: dict[str, str]
     body: bytes
-    text: str | None
-    fetched_at: datetime
-    content_hash: str
     attempts: int
     error: str | None = None
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    text: str | None = field(init=False)
+    content_hash: str = field(init=False)
     #: Problems with a body that was still used (undecodable bytes replaced), for raw.*.warnings.
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        ctype = self.headers.get("Content-Type", "")
+        is_text = bool(self.body) and ("html" in ctype or ctype.startswith("text/") or not ctype)
+        text, warnings = decode_html_checked(self.body, ctype) if is_text else (None, [])
+        # frozen: the derived fields are set once, here
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "content_hash", _hash(self.body))
+        object.__setattr__(self, "warnings", tuple(warnings))
 
     @property
     def ok(self) -> bool:
         return self.status == 200 and self.error is None
 
     @classmethod
-    def failure(cls, url: str, error: str, status: int | None = None, attempts: int = 0) -> FetchResult:
-        """A result for something that failed outside a fetch (e.g. a crawl aborted), for the fetch log."""
-        return PoliteClient._result(url, url, status, {}, b"", attempts, error)
+    def failure(
+        cls, url: str, error: str, status: int | None = None, attempts: int = 0, final_url: str | None = None
+    ) -> FetchResult:
+        """A result without a body, for the fetch log: a fetch refused or failed before a response,
+        or something that failed outside a fetch (e.g. a crawl aborted)."""
+        return cls(url, final_url or url, status, {}, b"", attempts, error)
 
 
 def _hash(body: bytes) -> str:
@@ -219,7 +238,7 @@ class PoliteClient:
     def fetch(self, url: str) -> FetchResult:
         """GET with retries; never raises for HTTP/network errors."""
         if not self.allowed(url):
-            return self._result(url, url, None, {}, b"", 0, "disallowed by robots.txt")
+            return FetchResult.failure(url, "disallowed by robots.txt")
         with self._slots:
             return self._fetch_with_retries(url)
 
@@ -260,9 +279,8 @@ class PoliteClient:
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
                 if not self.allowed(current):
-                    return None, current, self._result(
-                        url, current, None, {}, b"", attempts, f"redirect to {current} disallowed by robots.txt"
-                    )
+                    refused = f"redirect to {current} disallowed by robots.txt"
+                    return None, current, FetchResult.failure(url, refused, attempts=attempts, final_url=current)
                 self._wait_turn(current)
             resp = self.session.get(
                 current, timeout=(cfg.connect_timeout, cfg.read_timeout), stream=True, allow_redirects=False
@@ -273,7 +291,7 @@ class PoliteClient:
             resp.close()
             current = urljoin(current, target)
         too_many = f"more than {MAX_REDIRECTS} redirects"
-        return None, current, self._result(url, current, None, {}, b"", attempts, too_many)
+        return None, current, FetchResult.failure(url, too_many, attempts=attempts, final_url=current)
 
     def _attempt(self, url: str, attempts: int) -> tuple[FetchResult, float | None, bool]:
         """One try: (result, Retry-After seconds, whether the failure is transient)."""
@@ -281,9 +299,9 @@ class PoliteClient:
         try:
             resp, final_url, refused = self._get(url, attempts)
         except requests.Timeout as exc:
-            return self._result(url, url, None, {}, b"", attempts, f"timeout: {exc}"), None, True
+            return FetchResult.failure(url, f"timeout: {exc}", attempts=attempts), None, True
         except requests.RequestException as exc:
-            return self._result(url, url, None, {}, b"", attempts, f"{type(exc).__name__}: {exc}"), None, True
+            return FetchResult.failure(url, f"{type(exc).__name__}: {exc}", attempts=attempts), None, True
         if resp is None:
             assert refused is not None
             return refused, None, False
@@ -293,7 +311,7 @@ class PoliteClient:
         try:
             declared = int(headers.get("Content-Length", "0") or 0)
             if declared > cfg.max_body_bytes:
-                return self._result(
+                return FetchResult(
                     url, final_url, status, headers, b"", attempts,
                     f"body too large: Content-Length {declared} > {cfg.max_body_bytes}",
                 ), None, False
@@ -301,19 +319,19 @@ class PoliteClient:
             for chunk in resp.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > cfg.max_body_bytes:
-                    return self._result(
+                    return FetchResult(
                         url, final_url, status, headers, b"", attempts,
                         f"body too large: more than {cfg.max_body_bytes} bytes",
                     ), None, False
                 chunks.append(chunk)
             body = b"".join(chunks)
         except requests.Timeout as exc:
-            return self._result(url, final_url, status, headers, b"", attempts, f"timeout: {exc}"), None, True
+            return FetchResult(url, final_url, status, headers, b"", attempts, f"timeout: {exc}"), None, True
         except (requests.RequestException, ValueError) as exc:
             # A body shorter than its Content-Length (or a reset mid-body) is a transport
             # error: retried, and if it persists recorded with the status the server sent.
             declared_text = headers.get("Content-Length") or "?"
-            return self._result(
+            return FetchResult(
                 url, final_url, status, headers, b"", attempts,
                 f"truncated body: {size} of {declared_text} bytes ({type(exc).__name__}: {exc})",
             ), None, True
@@ -321,31 +339,4 @@ class PoliteClient:
             resp.close()
         error = None if status == 200 else f"HTTP {status}"
         retry_after = parse_retry_after(headers.get("Retry-After")) if status in RETRYABLE_STATUS else None
-        return self._result(url, final_url, status, headers, body, attempts, error), retry_after, False
-
-    @staticmethod
-    def _result(
-        url: str,
-        final_url: str,
-        status: int | None,
-        headers: dict[str, str],
-        body: bytes,
-        attempts: int,
-        error: str | None,
-    ) -> FetchResult:
-        ctype = headers.get("Content-Type", "")
-        is_text = bool(body) and ("html" in ctype or ctype.startswith("text/") or not ctype)
-        text, warnings = decode_html_checked(body, ctype) if is_text else (None, [])
-        return FetchResult(
-            url=url,
-            final_url=final_url,
-            status=status,
-            headers=headers,
-            body=body,
-            text=text,
-            warnings=tuple(warnings),
-            fetched_at=datetime.now(UTC),
-            content_hash=_hash(body),
-            attempts=attempts,
-            error=error,
-        )
+        return FetchResult(url, final_url, status, headers, body, attempts, error), retry_after, False

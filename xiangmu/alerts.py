@@ -162,21 +162,6 @@ def format_quality_alert(
     return Alert(subject=subject, text="\n".join(lines))
 
 
-def send_quality_alert(
-    result: QualityResult,
-    *,
-    dag_id: str | None,
-    logical_date: Any,
-    task_id: str | None = None,
-    run_id: str | None = None,
-) -> dict[str, bool]:
-    """Alert on a failed checkpoint; does nothing for a passed one."""
-    if result.success:
-        return {}
-    alert = format_quality_alert(result, dag_id=dag_id, logical_date=logical_date, task_id=task_id, run_id=run_id)
-    return send_alert(alert)
-
-
 def _context_get(context: Mapping[str, Any], key: str) -> Any:
     try:
         return context.get(key)

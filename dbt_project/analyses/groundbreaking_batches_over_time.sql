@@ -3,10 +3,6 @@ with
 
 batches as (
     select * from {{ ref('fct_groundbreaking_batch') }}
-),
-
-dates as (
-    select * from {{ ref('dim_date') }}
 )
 
 select
@@ -21,5 +17,5 @@ select
     {{ cny_to_yi('batches.county_total_investment_cny') }} as county_total_investment_yi,
     batches.newspaper_count
 from batches
-inner join dates on batches.event_date = dates.date_day
+{{ join_calendar('batches.event_date') }}
 order by batches.event_date asc, batches.total_investment_cny desc nulls last, batches.region_name asc

@@ -9,10 +9,6 @@ figures as (
 
 regions as (
     select * from {{ ref('dim_region') }}
-),
-
-dates as (
-    select * from {{ ref('dim_date') }}
 )
 
 select
@@ -24,6 +20,6 @@ select
     sum(figures.amount_yi) as total_investment_yi
 from figures
 inner join regions on figures.region_key = regions.region_key
-inner join dates on figures.first_reported_date = dates.date_day
+{{ join_calendar('figures.first_reported_date') }}
 group by regions.region_name, regions.region_type, regions.city_name, dates.year_quarter
 order by dates.year_quarter asc, total_investment_yi desc, regions.region_name asc

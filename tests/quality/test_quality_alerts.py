@@ -158,7 +158,8 @@ def test_quality_alert_without_connections_sends_nothing_and_does_not_crash(
         run_id="r",
     )
     with caplog.at_level(logging.WARNING, logger="xiangmu.alerts"):
-        assert alerts.send_quality_alert(result, dag_id="xiangmu_daily", logical_date=LOGICAL_DATE) == {}
+        alert = alerts.format_quality_alert(result, dag_id="xiangmu_daily", logical_date=LOGICAL_DATE)
+        assert alerts.send_alert(alert) == {}
         alerts.task_failure_alert(_context(QualityCheckFailed(result), try_number=7))
     assert webhook.posts == []
     assert "not available" in caplog.text

@@ -74,3 +74,22 @@ def test_applying_the_schema_again_leaves_the_status_check_alone(private_warehou
         before = conn.execute(query).fetchall()
         ensure_schema(conn)
         assert conn.execute(query).fetchall() == before and len(before) == 1
+
+
+def test_every_shared_column_group_is_written_into_the_schema(private_warehouse: str) -> None:
+    """A group schema.sql stopped naming would be dropped silently (psycopg ignores unused arguments)."""
+    from xiangmu.warehouse.connect import COLUMN_GROUPS
+
+    template = resources.files("xiangmu.warehouse").joinpath("schema.sql").read_text("utf-8")
+    for name in COLUMN_GROUPS:
+        assert "{" + name + "}" in template, f"column group {name} is not used in schema.sql"
+    # and the applied tables really carry them: every raw table its edition, every extract table its article
+    with connect(private_warehouse, autocommit=True) as conn:
+        columns = conn.execute(
+            "select table_schema || '.' || table_name, array_agg(column_name::text) from information_schema.columns"
+            " where table_schema in ('raw', 'extract') group by 1"
+        ).fetchall()
+    for table, names in columns:
+        group = "edition" if table.startswith("raw.") else "extracted_from"
+        expected = {c.split()[0] for c in COLUMN_GROUPS[group]}
+        assert expected <= set(names), (table, expected - set(names))

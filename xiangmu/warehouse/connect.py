@@ -26,13 +26,54 @@ def connect(url: str | None = None, **kwargs) -> psycopg.Connection:
     return psycopg.connect(url or warehouse_url(), **kwargs)
 
 
+# Columns several tables of schema.sql share, each group written once and filled in where
+# the template names it (`{edition},`): the template indents the first column, and the
+# rest follow on lines of their own, so the DDL applied reads as if written out.
+COLUMN_GROUPS = {
+    # Every raw table: the edition (newspaper x date) a row belongs to.
+    "edition": (
+        "newspaper text not null",
+        "edition_date date not null",
+    ),
+    # raw.pages and raw.articles: one row per distinct content of a URL, as fetched and staged.
+    "fetched_content": (
+        "http_status integer not null",
+        "content_hash text not null",
+        "raw_html text not null",
+        "fetched_at timestamptz not null",
+        "run_id text",
+        "loaded_at timestamptz not null default now()",
+        "unique (url, content_hash)",
+    ),
+    # Every extract table: the article version and the extractor version a row came from.
+    "extracted_from": (
+        "article_id bigint not null references raw.articles (article_id)",
+        "extractor_version text not null",
+    ),
+    # raw.fetch_log and extract.failed_articles: why a fetch or an extraction failed, after how many tries.
+    "failure": (
+        "error text not null",
+        "attempts integer not null default 1",
+    ),
+    # extract.investment_facts and extract.rejected_figures: the sentence quoted and where it is
+    # in the article's body_text.
+    "evidence_span": (
+        "evidence text not null",
+        "char_start integer not null",
+        "char_end integer not null",
+    ),
+}
+
+
 @lru_cache(maxsize=1)
 def schema_sql() -> sql.Composed:
-    """schema.sql with the registry's vocabularies filled in, each value quoted by psycopg."""
+    """schema.sql with the registry's vocabularies (each value quoted by psycopg) and the shared columns filled in."""
     template = resources.files("xiangmu.warehouse").joinpath("schema.sql").read_text("utf-8")
+    columns = {name: sql.SQL(",\n    ".join(group)) for name, group in COLUMN_GROUPS.items()}
     return sql.SQL(template).format(  # type: ignore[arg-type]  # the package's file, not user input
         subjects=_listed(vocabulary.SUBJECTS),
         edition_statuses=_listed(vocabulary.EDITION_STATUSES),
+        **columns,
     )
 
 

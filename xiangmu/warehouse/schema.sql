@@ -3,8 +3,10 @@
 -- page or article becomes a new row (new content_hash), never an overwrite.
 --
 -- A template for psycopg.sql (xiangmu/warehouse/connect.py): a name in braces is
--- filled in from the registry (xiangmu/vocabulary.py) when the schema is applied,
--- so a vocabulary is written down once; a literal brace is written twice.
+-- filled in when the schema is applied, a vocabulary from the registry
+-- (xiangmu/vocabulary.py), a group of columns several tables share from
+-- connect.COLUMN_GROUPS, so each is written down once; a literal brace is
+-- written twice.
 
 create schema if not exists raw;
 create schema if not exists extract;
@@ -13,8 +15,7 @@ create schema if not exists extract;
 -- The latest row (max edition_outcome_id) is the current status.
 create table if not exists raw.editions (
     edition_outcome_id bigint generated always as identity primary key,
-    newspaper text not null,
-    edition_date date not null,
+    {edition},
     entry_url text not null,
     -- layout_changed: the edition did not look like one (scrapers.drift); never counted as complete.
     status text not null check (status in ({edition_statuses})),  -- the registry's EDITION_STATUSES
@@ -44,26 +45,18 @@ end $$;
 -- One row per distinct content of a page (版) node.
 create table if not exists raw.pages (
     page_id bigint generated always as identity primary key,
-    newspaper text not null,
-    edition_date date not null,
+    {edition},
     page_no text not null,
     page_name text,
     url text not null,
     pdf_url text,
-    http_status integer not null,
-    content_hash text not null,
-    raw_html text not null,
-    fetched_at timestamptz not null,
-    run_id text,
-    loaded_at timestamptz not null default now(),
-    unique (url, content_hash)
+    {fetched_content}
 );
 
 -- One row per distinct content of an article.
 create table if not exists raw.articles (
     article_id bigint generated always as identity primary key,
-    newspaper text not null,
-    edition_date date not null,
+    {edition},
     page_no text,
     page_name text,
     url text not null,
@@ -74,13 +67,7 @@ create table if not exists raw.articles (
     published_date date,
     body_text text not null,
     captions jsonb not null default '[]'::jsonb,
-    http_status integer not null,
-    content_hash text not null,
-    raw_html text not null,
-    fetched_at timestamptz not null,
-    run_id text,
-    loaded_at timestamptz not null default now(),
-    unique (url, content_hash)
+    {fetched_content}
 );
 
 -- Problems with a body that was still staged (undecodable bytes replaced, NUL removed): a JSON list.
@@ -91,12 +78,10 @@ alter table raw.articles add column if not exists warnings jsonb not null defaul
 -- partial edition shows exactly what failed.
 create table if not exists raw.fetch_log (
     fetch_log_id bigint generated always as identity primary key,
-    newspaper text not null,
-    edition_date date not null,
+    {edition},
     url text not null,
     http_status integer,
-    error text not null,
-    attempts integer not null default 1,
+    {failure},
     run_id text,
     recorded_at timestamptz not null default now(),
     unique (newspaper, edition_date, url, run_id)
@@ -104,8 +89,7 @@ create table if not exists raw.fetch_log (
 
 -- Which article versions an extractor version has processed (even with no facts).
 create table if not exists extract.article_extractions (
-    article_id bigint not null references raw.articles (article_id),
-    extractor_version text not null,
+    {extracted_from},
     fact_count integer not null,
     run_id text,
     extracted_at timestamptz not null default now(),
@@ -115,8 +99,7 @@ create table if not exists extract.article_extractions (
 -- Investment facts, one per figure per article version per extractor version.
 create table if not exists extract.investment_facts (
     fact_id bigint generated always as identity primary key,
-    article_id bigint not null references raw.articles (article_id),
-    extractor_version text not null,
+    {extracted_from},
     fact_index integer not null,
     region text,
     region_code text,
@@ -133,9 +116,7 @@ create table if not exists extract.investment_facts (
     period_start date,
     period_end date,
     completion_rate numeric,
-    evidence text not null,
-    char_start integer not null,
-    char_end integer not null,
+    {evidence_span},
     run_id text,
     extracted_at timestamptz not null default now(),
     unique (article_id, extractor_version, fact_index)
@@ -161,11 +142,9 @@ end $$;
 -- Such an article is skipped, not retried, until the extractor version changes or someone asks
 -- (retry_requested; `xiangmu extract-retry`). resolved_at is set when a retry succeeds.
 create table if not exists extract.failed_articles (
-    article_id bigint not null references raw.articles (article_id),
-    extractor_version text not null,
+    {extracted_from},
     error_kind text not null check (error_kind in ('error', 'timeout', 'invalid_fact', 'store')),
-    error text not null,
-    attempts integer not null default 1,
+    {failure},
     retry_requested boolean not null default false,
     run_id text,
     failed_at timestamptz not null default now(),
@@ -178,16 +157,13 @@ create table if not exists extract.failed_articles (
 -- index the article's body_text.
 create table if not exists extract.rejected_figures (
     rejected_id bigint generated always as identity primary key,
-    article_id bigint not null references raw.articles (article_id),
-    extractor_version text not null,
+    {extracted_from},
     figure_index integer not null,
     kind text not null,
     reason text not null,
     detail text not null,
     raw_text text not null,
-    evidence text not null,
-    char_start integer not null,
-    char_end integer not null,
+    {evidence_span},
     run_id text,
     recorded_at timestamptz not null default now(),
     unique (article_id, extractor_version, figure_index)
