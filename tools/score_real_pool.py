@@ -9,18 +9,18 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|check3|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|check3|check4|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2`` and ``check3`` are further held-out pools, each built
-later from articles no rule had been written for, whose texts live in their own
-directories: without ``--texts`` they are read from ``/work/real_texts2`` and
-``/work/real_texts3`` (every other split, ``all`` included, reads
-``/work/real_texts``).  A fresh pool measures the extractor only until rules
-are tuned on it, so run each held-out split rarely and never read its misses
-while writing rules.  Prints a per-document table, the scorer's summary line,
-recall on facts about named projects, and how many documents were missing
-locally.
+at ``dev``.  ``check2``, ``check3`` and ``check4`` are further held-out pools,
+each built later from articles no rule had been written for, whose texts live in
+their own directories: without ``--texts`` they are read from
+``/work/real_texts2``, ``/work/real_texts3`` and ``/work/real_texts4`` (every
+other split, ``all`` included, reads ``/work/real_texts``).  A fresh pool
+measures the extractor only until rules are tuned on it, so run each held-out
+split rarely and never read its misses while writing rules.  Prints a
+per-document table, the scorer's summary line, recall on facts about named
+projects, and how many documents were missing locally.
 """
 
 from __future__ import annotations
@@ -37,8 +37,12 @@ DEFAULT_POOL = REPO / "tests" / "extract" / "real_pool.json"
 DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 DEFAULT_TEXTS = Path("/work/real_texts")
 # Held-out pools keep their texts apart, so that nobody tuning rules on dev reads them by accident.
-SPLIT_TEXTS = {"check2": Path("/work/real_texts2"), "check3": Path("/work/real_texts3")}
-SPLITS = ("dev", "check", "check2", "check3", "all")
+SPLIT_TEXTS = {
+    "check2": Path("/work/real_texts2"),
+    "check3": Path("/work/real_texts3"),
+    "check4": Path("/work/real_texts4"),
+}
+SPLITS = ("dev", "check", "check2", "check3", "check4", "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"
 DEFAULT_CMD = f"{XIANGMU} extract {{file}} --published {{published}} --newspaper {{newspaper}}"
 
