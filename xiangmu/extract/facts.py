@@ -29,7 +29,7 @@ from .bands import category_subset, size_band, verb_before_object
 from .gazetteer import PROVINCE, Gazetteer
 from .items import Item, most_specific
 from .lexicon import CITY_WORDS as _CITY_WORDS
-from .lexicon import DATELINE, closing, one_of, opening, words
+from .lexicon import DATELINE, LANDING_VERBS, REFERENCE_NOUNS, REFERENCE_WORDS, closing, one_of, opening, words
 from .lexicon import LOCAL_WORDS as _LOCAL_WORDS
 from .lexicon import NATION_WORDS as _NATION_WORDS
 from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
@@ -63,7 +63,7 @@ _KW_RE = re.compile(
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
-    r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|总计|累计|已|将)*)$"
+    r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
 )
 # Words that turn a following 投资 into something other than project investment.
 _MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资")
@@ -80,9 +80,9 @@ _INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8
 # 安平县的甲项目、饶阳县的乙项目: each project's place, for a later sentence naming it alone.
 _PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|工程))")
 _COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
-_COUNT_BEFORE_RE = re.compile(
-    rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)(?:总数|数量|数)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*(?P<n>{COUNT_NUM})\s*(?:个|项)"
-)
+# Words between a batch noun and its count (项目总数达, 项目计划340项, 项目安排350项).
+_COUNT_LINK = r"(?:总数|数量|数)?(?:计划|安排)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*"
+_COUNT_BEFORE_RE = re.compile(rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程){_COUNT_LINK}(?P<n>{COUNT_NUM})\s*[个项]")
 # 按县区划分：某区3项: a place's share of the batch, the batch noun left out.
 _PLACE_COUNT_RE = re.compile(
     rf"^\s*(?:其中)?(?P<p>[^，。；、\d]{{1,12}}?)(?:共有|有)?(?P<n>{COUNT_NUM})(?:个|项)(?:项目)?\s*$"
@@ -176,6 +176,16 @@ _CATEGORY_LEAD = re.compile(
     r"^.*(?:安排|实施|推进|谋划|开工|签约|续建|新建|在建|储备|竣工|投产|引进|共有|共|有|其中|包括|市|县|区|省|级|的|重点)(?=.{2,})"
 )
 _CATEGORIES = CATEGORIES
+# A batch's part (……开工项目中，产业项目36项): the words before it end with 其中 or ……项目中.
+_PARTITIVE = re.compile(r"(?:其中|(?:项目|工程)中)[，,：:]?\s*$")
+_INCLUDES = re.compile(r"包括|其中")
+_KIND = re.compile(r"[\u4e00-\u9fff]{2,10}")
+# Words of a part that is no kind of project: a status, a level, a size, money (前期项目, 在库重大项目,
+# 通过审核的项目, 一般性项目, 省级项目, 引资项目).
+_NOT_KIND = words(
+    *("期", "复工", "复产", "在库", "入库", "储备", "审核", "审批", "通过", "一般", "重大", "重点", "资"),
+    *("亿元", "万元", "以下", "批", "省", "市", "县", "级"),
+)
 # Stages and their cue words, in detection order: xiangmu/vocabulary.py.
 _STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
 # Only the venue of a ceremony (在某区设主会场); 某区分会场 is that place's own part of it.
@@ -197,14 +207,20 @@ _ZONE_OPENING = re.compile(
     r"(?=[^\u4e00-\u9fff]|总|投资|共|今年|实施|完成|谋划|集中)"
 )
 _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
-_VENUE_BEFORE = closing("在", "于", "落户", "落地", "位于")
+_VENUE_BEFORE = closing("在", "于", *LANDING_VERBS, "位于")
 # 在某县/赴某市: a place the paragraph's subject went to (得益于某县 is the subject itself).
 _AT_PLACE = re.compile(r"(?:在|赴|到|落户|落地|(?<![益由对关属至等善敢])于)$")
 # A sentence that details the batch or period of the sentence before it.
-_FOLLOW_UP = re.compile(r"^\s*(?:其中|这些项目中|上述项目中|此次(?:开工|签约|竣工)?的?项目中)")
-# 石家庄、唐山、保定分别完成投资A、B、C: one figure per place, in order.
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:其中|这些项目中|上述项目中|此次(?:开工|签约|竣工)?的?项目中"
+    rf"|(?:这|上述|以上)(?:{COUNT_NUM})?(?:个|项|批)?项目(?:分别|包括|依次))"  # 这7个项目分别为：……
+)
+# 石家庄、唐山、保定分别完成投资A、B、C: one figure per place (or category), in order.
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
+_PROJECT_JOIN = re.compile(r"(?<=项目|工程)(?:、|和|及|以及|与)")
+# A verb or level word before a list of categories (安排工业项目和……, 重点服务业项目……).
+_TRADE_LEAD = opening("安排", "实施", "推进", "谋划", "新开工", "开工", "签约", "续建", "新建", "在建", "重点")
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
 _AREA_RE = words(*_LOCAL_WORDS[:-1])  # 全县/该区 ... (not 园区内)
 _DEICTIC_RE = words(*_CITY_WORDS, *_PROVINCE_WORDS, *_LOCAL_WORDS, *_NATION_WORDS)
@@ -222,16 +238,19 @@ _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累�
 _FIRM = words("公司", "集团", "企业", "厂")
 # A word pointing back at one project named before (该产业园, 这个基地, 该工程).
 _REF_RE = re.compile(
-    r"^(?:该|此|这个|这一|这座|这家|本)(?P<noun>项目|工程|产业园|园区|基地|工厂|厂区|中心|生产线|综合体|小镇|电站)"
-    r"(?:一期|二期|三期)?(?:计划|建成后)?$"
+    "^" + one_of(*REFERENCE_WORDS) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)?(?:计划|建成后)?$"
 )
-_NAME_BOUNDARY = re.compile(r"[，。；、：！？\s“”\"（）()]|的|在|于|是|将|建设|新建|开工|位于|投资|落户|签约|实施|推进")
+_REF_BEFORE = closing(*REFERENCE_WORDS)  # 该产业园: the noun's own reference word, no name
+_NAME_BOUNDARY = words(
+    r"[，。；、：！？\s“”\"（）()]", *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
+    *("落户", "签约", "实施", "推进"),
+)
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
 _LIST_ITEM_GAP = re.compile(r"^的?[^，；。：]{1,40}?[、和及]$")
 
 # A paragraph opening with a reference word (该项目……): the project it means may be named
 # only in the photo caption next to it.
-_REF_OPENING = re.compile(r"^\s*[“\"]?(?:该|此|这个|这一|本)(?:项目|工程)")
+_REF_OPENING = re.compile(r"^\s*[“\"]?" + one_of(*REFERENCE_WORDS) + "(?:项目|工程)")
 _CAPTION_MARK = re.compile(r"^[▲△▼↑↓←→\s\u3000]*(?:(?:上|下|左|右|组)?图[为：:]|图片为)?")
 _CAPTION_NAME = re.compile(r"[^，。；、：:\s（(]{2,40}?(?:项目|工程)(?:[一二三四]期)?")
 
@@ -306,8 +325,12 @@ def _category(mid: str) -> str | None:
 
 
 def _batch_in(
-    clause: str, parent: _Batch | None, sentence_head: str, gaz: Gazetteer | None = None
+    clause: str, parent: _Batch | None, sentence_head: str, gaz: Gazetteer | None = None, before: str = ""
 ) -> _Batch | None:
+    """The batch ``clause`` announces (开工项目15个 / 15个开工项目 / 某区3项), else None.
+
+    ``parent`` is the batch in context, ``sentence_head`` the sentence before its first
+    batch, ``before`` the sentence before this clause (……开工项目中，: this batch is a part)."""
     if "项目" not in clause and "工程" not in clause:
         if not clause.rstrip().endswith(("个", "项")):
             return None
@@ -318,7 +341,8 @@ def _batch_in(
         bare = re.fullmatch(r"(?:共|共计|合计|总计|一共)", label)
         if bare and "项目" not in sentence_head and "工程" not in sentence_head:
             return None
-        category = _category(label) if re.search(r"(?:类|产业|行业|业)$", label) else None
+        trade = re.search(r"(?:类|产业|行业|业)$", label) is not None
+        category = (_category(label) or (_kind(label, gaz) if gaz is not None else None)) if trade else None
         if not bare and not category and (gaz is None or not gaz.exact(label)):
             return None
         count = parse_count(pm.group("n"))
@@ -327,16 +351,34 @@ def _batch_in(
     m = _COUNT_AFTER_RE.search(clause) or _COUNT_BEFORE_RE.search(clause)
     if not m:
         return None
+    inner = _INCLUDES.search(clause, m.end())
+    if inner:  # 开工的336个项目包括省市重点项目48个，总投资X: the part the clause ends with
+        m = _COUNT_BEFORE_RE.search(clause, inner.end()) or _COUNT_AFTER_RE.search(clause, inner.end()) or m
     count = parse_count(m.group("n"))
     if count is None:
         return None
     category = _category(m.group("mid"))
+    part = _PARTITIVE.search(before[-12:]) is not None or "其中" in clause or sentence_head.startswith("其中")
+    kind = None
+    if category is None and gaz is not None and (parent is not None or part):
+        kind = category = _kind(m.group("mid"), gaz)  # 开工项目中，战略新兴项目86项: a part by kind
     stage = detect_stage(clause)
-    if stage is None and parent is not None and (category or "其中" in clause or sentence_head.startswith("其中")):
-        stage = parent.stage
+    if stage is None and parent is not None and ((category and not kind) or part):
+        stage = parent.stage  # a part of the batch before it (a kind named so needs 其中 or ……中 to say so)
     if stage is None:
         stage = detect_stage(sentence_head)
     return _Batch(count, stage, category)
+
+
+def _kind(mid: str, gaz: Gazetteer) -> str | None:
+    """The kind of projects a part of a batch is named by (战略新兴项目86项, 汽车等高端制造项目48个,
+    民生补短板项目22项), when it is no stage, level, size, place, firm or investment word."""
+    kind = _CATEGORY_LEAD.sub("", re.split(r"的|等|以上", _LEADING.sub("", mid.strip()))[-1])
+    if not _KIND.fullmatch(kind) or _NOT_KIND.search(kind) or _FIRM.search(kind) or detect_stage(kind):
+        return None
+    if gaz.find(kind) or (kind != "产业" and _is_generic(kind + "项目", gaz)):
+        return None  # 产业项目 (against 基础设施项目) is a kind, though no project's name
+    return kind
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
@@ -650,15 +692,49 @@ class SentenceReader:
             if period:
                 self.last_period = period
 
-    def _respectively(self, clause: str, moneys: list[Money]) -> list[str] | None:
-        """Places of ``A、B、C分别……X、Y、Z`` in the order of the figures, else None."""
+    @staticmethod
+    def _respective_head(clause: str, moneys: list[Money]) -> str | None:
+        """The words before 分别 in ``A、B、C分别……X、Y、Z`` (the figures one list after it), else None."""
         m = _RESPECTIVELY.search(clause)
         if m is None or len(moneys) < 2 or moneys[0].start < m.end():
             return None
         if any(not _LIST_GAP.match(clause[a.end : b.start]) for a, b in zip(moneys, moneys[1:], strict=False)):
             return None
-        found = [name for s, _e, name in self.gaz.find(clause[: m.start()]) if not (s and clause[s - 1] == "的")]
+        return clause[: m.start()]
+
+    def _respectively(self, head: str, moneys: list[Money]) -> list[str] | None:
+        """Places of ``A、B、C分别……X、Y、Z`` in the order of the figures, else None."""
+        found = [name for s, _e, name in self.gaz.find(head) if not (s and head[s - 1] == "的")]
         return found if len(found) == len(moneys) and len(set(found)) == len(found) else None
+
+    def _respective_trades(self, head: str, moneys: list[Money]) -> list[str] | None:
+        """Categories of ``工业项目和服务业项目(总投资)分别……X、Y`` in the order of the figures, else
+        None: each figure is its category's part of the place's projects, none is the whole."""
+        kw = _KW_RE.search(head)
+        trades = self._trades(head[: kw.start()] if kw else head)
+        parts = trades.split("、") if trades else []
+        return parts if len(parts) == len(moneys) else None
+
+    def _respective_projects(self, head: str, moneys: list[Money], focus: str | None) -> list[str] | None:
+        """Projects of ``甲项目和乙项目(总投资)分别为X、Y`` in the order of the figures, else None;
+        with nothing before the keyword, the projects the clause before named (``focus``:
+        甲项目和乙项目集中开工，总投资分别为X、Y)."""
+        kw = _KW_RE.search(head)
+        text = _LEADING_NAME.sub("", (head[: kw.start()] if kw else head).strip())
+        if not text and focus:
+            text = focus
+        parts = [p for p in _PROJECT_JOIN.split(text) if p]
+        if len(parts) != len(moneys) or len(set(parts)) != len(parts):
+            return None
+        ok = all(len(p) >= 4 and p.endswith(("项目", "工程")) and not _is_generic(p, self.gaz) for p in parts)
+        return parts if ok else None
+
+    def _trades(self, text: str) -> str | None:
+        """``bands.category_subset`` of ``text`` without the place, connector or verb it opens
+        with (某县工业项目和服务业项目 / 其中安排工业项目和服务业项目)."""
+        found = [f for f in self.gaz.find(text, self.item.place) if not (f[0] and text[f[0] - 1] == "的")]
+        rest = text[found[-1][1] :] if found else text
+        return category_subset(_TRADE_LEAD.sub("", _LEADING.sub("", rest.strip())))
 
     def read(self, sentence: str) -> list[tuple[Fact, int, int]]:
         """Facts of one sentence with their (start, end) inside ``sentence``."""
@@ -846,7 +922,9 @@ class SentenceReader:
             if not _NP_SUFFIX_ANY.search(sentence):
                 return out  # names no project or batch a later sentence could refer to
             for clause in _CLAUSE_RE.finditer(sentence):
-                batch = _batch_in(clause.group(), None, "")
+                parent = self.last_ref if isinstance(self.last_ref, _Batch) else None
+                before = sentence[: clause.start()]  # 此次开工的项目中，包括……项目144个: a part of the batch
+                batch = _batch_in(clause.group(), parent, before, self.gaz, before)
                 np = _np(clause.group(), self.gaz) if batch is None else None
                 if batch is not None or np:
                     self.last_ref = batch or np
@@ -870,7 +948,9 @@ class SentenceReader:
             parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
             # A later batch takes its stage from the event before the first one, never
             # from the batch before it (开工项目…；签约项目…；其他项目…).
-            new_batch = _batch_in(clause, parent, sentence[: c0 if head_end is None else head_end], self.gaz)
+            new_batch = _batch_in(
+                clause, parent, sentence[: c0 if head_end is None else head_end], self.gaz, sentence[:c0]
+            )
             if new_batch is not None:
                 head_end = c0 if head_end is None else head_end
                 batch = new_batch
@@ -878,9 +958,20 @@ class SentenceReader:
                 focus = None
             prev_end = 0
             moneys = find_money(clause)
-            places = self._respectively(clause, moneys)
+            head = self._respective_head(clause, moneys)
+            places = self._respectively(head, moneys) if head is not None else None
+            trades = self._respective_trades(head, moneys) if head is not None and not places else None
+            named = (
+                self._respective_projects(head, moneys, focus[1] if focus else None)
+                if head is not None and not (places or trades) else None
+            )
             for i, money in enumerate(moneys):
-                if places:
+                if trades or named:  # 工业项目和服务业项目分别完成投资X、Y: one figure per category
+                    fact = self._fact(
+                        sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], None,
+                        trades[i] if trades else None, named[i] if named else None,
+                    )
+                elif places:
                     fact = self._fact(
                         sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], places[i]
                     )
@@ -1020,7 +1111,7 @@ class SentenceReader:
                 return None
             end = at
             lead = text[max(0, at - 24) : at]
-            if re.search(r"(?:该|此|这个|这一|这座|这家|本)$", lead):
+            if _REF_BEFORE.search(lead):
                 continue
             cut = max((m.end() for m in _NAME_BOUNDARY.finditer(lead)), default=0)
             name = trim_name(_LEADING_NAME.sub("", lead[cut:]) + noun) or ""
@@ -1069,6 +1160,8 @@ class SentenceReader:
         prev_end: int,
         list_pre: str | None = None,
         list_place: str | None = None,
+        list_trade: str | None = None,
+        list_name: str | None = None,
     ) -> Fact | None:
         pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
         kw = _KW_RE.search(pre[-16:])
@@ -1131,7 +1224,8 @@ class SentenceReader:
             )
             if cm:
                 count = parse_count(cm.group("n"))
-                stage = detect_stage(clause) or stage
+                # 总投资X的甲、乙等11个项目，在某仪式上签约: the batch's verb may follow in the sentence
+                stage = detect_stage(clause) or stage or detect_stage(sentence[c0 + len(clause) :])
             else:
                 cand = _name_after(tail)
                 if cand and not _is_generic(cand, self.gaz):
@@ -1165,6 +1259,10 @@ class SentenceReader:
                     category, count = trades, None  # 其中，先进制造业项目和现代服务业项目总投资X: a part by trade
                 elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
+        if list_trade is not None:
+            subject, name, count, category = "portfolio", None, None, list_trade  # a part by trade, not the whole
+        elif list_name is not None:
+            subject, name = "project", list_name  # 甲项目和乙项目分别投资X、Y: each project its own
         if list_place is not None:
             lone = subject == "portfolio" and batch is None and not isinstance(self.last_ref, _Batch)
             if lone and "项目" not in sentence:

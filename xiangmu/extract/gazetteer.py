@@ -48,10 +48,22 @@ _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税�
 _ZONE_AHEAD = (
     r"(?=(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|工业园区|产业园区|工业园|园区|新区|分会场))"
 )
+# A county's short name stands for it in running text (元氏签约项目12个) only right before
+# what a county does in the news: an event, a measure or its projects (a zone word is
+# _ZONE_AHEAD's), and only at a clause's start or after a time word (_SHORT_LEFT).
+_SHORT_AHEAD = (
+    r"(?=(?:今年|此次|本次|共|累计|已|又|集中|新)*"
+    r"(?:签约|开工|竣工|投产|完成投资|总投资|计划投资|谋划|实施|举行|举办|召开|重点项目|项目建设))"
+)
+_SHORT_LEFT = ("以来", "日前", "近日", "今年", "目前", "同时", "此外", "其中", "另外", "当天", "当日")
+# County short names that are also common words (兴隆 thriving, 大厂 a big firm, 清河 a river):
+# never a place in running text, only in a heading or before a zone word.
+_COMMON_SHORTS = frozenset(("兴隆", "大名", "大城", "大厂", "故城", "新河", "清河", "沙河", "青龙", "赤城", "安国"))
 # Characters of the words around names (的, 和, 在, 市, 年, 今, 该, 建设 ...), never of a zone's own name.
 _NOT_A_QUALIFIER = "的和及与在于是为将对到、市县区省年月日今全我该本此这各加推促抓建设实施新老原"
 # Between a place and a zone word: the zone's own name (北方), not a word of the sentence.
 _QUALIFIER = re.compile(rf"[^\W\d_{_NOT_A_QUALIFIER}]*")
+_ZONE_AHEAD_RE = re.compile(_ZONE_AHEAD)
 _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
 
@@ -204,8 +216,14 @@ class Gazetteer:
         # 河北曹妃甸 / 河北正定: after the province's name a county's short name is unambiguous.
         for alias, name in self.alias_zone.items():
             self.names.setdefault(PROVINCE_SHORT + alias, name)
-        words = {w: False for w in (*self.names, *self.ambiguous)}
-        words.update({a: True for a in self.alias_zone})
+        # 元氏签约项目12个: a county's short name opening a clause, before an event or measure.
+        self.short_in_text = frozenset(
+            a for a, n in self.alias_zone.items()
+            if self.resolved[n].type in ("county", "county_city") and a not in _COMMON_SHORTS
+        )
+        words = {w: "" for w in (*self.names, *self.ambiguous)}
+        words.update({a: _ZONE_AHEAD for a in self.alias_zone})
+        words.update({a: f"(?:{_ZONE_AHEAD}|{_SHORT_AHEAD})" for a in self.short_in_text})
         self.pattern = re.compile(_trie_regex(words))
 
     def _prefer(self, candidates: list[Place]) -> Place | None:
@@ -263,6 +281,8 @@ class Gazetteer:
         for m in self.pattern.finditer(text):
             if _MEDIA_AFTER.match(text, m.end()):
                 continue
+            if m.group() in self.short_in_text and not self._short_opens(text, m.start(), m.end()):
+                continue
             name = self.names.get(m.group()) or self.alias_zone.get(m.group())
             if name is None and m.start() != last_end:  # 宣化经济开发区: the zone of the place before it
                 name = self._in_context(m.group(), context)
@@ -272,6 +292,15 @@ class Gazetteer:
                 out.append((m.start(), m.end(), name))
                 last_end = m.end()
         return out
+
+    @staticmethod
+    def _short_opens(text: str, start: int, end: int) -> bool:
+        """Whether a county's short name matched before an event word opens a clause (or
+        follows a time word): 元氏签约…, never the tail of a longer word (单元氏…).  Before a
+        zone word (元氏经济开发区) it needs no more."""
+        if start == 0 or _ZONE_AHEAD_RE.match(text, end):
+            return True
+        return not "\u4e00" <= text[start - 1] <= "\u9fff" or text[max(0, start - 2) : start] in _SHORT_LEFT
 
     def _foreign_zone(self, text: str, prev: tuple[int, int, str] | None, start: int, word: str, name: str) -> bool:
         """Whether a zone's short name (循环化工园区) is part of the name of a zone we do not
@@ -327,24 +356,24 @@ class Gazetteer:
         return self.heading_names.get(line.strip(" \u3000#【】[]「」〔〕■□◆●▲:："))
 
 
-def _trie_regex(words: dict[str, bool]) -> str:
+def _trie_regex(words: dict[str, str]) -> str:
     """One regex matching the longest of ``words`` at a position, built as a trie.
 
     A flat alternation of several hundred names is tried name by name at every
-    character; the trie shares prefixes, which keeps place finding cheap.  Words
-    mapped to True match only before a zone word (``_ZONE_AHEAD``).
+    character; the trie shares prefixes, which keeps place finding cheap.  Each word
+    maps to the look-ahead that must follow it ("" for none; ``_ZONE_AHEAD``: a zone word).
     """
     trie: dict[str, dict] = {}
     for word, ahead in words.items():
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = node.get("", True) and ahead  # "" marks an end; True: zone word must follow
+        node[""] = ahead  # "" marks an end
 
     def build(node: dict) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            alts.append(_ZONE_AHEAD if node[""] else "")
+            alts.append(node[""])
         if len(alts) == 1:
             return alts[0]
         return "(?:" + "|".join(alts) + ")"

@@ -30,7 +30,7 @@ from .venues import main_venue, owner_after_event, subjects_only, venue_city
 _NEW_STORY = opening(DATELINE, "新华社", "（记者", r"\(记者")
 _CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
 _LEAD_BYLINE = re.compile("^" + DATELINE + r"?\s*[（(][^）)]{0,40}[）)]")
-_FIRST_SENTENCE = re.compile(r"[^。！？]*")
+_FIRST_SENTENCE = re.compile(r"[^。！？!?]*")
 _PLACE_COLON = re.compile(r"^(?:[【\[][^】\]]{0,30}[】\]])?\s*([^：:，,\s【】]{2,12})\s*[：:]")
 _PROVINCE_WIDE = words(*PROVINCE_WORDS, "各市")
 _WHOLE_AREA = words("全省", "我省", "全市", "我市", "全国")

@@ -1,9 +1,9 @@
-"""Cue words the extraction rules share, and the three ways the rules turn word lists into patterns.
+"""Cue words the extraction rules share, and the ways the rules turn word lists into patterns.
 
 Why a module: the same words (where a ceremony is held, a dateline, the province or the city
 as a whole) were spelt out again in each rule that needed them; here each list has one home,
-and a rule says how it uses a list (any of the words, a text opening or ending with one)
-instead of repeating the regular expression around it.  Alternatives are regex fragments,
+and a rule says how it uses a list (any of the words, a text opening or ending with one, a
+position where none starts) instead of repeating the regular expression around it.  Alternatives are regex fragments,
 tried in the order given: the order is part of what a rule means (共计 before 共).
 """
 
@@ -19,11 +19,30 @@ PROVINCE_WORDS = ("全省", "我省", "本省")
 CITY_WORDS = ("全市", "我市", "本市", "该市", "市内", "市直", "市本级")
 LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
 NATION_WORDS = ("全国", "我国")
+# Words pointing back at one thing named before (该项目, 这个基地), and the nouns they point with.
+REFERENCE_WORDS = ("该", "此", "这个", "这一", "这座", "这家", "本")
+REFERENCE_NOUNS = ("项目", "工程", "产业园", "园区", "基地", "工厂", "厂区", "中心", "生产线", "综合体", "小镇", "电站")
+# How a company's name ends, longest first (甲科技股份有限公司, 乙集团).
+FIRM_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
+# Words that never stand inside a company's name: verbs of the sentence, offices and titles.
+NOT_IN_FIRM = (
+    *("投资", "举行", "举办", "召开", "开工", "完成", "实施", "推进", "计划", "委", "政府", "书记", "长"),
+    *("出席", "会见", "调研", "考察", "领导", "党", "人大", "政协", "参加"),
+)
+# Verbs of a visit (出席了/来到某县甲项目): the place after them is where the visitors went.
+VISIT_VERBS = ("出席", "参加", "观摩", "调研", "考察", "视察", "察看", "走进", "来到", "深入")
+# Verbs of projects settling in a place (落户某区).
+LANDING_VERBS = ("落户", "落地")
 
 
 def one_of(*alternatives: str) -> str:
     """``(?:a|b|c)``: a group matching one of the alternatives."""
     return "(?:" + "|".join(alternatives) + ")"
+
+
+def none_of(*alternatives: str) -> str:
+    """``(?!a|b|c)``: a look-ahead refusing a position where one of the alternatives starts."""
+    return "(?!" + "|".join(alternatives) + ")"
 
 
 def words(*alternatives: str) -> re.Pattern[str]:

@@ -68,11 +68,14 @@ _SCALE = {
     "万亿": 1e12,
 }
 
+# The scale words (longest first: 万亿 before 万) and currency words after an amount.
+SCALE_WORDS = "|".join(sorted(filter(None, _SCALE), key=len, reverse=True))
+CURRENCY_WORDS = f"元人民币|元|{_CUR_ALT}"
 _APPROX_BEFORE = r"(?P<pre>约|近|超过|超|逾|达?近|大约|将近|接近|突破)?"
 MONEY_RE = re.compile(
     _APPROX_BEFORE
-    + rf"(?P<num>{NUM})\s*(?P<more>余|多)?\s*(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)?"
-    + rf"(?P<more2>余|多)?(?P<cur>元人民币|元|{_CUR_ALT}|(?<=亿)(?![元\u4e00-\u9fff]))"
+    + rf"(?P<num>{NUM})\s*(?P<more>余|多)?\s*(?P<scale>{SCALE_WORDS})?"
+    + rf"(?P<more2>余|多)?(?P<cur>{CURRENCY_WORDS}|(?<=亿)(?![元\u4e00-\u9fff]))"
     + r"(?P<post>以上|左右|多)?"
 )
 

@@ -11,7 +11,8 @@ from .numbers import COUNT_NUM, parse_count
 Period = tuple[dt.date, dt.date]
 
 _YEAR = r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|上年|明年))?"
-_DAY_RE = re.compile(_YEAR + rf"(?P<m>{COUNT_NUM})月(?P<d>{COUNT_NUM})日")
+MONTH_DAY = rf"(?P<m>{COUNT_NUM})月(?P<d>{COUNT_NUM})日"  # 9月5日 (rejected.py refuses 13月5日 with it)
+_DAY_RE = re.compile(_YEAR + MONTH_DAY)
 _MONTHS_RE = re.compile(_YEAR + rf"(?P<a>{COUNT_NUM})(?:月份?)?\s*(?:-|—|－|–|~|～|至|到)\s*(?P<b>{COUNT_NUM})月")
 _UNTIL_RE = re.compile(r"截至" + _YEAR + rf"(?P<m>{COUNT_NUM})月(?:底|末)")
 _HALF_RE = re.compile(_YEAR + r"(?P<h>上半年|下半年)")

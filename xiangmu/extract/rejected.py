@@ -21,15 +21,17 @@ from .lexicon import words
 from .limits import check_deadline
 from .numbers import (
     _CN_CHARS,
-    _CUR_ALT,
     COUNT_NUM,
+    CURRENCY_WORDS,
     MAX_PROJECT_COUNT,
     MAX_TOKEN_DIGITS,
     MAX_TOKEN_NUMERALS,
+    SCALE_WORDS,
     FigureRejected,
     count_value,
     scan_money,
 )
+from .periods import MONTH_DAY
 
 MAX_RAW_CHARS = 120  # a refused run of digits can be a megabyte long; store its head
 MAX_PER_TEXT = 100  # a hostile page could hold thousands; the first hundred tell the story
@@ -38,16 +40,17 @@ _EVIDENCE_BEFORE = 40
 
 _INVESTMENT_CONTEXT = words("投资", "外资", "引资", "签约", "金额", "总额")
 _PROJECT_CONTEXT = re.compile(r"项目")
-_SCALE = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)"
-_LONG_RUN = re.compile(
-    rf"(?:(?<![\d.])\d{{{MAX_TOKEN_DIGITS + 1},}}+(?:\.\d++)?"
-    rf"|(?<![{_CN_CHARS}点])[{_CN_CHARS}]{{{MAX_TOKEN_NUMERALS + 1},}}+(?:点[{_CN_CHARS}]++)?)"
-    rf"\s{{0,3}}(?:(?P<money>(?:余|多)?{_SCALE}?(?:余|多)?(?:元人民币|元|{_CUR_ALT})|{_SCALE})"
-    r"|(?P<count>个|项)|(?P<day>[月日]))"
+# A run of digits or numerals longer than any real figure, then what it would count: money
+# (numbers.py's scale and currency words), projects, or a month or day.
+_RUN = (
+    rf"(?<![\d.])\d{{{MAX_TOKEN_DIGITS + 1},}}+(?:\.\d++)?"
+    rf"|(?<![{_CN_CHARS}点])[{_CN_CHARS}]{{{MAX_TOKEN_NUMERALS + 1},}}+(?:点[{_CN_CHARS}]++)?"
 )
+_MONEY_UNIT = f"(?:余|多)?(?:{SCALE_WORDS})?(?:余|多)?(?:{CURRENCY_WORDS})|(?:{SCALE_WORDS})"
+_LONG_RUN = re.compile(f"(?:{_RUN})" + r"\s{0,3}" + f"(?:(?P<money>{_MONEY_UNIT})|(?P<count>个|项)|(?P<day>[月日]))")
 _COUNT = re.compile(rf"(?P<n>{COUNT_NUM})(?:个|项)")
 _MONTH_BEFORE = re.compile(rf"(?:\d{{4}}年)?{COUNT_NUM}月$")
-_DAY = re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{COUNT_NUM})月(?P<d>{COUNT_NUM})日")
+_DAY = re.compile(r"(?:(?P<y>\d{4})年)?" + MONTH_DAY)
 
 
 @dataclass(frozen=True)

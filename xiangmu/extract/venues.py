@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import HELD, one_of, words
+from .gazetteer import PROVINCE_SHORT
+from .lexicon import FIRM_SUFFIXES, HELD, LANDING_VERBS, NOT_IN_FIRM, VISIT_VERBS, closing, none_of, one_of, words
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -26,9 +27,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 _SET_AT = re.compile(r"(?<!分)(?:主会场|会场|仪式|活动)(?:设在|设于|定在|放在|选在)$")
 # A firm's name right after a place: 甲市乙科技有限公司 (no clause mark, verb or link word inside).
 _FIRM_AFTER = re.compile(
-    r"(?:(?!投资|举行|举办|召开|开工|完成|实施|推进|计划|委|政府|书记|长|出席|会见|调研|考察|领导|党|人大|政协|参加)"
-    r"[^\W\d_的和及与同在于是为将对到、])"
-    r"{1,12}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)"
+    "(?:" + none_of(*NOT_IN_FIRM) + r"[^\W\d_的和及与同在于是为将对到、]){1,12}?" + one_of(*FIRM_SUFFIXES)
 )
 
 
@@ -36,9 +35,9 @@ _FIRM_AFTER = re.compile(
 PROJECT_AT = re.compile(r"[^，。；、,;\s坚持抓推进实施谋划加快以]{1,16}?(?:项目|工程)")
 # 在某区会场 / 在某县分会场: where a leader attended the event, not what the paragraph is about.
 _AT_VENUE_SITE = re.compile(r"(?:分|主)?会场")
-_ATTENDED = re.compile(r"(?:了|出席|参加|观摩|调研|考察|视察|察看|走进|来到|深入)$")
+_ATTENDED = closing("了", *VISIT_VERBS)
 # ……的N个项目落户某区: where the projects land.
-_LANDED = re.compile(r"(?:落户|落地)(?:到|在|于)?(?:河北省?)?$")
+_LANDED = re.compile(one_of(*LANDING_VERBS) + f"(?:到|在|于)?(?:{PROVINCE_SHORT}省?)?$")
 
 
 def object_mention(text: str, s: int, e: int) -> bool:
