@@ -15,6 +15,10 @@ carried out of a list of places or onto an unknown zone), then the item's place
 province's; a signing's figure is the signing party's, not the venue's.  Photo captions
 (``normalize.Para.caption``) are read only for a figure they state themselves, and lend
 the project they show to a neighbouring paragraph that says 该项目 without naming one.
+
+A would-be name opening with a count (500个亿元以上项目) is a group of projects, not one; a
+project's phases (一期计划投资X) are projects of their own named after it; and a project
+the item says is sited somewhere (选址某县的甲市乙项目) is that place's, whatever its name opens with.
 """
 
 from __future__ import annotations
@@ -29,7 +33,17 @@ from .bands import category_subset, size_band, verb_before_object
 from .gazetteer import PROVINCE, Gazetteer
 from .items import Item, most_specific
 from .lexicon import CITY_WORDS as _CITY_WORDS
-from .lexicon import DATELINE, LANDING_VERBS, REFERENCE_NOUNS, REFERENCE_WORDS, closing, one_of, opening, words
+from .lexicon import (
+    DATELINE,
+    FIRM_SUFFIXES,
+    LANDING_VERBS,
+    REFERENCE_NOUNS,
+    REFERENCE_WORDS,
+    closing,
+    one_of,
+    opening,
+    words,
+)
 from .lexicon import LOCAL_WORDS as _LOCAL_WORDS
 from .lexicon import NATION_WORDS as _NATION_WORDS
 from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
@@ -59,8 +73,8 @@ _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:�
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
-    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟)?(?:累计)?"
-    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务)?"
+    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算)?(?:累计)?"
+    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
     r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
@@ -113,7 +127,7 @@ _NAME_STOP = re.compile(
         *("顺利", "全面", "主要", "建成后", "部分", "等", "，", ","),
     )
 )
-_ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目一期", "项目计划", "工程", "该工程"}
+_ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(
     one_of(
         *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
@@ -156,6 +170,8 @@ _NEXT_FIGURE = re.compile(_NEXT_KEYWORD + r"|、\s*(?:约|近|超)?\d+(?:\.\d+)?
 _NOUN_COUNT = re.compile(
     rf"^[^，。；、,]{{0,12}}?(?:项目|工程)(?:共|共计|总数|数量)?(?:达到|达|为|有)?(?P<n>{COUNT_NUM})(?:个|项)"
 )
+# After a list's last item, its count and the list's noun (……丙项目5个过亿元项目).
+_COUNT_OF_LIST = re.compile(r"[^，。；、,]{0,10}?(?:项目|工程)")
 _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;]{{0,20}}?(?:项目|工程)")
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
@@ -219,6 +235,7 @@ _FOLLOW_UP = re.compile(
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|完成|实现)?")
 _LIST_GAP = re.compile(r"^(?:、|和|及|以及|，)?$")
 _PROJECT_JOIN = re.compile(r"(?<=项目|工程)(?:、|和|及|以及|与)")
+_GROUP_JOIN = re.compile(r"(?<=[个项目程])(?:、|和|及|以及|与)")  # 20个甲项目、200个乙项目 / 甲项目20个、乙项目200个
 # A verb or level word before a list of categories (安排工业项目和……, 重点服务业项目……).
 _TRADE_LEAD = opening("安排", "实施", "推进", "谋划", "新开工", "开工", "签约", "续建", "新建", "在建", "重点")
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
@@ -240,7 +257,9 @@ _FIRM = words("公司", "集团", "企业", "厂")
 _REF_RE = re.compile(
     "^" + one_of(*REFERENCE_WORDS) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)?(?:计划|建成后)?$"
 )
-_REF_BEFORE = closing(*REFERENCE_WORDS)  # 该产业园: the noun's own reference word, no name
+_REF_BEFORE = closing(*REFERENCE_WORDS)
+# 这个(投资X亿元的项目): a reference word alone before the figure
+_REF_ONLY = re.compile("^" + one_of(*REFERENCE_WORDS) + "$")  # 该产业园: the noun's own reference word, no name
 _NAME_BOUNDARY = words(
     r"[，。；、：！？\s“”\"（）()]", *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
     *("落户", "签约", "实施", "推进"),
@@ -315,7 +334,7 @@ def detect_stage(text: str) -> str | None:
 def _category(mid: str) -> str | None:
     mid = _LEADING.sub("", mid.strip())
     # 某市安排产业类: the category is what follows the last verb, place or level word.
-    mid = _CATEGORY_LEAD.sub("", mid)
+    mid = _CATEGORY_LEAD.sub("", _SIZE_WORDS.sub("", mid))  # 亿元以上社会投资类: the size is no category
     if mid.endswith("类") and 2 <= len(mid) <= 10:
         return mid
     for cat in _CATEGORIES:
@@ -370,6 +389,51 @@ def _batch_in(
     return _Batch(count, stage, category)
 
 
+# A would-be name opening with a count (500个亿元以上社会投资类项目, 20个省重点项目): a group of projects.
+_COUNTED_NAME = re.compile(
+    rf"^(?:共有|共|共计|合计|总计|有)?(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)$"
+    # or the count after the noun: 省重点项目20个
+    rf"|^(?P<mid2>[^，。；、,\d]{{0,16}}?)(?:项目|工程)(?:共|共计|合计)?(?P<n2>{COUNT_NUM})\s*(?:个|项)$"
+)
+_SIZE_WORDS = re.compile(r"^.*?(?:以上|以下|过亿元|超亿元|亿元级)的?")
+
+
+def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
+    """(count, category) when ``name``, after the places it opens with, is a count of projects
+    (某市500个亿元以上社会投资类项目), not one project's name; else None."""
+    rest = name
+    for s, e, _place in gaz.find(name):
+        if s != len(name) - len(rest):
+            break
+        rest = rest[e - s :]
+    rest = re.sub(r"^(?:全市|全县|全区|全省|我市|我县|我区|我省|该市|该县|该区)", "", rest)
+    m = _COUNTED_NAME.match(rest)
+    if m is None:
+        return None
+    count = parse_count(m.group("n") or m.group("n2"))
+    if count is None:
+        return None
+    return count, _category(m.group("mid") or m.group("mid2") or "")
+
+
+_FIRM_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + "$")
+# 甲公司投资X亿元，增上/新建/实施乙项目: what the company's money builds, right after the figure.
+_FIRM_BUILDS = re.compile(
+    r"^[，,]?\s*(?:用于|主要用于|计划|拟|将|并|重点|全力)?(?:在(?P<at>[^，。；、,;的]{2,12}?))?"
+    r"(?:增上|新上|上马|建设|新建|兴建|实施|投建|打造|扩建|布局)"
+    r"(?P<np>[^，。；、,;的]{2,40}?(?:项目|工程))"
+)
+
+
+def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | None:
+    """The project a company named as the figure's subject builds with it (甲公司投资X亿元，增上乙项目):
+    the company's name and the project's, and where it is built (在某县建设), else None."""
+    if not _FIRM_HEAD.match(head):
+        return None
+    m = _FIRM_BUILDS.match(after if after.strip() else rest)
+    return (head + m.group("np"), m.group("at")) if m else None
+
+
 def _kind(mid: str, gaz: Gazetteer) -> str | None:
     """The kind of projects a part of a batch is named by (战略新兴项目86项, 汽车等高端制造项目48个,
     民生补短板项目22项), when it is no stage, level, size, place, firm or investment word."""
@@ -416,6 +480,24 @@ def _name_after(tail: str) -> str | None:
 
 
 _PHASE_END = re.compile(r"(?:项目|工程)(?:[一二三四]期|[（(][^（()）]{1,8}[）)])$")
+
+
+# A project's site: 选址/位于/落户/坐落于 (在/于) right before the place.
+_SITE_WORD = words("选址", "位于", "落户", "坐落", "建在")
+_SITE_BEFORE = re.compile(r"(?:选址|位于|落户|坐落于|坐落在|建在)(?:在|于)?$")
+
+
+def _site_key(name: str) -> str:
+    return name.replace("项目", "").replace("工程", "")
+
+
+# A head naming only a phase of the project in context (一期, 项目二期, 二期工程).
+_PHASE_HEAD = re.compile(r"^(?:项目|工程)?(?:其中)?(?P<phase>[一二三四五六七八九]期)(?:工程|项目)?$")
+
+
+def _phase_name(whole: str, phase: str) -> str:
+    """甲项目 + 一期 -> 甲项目一期 (a name already ending in a phase keeps only its project's part)."""
+    return re.sub(r"[一二三四五六七八九]期(?:工程|项目)?$", "", whole) + phase
 
 
 def _name_before(pre: str) -> str | None:
@@ -500,6 +582,7 @@ class SentenceReader:
         self._ref_para = 0  # paragraph where ``last_ref`` was set
         self._sentence_names: list[str] = []  # projects the current sentence already named
         self._name_places: dict[str, str] = {}  # 某县的X项目 said earlier in the item
+        self._sites: dict[str, str] = {}  # 选址某县的X项目 / X项目位于某县: where a project is sited
         # Every paragraph of the article (set by the caller), for a place named only late.
         self.doc_texts: list[str] = [p.text for p in item.paras]
         self.doc_cache: dict[str, str | None] = {}  # answers about ``doc_texts``, shared by the article's items
@@ -729,6 +812,23 @@ class SentenceReader:
         ok = all(len(p) >= 4 and p.endswith(("项目", "工程")) and not _is_generic(p, self.gaz) for p in parts)
         return parts if ok else None
 
+    def _respective_groups(self, head: str, moneys: list[Money], parent: _Batch | None) -> list[_Batch] | None:
+        """Groups of ``20个省重点项目、200个市重点项目分别完成投资X、Y`` in the order of the figures,
+        each with its own count, else None."""
+        kw = _KW_RE.search(head)
+        text = _LEADING_NAME.sub("", (head[: kw.start()] if kw else head).strip())
+        parts = [p for p in _GROUP_JOIN.split(text) if p]
+        if len(parts) != len(moneys):
+            return None
+        out: list[_Batch] = []
+        for part in parts:
+            group = _counted_group(part, self.gaz)
+            if group is None:
+                return None
+            stage = detect_stage(part) or (parent.stage if parent else None)
+            out.append(_Batch(group[0], stage, group[1]))
+        return out
+
     def _trades(self, text: str) -> str | None:
         """``bands.category_subset`` of ``text`` without the place, connector or verb it opens
         with (某县工业项目和服务业项目 / 其中安排工业项目和服务业项目)."""
@@ -741,6 +841,8 @@ class SentenceReader:
         if self.para_no != self._para_seen:
             self._para_seen = self.para_no
             self.para_place = self._paragraph_place(sentence)
+        if _SITE_WORD.search(sentence):
+            self._note_sites(sentence)
         out = self._read(sentence)
         self._history = (self._history + sentence)[-400:]
         if "的" in sentence and ("项目" in sentence or "工程" in sentence) and not _MONEY_WORDS.search(sentence):
@@ -749,6 +851,36 @@ class SentenceReader:
                 if m:
                     self._name_places[m.group("name")] = place
         return out
+
+    def _against_plan(self, head: str, after: str, rest: str) -> bool:
+        """Whether a completed figure with no 项目 in its sentence is a place's projects' progress:
+        its subject a place (or 全市-like word) and a share of the year's plan right after it."""
+        rate = _RATE_RE.match(after) or _RATE_RE.match(rest)
+        if rate is None or "计划" not in rate.group(0):
+            return False
+        place = [f for f in self.gaz.find(head, self.item.place) if f[1] == len(head)]
+        return bool(place) or _DEICTIC_RE.fullmatch(head) is not None
+
+    def _note_sites(self, sentence: str) -> None:
+        """Where a project is sited (选址某县的甲项目 / 甲项目位于某县): kept for the item, so the
+        project's figures are that place's even when its name opens with its city."""
+        for cm in _CLAUSE_RE.finditer(sentence):
+            clause = cm.group()
+            for s, e, place in self.gaz.find(clause, self.item.place):
+                verb = _SITE_BEFORE.search(clause, 0, s)
+                if verb is None:
+                    continue
+                after = _PLACE_DE_NAME.match(clause, e)
+                name = after.group("name") if after else _name_before(clause[: verb.start()])
+                if name:
+                    self._sites[_site_key(trim_name(name) or name)] = place
+
+    def _site(self, name: str) -> str | None:
+        """The place the item said ``name`` (or the project it is a phase of) is sited in."""
+        if not self._sites:
+            return None
+        key = _site_key(name)
+        return self._sites.get(key) or self._sites.get(re.sub(r"[一二三四五六七八九]期$", "", key))
 
     def _paragraph_place(self, sentence: str) -> str | None:
         """The place the paragraph opening with ``sentence`` is about, for figures that name none.
@@ -764,6 +896,8 @@ class SentenceReader:
         """
         self._openings_seen, first = True, not self._openings_seen
         opening = self._opening_place(sentence)
+        if self.item.own_voice and opening and opening == self.gaz.parent(self.item.place):
+            opening = self.item.place  # 我县……。某市秋季集中开工活动举行……: the county's part of its city's event
         if first and opening and opening != _MANY:
             self._openings.append(opening)
             return opening  # the lead, however short
@@ -965,8 +1099,14 @@ class SentenceReader:
                 self._respective_projects(head, moneys, focus[1] if focus else None)
                 if head is not None and not (places or trades) else None
             )
+            groups = (
+                self._respective_groups(head, moneys, parent)
+                if head is not None and not (places or trades or named) else None
+            )
             for i, money in enumerate(moneys):
-                if trades or named:  # 工业项目和服务业项目分别完成投资X、Y: one figure per category
+                if groups:  # 20个省重点项目、200个市重点项目分别完成投资X、Y: each group its own count
+                    fact = self._fact(sentence, clause, c0, money, groups[i], None, 0, clause[: moneys[0].start])
+                elif trades or named:  # 工业项目和服务业项目分别完成投资X、Y: one figure per category
                     fact = self._fact(
                         sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], None,
                         trades[i] if trades else None, named[i] if named else None,
@@ -1222,13 +1362,33 @@ class SentenceReader:
                 or _NOUN_COUNT.match(tail)
                 or _ETC_COUNT.search(tail)  # 总投资X亿元的甲、乙等11个项目
             )
+            if cm and cm.re is _ETC_COUNT:
+                nxt = _NEXT_FIGURE.search(tail)
+                listed = prev_end > 0 and pre_kw[prev_end:].rstrip().endswith(("、", "和", "及"))
+                if (nxt and nxt.start() < cm.start("n")) or listed:
+                    # 总投资X的甲项目、总投资Y的乙项目等5个项目: each item has its own figure; 等N个 is the list's
+                    tail = tail[: nxt.start()] if nxt else tail[: tail.rfind("等", 0, cm.start("n"))]
+                    cm = None
+            if cm and cm.re is _NOUN_COUNT and _COUNT_OF_LIST.match(tail, cm.end()):
+                # ……、总投资X的丙小城镇项目5个过亿元项目: the count is the whole list's, the noun before it
+                # this item's name (重点项目439项 stays a count: a generic noun names no project)
+                own = tail[: cm.start("n")]
+                if not _is_generic(own, self.gaz):
+                    cm, tail = None, own
             if cm:
                 count = parse_count(cm.group("n"))
                 # 总投资X的甲、乙等11个项目，在某仪式上签约: the batch's verb may follow in the sentence
                 stage = detect_stage(clause) or stage or detect_stage(sentence[c0 + len(clause) :])
             else:
-                cand = _name_after(tail)
-                if cand and not _is_generic(cand, self.gaz):
+                noun = next((n for n in REFERENCE_NOUNS if tail.startswith(n)), None)
+                pointed = noun is not None and _REF_ONLY.match(_LEADING.sub("", pre_kw[prev_end:].strip()))
+                # 这个投资X亿元的项目 / 该总投资X的产业园: the one named before
+                referent = self._referent(noun, sentence[:c0]) if pointed and noun else None
+                cand = _name_after(tail) if referent is None else None
+                if referent:
+                    subject, name, from_ref = "project", referent, True
+                    stage = stage or (self._ref_stage if referent == self.last_ref else None)
+                elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
         else:
             head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与").strip("“”\"'‘’」"))
@@ -1253,12 +1413,27 @@ class SentenceReader:
                     return None
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
+            elif (phase := _PHASE_HEAD.match(head)) and (
+                whole := focus[1] if focus else self.last_ref if isinstance(self.last_ref, str) else None
+            ):
+                # 该项目总投资X，一期计划投资Y；二期……: each phase a project of its own, named after the whole
+                subject, name, from_ref = "project", _phase_name(whole, phase.group("phase")), whole == self.last_ref
+                stage = stage or self._ref_stage
             else:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
+                group = _counted_group(cand, self.gaz) if cand else None
                 if cand and (trades := category_subset(cand)):
                     category, count = trades, None  # 其中，先进制造业项目和现代服务业项目总投资X: a part by trade
+                elif group is not None:
+                    count = group[0]  # 某市500个亿元以上社会投资类项目完成投资X: a group, not one project
+                    category = category or group[1]
+                    stage = stage or detect_stage(cand)
                 elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
+                elif cand is None and (built_np := _firm_builds(head, after, sentence[c0 + len(clause) :])):
+                    subject, name = "project", built_np[0]  # 甲公司投资X亿元，增上乙项目: the project it builds
+                    sited = self.gaz.find(built_np[1], self.item.place) if built_np[1] else []
+                    list_place = list_place or (sited[-1][2] if sited else None)  # ……，在某县建设乙项目
         if list_trade is not None:
             subject, name, count, category = "portfolio", None, None, list_trade  # a part by trade, not the whole
         elif list_name is not None:
@@ -1294,6 +1469,10 @@ class SentenceReader:
                     batch = carried
                     count, stage, category = batch.count, batch.stage, batch.category
                     list_place = list_place or batch.place
+                elif measure == "completed_investment" and self._against_plan(
+                    bare, after, sentence[c0 + len(clause) :]
+                ):
+                    pass  # 某市共完成投资X，占年度计划的Y%: the place's projects, done against their plan
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
@@ -1329,6 +1508,10 @@ class SentenceReader:
             region = inner[-1] if inner else region
         if name:
             region = self._name_place(name, region)
+            site = self._site(name)
+            up = self.gaz.parent
+            if site and region in (None, PROVINCE, up(site), up(up(site))):
+                region = site  # 选址某县的甲市乙项目: the county it is sited in, not the city in its name
         if region is None:
             return None
         period = self.period_for(before, stage)

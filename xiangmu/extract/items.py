@@ -62,6 +62,7 @@ class Item:
     continued: bool = False
     new_story: bool = False  # opened by a dateline (本报讯……), not only by a place heading
     several: bool = False  # its lead lists places of several cities: about none of them alone
+    own_voice: bool = False  # a county's own text (我县……): its city's event is the county's part of it
     event_date: dt.date | None = None
     paras: list[Para] = field(default_factory=list)
 
@@ -145,6 +146,9 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             it.place = prev.place  # a section heading (总体安排) goes on with the article's place
     weak: list[str | None] = []  # computed once, only if an item needs it
     for it in out:
+        own = _own_voice(it, gaz)
+        if own:
+            it.place, it.own_voice = own, True  # 我县参加某市集中开工活动……在某县分会场: the county's own text
         if it.place is None and not it.continued:
             it.place = _dominant_place(it, gaz)
         if (
@@ -155,6 +159,35 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 weak.append(article_place(raw, gaz))
             it.place = _within(it, weak[0], gaz)
     return out
+
+
+# 我县/我区 in a title or lead: the text is a county's (district's) own, and the kinds of place it means.
+_SELF_WORDS = {"我县": ("county", "county_city"), "本县": ("county", "county_city"), "我区": ("district",)}
+_SELF_VOICE = words(*_SELF_WORDS)
+
+
+def _own_voice(item: Item, gaz: Gazetteer) -> str | None:
+    """The county a county's own text is about (我县参加某市秋季集中开工活动……在某县分会场):
+    when its title or lead says 我县 (我区), the one county (district) of the item's city it
+    names; None when it names none or several, or when the item's place is already narrower."""
+    heads = [p.text for p in item.paras if p.heading and not p.caption]
+    body = next((p.text for p in item.paras if not p.heading and not p.caption), "")
+    first = _FIRST_SENTENCE.match(body)
+    lead = [*heads, first.group(0) if first else body]  # a county quoted later in a city's text is no voice
+    m = next((m for t in lead if (m := _SELF_VOICE.search(t))), None)
+    if m is None or (item.place is not None and not gaz.is_city(item.place) and item.place != gaz.home):
+        return None
+    kinds = _SELF_WORDS[m.group()]
+    named: set[str] = set()
+    for p in item.paras:
+        if p.caption:
+            continue
+        for _s, _e, name in gaz.find(p.text, item.place):
+            res = gaz.resolved.get(name)
+            inside = item.place is None or item.place == gaz.home or gaz.parent(name) == item.place
+            if res is not None and res.type in kinds and inside:
+                named.add(name)
+    return named.pop() if len(named) == 1 else None
 
 
 def article_place(raw: str, gaz: Gazetteer) -> str | None:

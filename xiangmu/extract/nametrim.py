@@ -4,7 +4,8 @@ Why: the noun-phrase rules (``facts._np``) look back from 项目/现场 over a b
 characters, and in a 观摩 report that run crosses the clause before the name (……来到某港区，
 实地察看甲产业园项目建设现场): the name then carries the tour's route and verbs.  A project's
 name never holds a clause mark, and the verbs of a visit (察看, 观摩, 调研 ...) are the
-visitors', not part of the name.
+visitors', not part of the name; nor are the verbs that say what an event means (标志着,
+意味着 ...), which open the clause after it.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
 # Anything trim_name could cut: a clause mark anywhere, or a visit word at the start.
 _FAST = re.compile(
     r"[，,；;：:。！？!?]|^(?:先后|随后|接着|还|又|一同|一起|共同|实地|现场|深入|详细"
-    r"|察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进)"
+    r"|察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|标志着|意味着|预示着|宣告|宣布)"
 )
 _VISIT_LEAD = re.compile(
     r"^(?:(?:先后|随后|接着|还|又|一同|一起|共同)?(?:实地|现场|深入|详细)?"
-    r"(?:察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|深入)了?)+"
+    r"(?:察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|深入)了?"
+    r"|标志着|意味着|预示着|宣告|宣布)+"  # ……，标志着甲项目进入实施阶段: the sentence's verb, not the name
 )
 
 
