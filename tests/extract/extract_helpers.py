@@ -46,12 +46,17 @@ def filing_cases(group: str) -> list[Any]:
 def check_case(case: dict[str, Any]) -> None:
     """Every expected fact of ``case`` is read from its text: one with ``amount_cny`` is the only
     fact of that amount and has the other fields given; one without is matched by all its
-    fields, exactly once.  ``complete``: there are no other facts."""
+    fields, exactly once.  ``complete``: there are no other facts.  ``ordered``: the expected
+    facts come in the text's order (as ``extract_facts`` returns them)."""
     published = dt.date.fromisoformat(case["published"]) if "published" in case else PUBLISHED
     facts = run(case["text"], case["paper"], published)
+    positions = []
     for want in case["facts"]:
         key = {"amount_cny": want["amount_cny"]} if "amount_cny" in want else want
         f = one(facts, **key)
         assert {k: getattr(f, k) for k in want} == want, (case["id"], facts)
+        positions.append(next(i for i, g in enumerate(facts) if g is f))
+    if case.get("ordered"):
+        assert positions == sorted(positions), (case["id"], facts)
     if case["complete"]:
         assert len(facts) == len(case["facts"]), (case["id"], facts)
