@@ -15,7 +15,7 @@ Each with the peak memory (PSS) of every process of the state dir, and where
 each DAG run's time went (tasks, durations, queue waits) from Airflow's metadata.
 
 Printed as figures and ratios (backfill / floor, s per date, daily run history / empty).
-Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365] [--keep DIR]
+Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365] [--keep DIR] [--articles 64]
 (tools/ on PYTHONPATH for the sample renderer synthetic_year uses; `make bench` sets it)
 """
 
@@ -169,13 +169,13 @@ def task_breakdown(state: Path) -> list[dict]:
     return result
 
 
-def run(days: int, keep: Path | None = None) -> dict:
+def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTICLES_PER_EDITION) -> dict:
     with tempfile.TemporaryDirectory(prefix="xiangmu-bench-") as tmp:
         tmp_path = keep or Path(tmp)
         tmp_path.mkdir(parents=True, exist_ok=True)
         tmp_path.chmod(0o755)
         archive, state = tmp_path / "archive", tmp_path / "state"
-        made = synthetic_year.generate(archive, FIRST, days)
+        made = synthetic_year.generate(archive, FIRST, days, articles or None)
         fl = floor(archive, tmp_path / "floor-state")
         subprocess.run([str(Path(sys.executable).parent / "xiangmu"), "stop"],
                        env={**os.environ, "XIANGMU_STATE_DIR": str(tmp_path / "floor-state")},
@@ -210,8 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--keep", type=Path, help="work in this directory and keep it (archive, state, Airflow logs)")
+    ap.add_argument("--articles", type=int, default=synthetic_year.ARTICLES_PER_EDITION,
+                    help="articles per edition (a real edition's 64 by default; 0: the sample's own 7-8)")
     args = ap.parse_args(argv)
-    result = run(args.days, args.keep)
+    result = run(args.days, args.keep, args.articles)
     print(describe(result))
     print(json.dumps(result, ensure_ascii=False))
     ok = all(result[k] == 0 for k in ("services_up_exit", "daily_empty_exit", "backfill_exit", "daily_exit"))

@@ -6,7 +6,13 @@ papers re-dated (article ids made unique per day), written by the sample's own
 renderer (tools/build_sample_epaper.py), so the scrapers parse them exactly as
 they parse the sample. Text is the sample's own (written by us), not newspaper text.
 
+Why --articles: a sample edition holds 7-8 articles, a real one about 64 (the
+archive issue 15 measured: 7,800 articles over 60 dates of both papers, 130 a
+date; about 47,000 a year). Each edition is filled to that many by repeating its articles
+(new ids, same pages), so a year weighs what a real year weighs.
+
 Usage: PYTHONPATH=tools .venv/bin/python bench/synthetic_year.py OUT_DIR [--first 2023-01-01] [--days 365]
+       [--articles 64]
 """
 
 from __future__ import annotations
@@ -26,7 +32,18 @@ def _templates() -> dict[str, list]:
     return {"sjzrb": [e for e in SJZRB if e.articles], "hbrb": [e for e in HBRB if e.articles]}
 
 
-def generate(out: Path, first: dt.date, days: int) -> dict[str, int]:
+ARTICLES_PER_EDITION = 64  # a real edition's articles (see the module's docstring)
+
+
+def _filled(articles: list, day: int, count: int | None) -> list:
+    """The template's articles, repeated to `count` (None: as they are), each with an id unique to the day."""
+    count = count or len(articles)
+    return [dataclasses.replace(articles[k % len(articles)], aid=f"{articles[k % len(articles)].aid}{day:04d}{k:02d}")
+            for k in range(count)]
+
+
+def generate(out: Path, first: dt.date, days: int, articles_per_edition: int | None = ARTICLES_PER_EDITION
+             ) -> dict[str, int]:
     """Write `days` dates of both papers under out/<paper>/...; returns counts."""
     builder.ROOT = out  # the renderer writes under its module-level ROOT
     templates = _templates()
@@ -35,7 +52,7 @@ def generate(out: Path, first: dt.date, days: int) -> dict[str, int]:
         day = first + dt.timedelta(days=i)
         for editions in templates.values():
             template = editions[i % len(editions)]
-            arts = [dataclasses.replace(a, aid=f"{a.aid}{i:04d}") for a in template.articles]
+            arts = _filled(template.articles, i, articles_per_edition)
             edition = dataclasses.replace(template, day=day.isoformat(), articles=arts)
             builder.current_system(edition)
             articles += len(arts)
@@ -50,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--first", type=dt.date.fromisoformat, default=dt.date(2023, 1, 1))
     parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--articles", type=int, default=ARTICLES_PER_EDITION,
+                        help="articles per edition (0: the sample's own 7-8)")
     args = parser.parse_args(argv)
-    print(generate(args.out, args.first, args.days))
+    print(generate(args.out, args.first, args.days, args.articles or None))
     return 0
 
 

@@ -8,8 +8,9 @@ Extract investment facts from every article not yet extracted and check them
 (Great Expectations), build the dbt project into `marts_candidate` in **one**
 `dbt build` with every dbt test (task group `dbt`: the producer
 `dbt.dbt_producer_watcher` runs it and its log names any failed test; one
-task per seed, model and snapshot shows that node's own result), write the dbt docs when the project changed, check
-the marts, and publish them to `marts` only if every check passed.
+task per seed, model and snapshot shows that node's own result), check the
+marts and publish them to `marts` only if every check passed; beside the
+checks, write the dbt docs when the dbt project changed.
 
 **Assets** (trigger your DAG on data, not on a clock):
 
@@ -89,7 +90,8 @@ def xiangmu_transform():
     dbt = dbt_watcher_group(group_id="dbt", default_args={**DEFAULT_ARGS, "retries": 0, "doc_md": DBT_DOC})
     # upstream work goes to the build (producer) only: the node tasks wait for it (see run_producer_first)
     extract() >> check_extraction() >> producer(dbt)
-    dbt >> dbt_docs() >> check_marts() >> publish()
+    dbt >> check_marts() >> publish()
+    dbt >> dbt_docs()  # beside the checks: publishing never waits for the docs
 
 
 xiangmu_transform()
