@@ -9,14 +9,14 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|check3|check4|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|check3|check4|check5|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2``, ``check3`` and ``check4`` are further held-out pools,
-each built later from articles no rule had been written for, whose texts live in
-their own directories: without ``--texts`` they are read from
-``/work/real_texts2``, ``/work/real_texts3`` and ``/work/real_texts4`` (every
-other split, ``all`` included, reads ``/work/real_texts``).  A fresh pool
+at ``dev``.  ``check2`` to ``check5`` are further held-out pools, each built
+later from articles no rule had been written for, whose texts live in their own
+directories: without ``--texts`` they are read from ``/work/real_texts2`` to
+``/work/real_texts5`` (every other split, ``all`` included, reads
+``/work/real_texts``).  A fresh pool
 measures the extractor only until rules are tuned on it, so run each held-out
 split rarely and never read its misses while writing rules.  Prints a
 per-document table, the scorer's summary line, recall on facts about named
@@ -41,8 +41,9 @@ SPLIT_TEXTS = {
     "check2": Path("/work/real_texts2"),
     "check3": Path("/work/real_texts3"),
     "check4": Path("/work/real_texts4"),
+    "check5": Path("/work/real_texts5"),
 }
-SPLITS = ("dev", "check", "check2", "check3", "check4", "all")
+SPLITS = ("dev", "check", "check2", "check3", "check4", "check5", "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"
 DEFAULT_CMD = f"{XIANGMU} extract {{file}} --published {{published}} --newspaper {{newspaper}}"
 
