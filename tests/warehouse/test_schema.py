@@ -93,3 +93,21 @@ def test_every_shared_column_group_is_written_into_the_schema(private_warehouse:
         group = "edition" if table.startswith("raw.") else "extracted_from"
         expected = {c.split()[0] for c in COLUMN_GROUPS[group]}
         assert expected <= set(names), (table, expected - set(names))
+
+
+def test_pages_and_articles_are_indexed_by_edition(private_warehouse: str) -> None:
+    """The raw checkpoint counts each complete edition's pages and articles: without these, a year's check
+    scanned both tables once per edition (12 s per evaluation at 47,000 articles, 148 s per check)."""
+    with connect(private_warehouse, autocommit=True) as conn:
+        indexed = {
+            (table, tuple(columns))
+            for table, columns in conn.execute(
+                "select t.relname, array_agg(a.attname::text order by k.ord) from pg_index i"
+                " join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace"
+                " cross join lateral unnest(i.indkey) with ordinality k(attnum, ord)"
+                " join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum"
+                " where n.nspname = 'raw' group by i.indexrelid, t.relname"
+            ).fetchall()
+        }
+    for table in ("pages", "articles"):
+        assert any(t == table and cols[:2] == ("newspaper", "edition_date") for t, cols in indexed), (table, indexed)

@@ -70,6 +70,12 @@ create table if not exists raw.articles (
     {fetched_content}
 );
 
+-- An edition's pages and articles, looked up by edition: the raw checkpoint counts them for every
+-- complete edition (a year's backfill once scanned both tables 730 times per check), and a continued
+-- story reads its edition's other parts.
+create index if not exists pages_by_edition on raw.pages (newspaper, edition_date);
+create index if not exists articles_by_edition on raw.articles (newspaper, edition_date);
+
 -- Problems with a body that was still staged (undecodable bytes replaced, NUL removed): a JSON list.
 alter table raw.pages add column if not exists warnings jsonb not null default '[]'::jsonb;
 alter table raw.articles add column if not exists warnings jsonb not null default '[]'::jsonb;
