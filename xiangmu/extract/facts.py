@@ -11,7 +11,8 @@ A figure's place is the most specific place its sentence names before it; failin
 that, the place its paragraph is about (``SentenceReader._paragraph_place``: decided
 per paragraph from its opening or, when that names none, its later sentences; never
 carried out of a list of places or onto an unknown zone), then the item's place
-(``items.split_items``).  A list of places of several cities as one subject is the
+(``items.split_items``), and in a provincial paper, last, the county or city the whole text
+names most (``_leading_place``) rather than the province.  A list of places of several cities as one subject is the
 province's; a signing's figure is the signing party's, not the venue's.  Photo captions
 (``normalize.Para.caption``) are read only for a figure they state themselves, and lend
 the project they show to a neighbouring paragraph that says 该项目 without naming one.
@@ -31,7 +32,7 @@ from xiangmu.vocabulary import CATEGORIES, STAGES
 
 from .bands import category_subset, size_band, verb_before_object
 from .gazetteer import PROVINCE, Gazetteer
-from .items import Item, most_specific
+from .items import Item, most_specific, province_wide
 from .lexicon import CITY_WORDS as _CITY_WORDS
 from .lexicon import (
     DATELINE,
@@ -39,6 +40,7 @@ from .lexicon import (
     LANDING_VERBS,
     REFERENCE_NOUNS,
     REFERENCE_WORDS,
+    VISIT_VERBS,
     closing,
     one_of,
     opening,
@@ -93,6 +95,8 @@ _NOISE_BEFORE_KW = closing(
 _INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8}$")  # 拉动上下游投资X
 # 安平县的甲项目、饶阳县的乙项目: each project's place, for a later sentence naming it alone.
 _PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|工程))")
+# 甲项目是某市一项…工程 / 作为全县一个…项目: the count of one describes the project named before it.
+_IS_ONE = re.compile(r"(?:是|为|作为|属于|系)[^，。；,;]{0,12}$")
 _COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
 # Words between a batch noun and its count (项目总数达, 项目计划340项, 项目安排350项).
 _COUNT_LINK = r"(?:总数|数量|数)?(?:计划|安排)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*"
@@ -223,6 +227,12 @@ _ZONE_OPENING = re.compile(
     r"(?=[^\u4e00-\u9fff]|总|投资|共|今年|实施|完成|谋划|集中)"
 )
 _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|名列)")
+# After a project's place (在某县……开工建设 / ……首届农博会上签约): the project's own verb, not a ceremony's.
+_SITED_VERB = re.compile(r"[^，,；;。]{0,12}?(?:开工|建设|签约|投产|竣工|落地|落户)")
+_BATCH_IN_TAIL = re.compile(r"\d+\s*(?:个|项|批)|[一二三四五六七八九十两]+(?:个|项|批)|集中|举行|举办|等")
+_CLAUSE_END_RE = re.compile(r"[，,；;。！？!?]")
+# A port named after its city's short name (沧州港, 唐山港): the port's, not the city's own words.
+_PORT_OF = re.compile(r"[\u4e00-\u9fff]{2,3}港(?![澳台])")
 _VENUE_BEFORE = closing("在", "于", *LANDING_VERBS, "位于")
 # 在某县/赴某市: a place the paragraph's subject went to (得益于某县 is the subject itself).
 _AT_PLACE = re.compile(r"(?:在|赴|到|落户|落地|(?<![益由对关属至等善敢])于)$")
@@ -374,8 +384,8 @@ def _batch_in(
     if inner:  # 开工的336个项目包括省市重点项目48个，总投资X: the part the clause ends with
         m = _COUNT_BEFORE_RE.search(clause, inner.end()) or _COUNT_AFTER_RE.search(clause, inner.end()) or m
     count = parse_count(m.group("n"))
-    if count is None:
-        return None
+    if count is None or (count == 1 and _IS_ONE.search(clause, 0, m.start())):
+        return None  # 甲项目是某市一项重大民生工程: what the named project is, not a batch of one
     category = _category(m.group("mid"))
     part = _PARTITIVE.search(before[-12:]) is not None or "其中" in clause or sentence_head.startswith("其中")
     kind = None
@@ -640,9 +650,9 @@ class SentenceReader:
             for s, _e, name in self.gaz.find(after):
                 if _VENUE_BEFORE.search(after[max(0, s - 2) : s]):
                     return name  # 总投资X亿元的N个项目在某县集中开工
-            return self.para_place or item_place or self.gaz.home
+            return self.para_place or item_place or self._leading_place() or self.gaz.home
         region = best[1]
-        landed = landed_in(self.gaz, after)
+        landed = landed_in(self.gaz, after) or self._sited_after(after)
         if landed is not None and region in (self.gaz.parent(landed), self.gaz.parent(self.gaz.parent(landed))):
             return landed  # 某市……总投资X亿元的N个项目签约落户某区: where the projects land, inside it
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
@@ -675,6 +685,9 @@ class SentenceReader:
         for stop in "，,；;。":
             found = text.find(stop, e)
             end = min(end, found) if found >= 0 else end
+        res = self.gaz.resolved.get(venue)
+        if res is not None and res.type == "zone" and not text.startswith(subject, at) and _PORT_OF.match(text, at):
+            return False  # 沧州港码头项目集中开工仪式在某新区举行: a port named after its city, the zone's event
         signing = _SIGNING.search(text, at, end)
         if subject not in (up(venue), up(up(venue))) and not signing and not organiser_before(text, at, s):
             return False  # 甲市投资说明会在乙市举行: the organiser's event anywhere (venues.py)
@@ -735,13 +748,44 @@ class SentenceReader:
             if self.gaz.home != PROVINCE:
                 return self.gaz.home
             parent = self.gaz.parent(item_place) if item_place else None
-            return parent if parent and self.gaz.is_city(parent) else None
+            if parent and self.gaz.is_city(parent):
+                return parent
+            return None if item_place else self._dominant_of_kind(word, PROVINCE)
+        if item_place is None and word[-1] in _DEICTIC_KINDS and self.gaz.home == PROVINCE:
+            # 我县 in a provincial paper's item of no one place (产品销往甲市、乙市……): the county it names most
+            found = self._dominant_of_kind(word, PROVINCE) or self._leading_place()
+            return found if found and self._kind_ok(found, word) else None
         if item_place and not self._kind_ok(item_place, word) and word[-1] in _DEICTIC_KINDS:
             # 全区 in an item about a city: the one district the article names (maybe only late).
             inner = self._dominant_of_kind(word, item_place)
             if inner:
                 return inner
         return item_place or (self.gaz.home if self.gaz.home != PROVINCE else None)
+
+    def _leading_place(self) -> str | None:
+        """For a provincial paper's figure with no place of its own, in an item of none: the
+        county or city the whole text names most (at least twice, more than any other), unless
+        the text opens as a province-wide roundup (全省/我省)."""
+        if self.gaz.home != PROVINCE or not self.doc_texts:
+            return None
+        key = "@leading"
+        if key not in self.doc_cache:
+            counts: dict[str, int] = {}
+            wide = any(province_wide(t) for t in self.doc_texts[:3])
+            for text in [] if wide else self.doc_texts:
+                for s, _e, name in self.gaz.find(text):
+                    if not (s and text[s - 1] == "的") and name != PROVINCE:
+                        counts[name] = counts.get(name, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            lead = bool(ranked) and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            self.doc_cache[key] = ranked[0][0] if lead else None if wide or ranked else self._short_county()
+        return self.doc_cache[key]
+
+    def _short_county(self) -> str | None:
+        """The county a text names only short (隆化立足……，在隆化……): at least twice, the only one so."""
+        text = "\n".join(self.doc_texts)
+        hits = {self.gaz.alias_zone[a] for a in self.gaz.short_in_text if text.count(a) >= 2}
+        return hits.pop() if len(hits) == 1 else None
 
     def _dominant_of_kind(self, word: str, within: str) -> str | None:
         """The place of the kind ``word`` points to (县/区) that the whole article names most,
@@ -1206,6 +1250,36 @@ class SentenceReader:
     def _ref_place(self, place: str | None) -> None:
         self._ref_pending, self._ref_place_val = None, place
 
+    def _sited_after(self, after: str) -> str | None:
+        """Where the one project a figure introduces is signed or built, later in its clause
+        (我市……，投资X亿元的甲项目在某县开工建设); never a batch's venue (N个项目在某县集中开工)."""
+        if not after.startswith("的"):
+            return None
+        stop = _CLAUSE_END_RE.search(after)
+        clause = after[: stop.start()] if stop else after
+        if "在" not in clause or _BATCH_IN_TAIL.search(clause):
+            return None
+        for s, e, name in self.gaz.find(clause):
+            if clause[s - 1 : s] == "在" and _SITED_VERB.match(clause, e):
+                return name
+        return None
+
+    def _seen_project(self, bare: str) -> str | None:
+        """``bare`` (a subject with no 项目) when the item named it as a project before: after a
+        visit verb (观摩了甲二期) or before 项目/工程 or a list's 、/等 (甲二期、乙基地等项目)."""
+        if not 3 <= len(bare) <= 24 or re.search(r"[\d０-９，,。；;、]", bare) or _is_generic(bare, self.gaz):
+            return None
+        if self.gaz.find(bare) or _DEICTIC_RE.search(bare):
+            return None
+        text = "\n".join(p.text for p in self.item.paras)
+        if text.count(bare) < 2:
+            return None
+        seen = re.search(
+            "(?:" + "|".join(VISIT_VERBS) + ")了?" + re.escape(bare) + "|" + re.escape(bare) + r"(?:项目|工程|、|等)",
+            text,
+        )
+        return bare if seen else None
+
     def _note_np(self, clause: str, np: str | None) -> None:
         """Remember where the project a clause names lies (found only if a rule asks);
         a project named again without a place keeps the place it had."""
@@ -1473,6 +1547,8 @@ class SentenceReader:
                     bare, after, sentence[c0 + len(clause) :]
                 ):
                     pass  # 某市共完成投资X，占年度计划的Y%: the place's projects, done against their plan
+                elif measure != "foreign_investment" and (seen := self._seen_project(bare)):
+                    subject, name = "project", seen  # 观摩了丙粮油二期等项目。丙粮油二期总投资X
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:

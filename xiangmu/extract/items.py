@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
 from .gazetteer import Gazetteer
-from .lexicon import CITY_WORDS, DATELINE, HELD, PROVINCE_WORDS, opening, words
+from .lexicon import CITY_WORDS, DATELINE, HELD, PROVINCE_WORDS, one_of, opening, words
 from .normalize import Para
 from .periods import find_event_date
 from .venues import main_venue, owner_after_event, subjects_only, venue_city
@@ -32,7 +32,12 @@ _CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
 _LEAD_BYLINE = re.compile("^" + DATELINE + r"?\s*[（(][^）)]{0,40}[）)]")
 _FIRST_SENTENCE = re.compile(r"[^。！？!?]*")
 _PLACE_COLON = re.compile(r"^(?:[【\[][^】\]]{0,30}[】\]])?\s*([^：:，,\s【】]{2,12})\s*[：:]")
-_PROVINCE_WIDE = words(*PROVINCE_WORDS, "各市")
+# 全省/各市 as a text's subject (全省项目建设提速), not as a yardstick (成为全省首个……, 居全省前列,
+# 列入全省重点项目).
+_PROVINCE_WIDE = re.compile(
+    r"(?<!成为)(?<!位居)(?<!领跑)(?<![居列占入])" + one_of(*PROVINCE_WORDS, "各市")
+    + r"(?!首|第一|前列|领先|之最|唯一|率先)"
+)
 _WHOLE_AREA = words("全省", "我省", "全市", "我市", "全国")
 # Between two places of a list: a separator, maybe after the first one's bracketed figure or count.
 _LIST_JOIN = re.compile(r"(?:[（(][^（()）]{0,16}[）)])?\s*(?:、|和|及|以及|，|,)\s*")
@@ -179,14 +184,17 @@ def _own_voice(item: Item, gaz: Gazetteer) -> str | None:
         return None
     kinds = _SELF_WORDS[m.group()]
     named: set[str] = set()
+    anywhere: set[str] = set()  # 我县 in a text whose only city is a visitor's (石家庄客商说……): any county
     for p in item.paras:
         if p.caption:
             continue
         for _s, _e, name in gaz.find(p.text, item.place):
             res = gaz.resolved.get(name)
             inside = item.place is None or item.place == gaz.home or gaz.parent(name) == item.place
-            if res is not None and res.type in kinds and inside:
-                named.add(name)
+            if res is not None and res.type in kinds:
+                (named if inside else anywhere).add(name)
+    if not named and len(anywhere) == 1:
+        return anywhere.pop()
     return named.pop() if len(named) == 1 else None
 
 
@@ -223,6 +231,11 @@ def _within(item: Item, place: str | None, gaz: Gazetteer) -> str | None:
             if (name == place or gaz.parent(name) == place) and not main_venue(p.text, _s):
                 return name
     return place
+
+
+def province_wide(text: str) -> bool:
+    """Whether ``text`` speaks of the whole province as its subject (全省项目建设提速)."""
+    return _PROVINCE_WIDE.search(text) is not None
 
 
 def _province_wide(item: Item) -> bool:

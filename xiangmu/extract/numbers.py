@@ -159,15 +159,29 @@ def scan_money(text: str) -> Iterator[tuple[re.Match[str], Money | None, FigureR
 
 
 def find_money(text: str) -> list[Money]:
-    """Amounts in ``text`` within the bounds; refused ones are left out."""
+    """Amounts in ``text`` within the bounds; refused ones are left out.  A foreign amount with
+    its yuan value in brackets after it is that one yuan amount (the figure the marts sum)."""
     from .limits import check_deadline
 
     out: list[Money] = []
     for _m, money, _rejected in scan_money(text):
         check_deadline()
-        if money is not None:
-            out.append(money)
+        if money is None:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.currency != "CNY" and money.currency == "CNY":
+            opened = _YUAN_OPEN.fullmatch(text, prev.end, money.start)
+            closed = _YUAN_CLOSE.match(text, money.end)
+            if opened and closed:  # 1.8亿美元(12.78亿元人民币): one amount, its yuan value stated
+                out[-1] = Money(money.value, "CNY", money.approximate, prev.start, closed.end(), prev.num_start)
+                continue
+        out.append(money)
     return out
+
+
+# A foreign amount's yuan value in brackets right after it: (约12.78亿元人民币) / （折合人民币3亿元）.
+_YUAN_OPEN = re.compile(r"\s*[（(]\s*(?:约合|折合|合|约)?\s*(?:人民币)?\s*")
+_YUAN_CLOSE = re.compile(r"\s*(?:人民币)?\s*[）)]")
 
 
 # Counts are whole numbers: 1,200个 is one count, and 1.5个 or the 200 of 1,200 is none.

@@ -88,6 +88,8 @@ def not_the_subject(
     paragraph's or item's place) that does not contain it."""
     if main_venue(text, s) or (held_at(text, s, e) and _owner_after(gaz, text, e)):
         return True  # both need 在/于 right before: one character looked at in the common case
+    if text[s - 1 : s] in ("在", "于") and _HOSTED_FAIR.match(text, e):
+        return True  # 在某市国际经贸洽谈会上签约: the host city of a fair; the signing is the signer's
     if "来自" in text[max(0, s - 26) : s] and _ORIGIN.search(text, max(0, s - 26), s):
         return True  # 来自北京、乙市等地的12个项目: where the investors come from
     if prior is not None and prior[2] != name:
@@ -104,6 +106,11 @@ def not_the_subject(
     return gaz.resolved[context].type != "province" and not inside and firm_home(text, e)
 
 
+# A fair of wide reach named after its host city (某市国际经贸洽谈会, 某市中外客商峰会): the city
+# hosts it; the places whose projects are signed there are others.
+_HOSTED_FAIR = re.compile(
+    r"(?:国际|中外|全球|世界|全国)[^，,；;。]{0,12}?(?:洽谈会|博览会|交易会|展览会|展会|峰会|论坛|大会|推介会)"
+)
 # 来自甲市、乙市等地的客商: a list of origins runs from 来自 to the mention, no clause mark between.
 _ORIGIN = re.compile(r"来自[^，,；;。的]{0,24}$")
 _HELD_OWNER = re.compile(r"[^，,；;。]{0,4}?" + one_of(*HELD) + "的")
