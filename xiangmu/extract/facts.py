@@ -455,6 +455,12 @@ def _kind(mid: str, gaz: Gazetteer) -> str | None:
     return kind
 
 
+def _before_keyword(text: str) -> str:
+    """``text`` without the investment word it ends with (工业项目和服务业项目总投资 -> 工业项目和服务业项目)."""
+    kw = _KW_RE.search(text)
+    return text[: kw.start()] if kw else text
+
+
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
@@ -834,20 +840,19 @@ class SentenceReader:
         found = [name for s, _e, name in self.gaz.find(head) if not (s and head[s - 1] == "的")]
         return found if len(found) == len(moneys) and len(set(found)) == len(found) else None
 
-    def _respective_trades(self, head: str, moneys: list[Money]) -> list[str] | None:
+    def _respective_trades(self, listed: str, moneys: list[Money]) -> list[str] | None:
         """Categories of ``工业项目和服务业项目(总投资)分别……X、Y`` in the order of the figures, else
-        None: each figure is its category's part of the place's projects, none is the whole."""
-        kw = _KW_RE.search(head)
-        trades = self._trades(head[: kw.start()] if kw else head)
+        None: each figure is its category's part of the place's projects, none is the whole.
+        ``listed``: the words before 分别 without their investment word (``_before_keyword``)."""
+        trades = self._trades(listed)
         parts = trades.split("、") if trades else []
         return parts if len(parts) == len(moneys) else None
 
-    def _respective_projects(self, head: str, moneys: list[Money], focus: str | None) -> list[str] | None:
+    def _respective_projects(self, listed: str, moneys: list[Money], focus: str | None) -> list[str] | None:
         """Projects of ``甲项目和乙项目(总投资)分别为X、Y`` in the order of the figures, else None;
         with nothing before the keyword, the projects the clause before named (``focus``:
         甲项目和乙项目集中开工，总投资分别为X、Y)."""
-        kw = _KW_RE.search(head)
-        text = _LEADING_NAME.sub("", (head[: kw.start()] if kw else head).strip())
+        text = _LEADING_NAME.sub("", listed.strip())
         if not text and focus:
             text = focus
         parts = [p for p in _PROJECT_JOIN.split(text) if p]
@@ -856,11 +861,10 @@ class SentenceReader:
         ok = all(len(p) >= 4 and p.endswith(("项目", "工程")) and not _is_generic(p, self.gaz) for p in parts)
         return parts if ok else None
 
-    def _respective_groups(self, head: str, moneys: list[Money], parent: _Batch | None) -> list[_Batch] | None:
+    def _respective_groups(self, listed: str, moneys: list[Money], parent: _Batch | None) -> list[_Batch] | None:
         """Groups of ``20个省重点项目、200个市重点项目分别完成投资X、Y`` in the order of the figures,
         each with its own count, else None."""
-        kw = _KW_RE.search(head)
-        text = _LEADING_NAME.sub("", (head[: kw.start()] if kw else head).strip())
+        text = _LEADING_NAME.sub("", listed.strip())
         parts = [p for p in _GROUP_JOIN.split(text) if p]
         if len(parts) != len(moneys):
             return None
@@ -1136,17 +1140,17 @@ class SentenceReader:
                 focus = None
             prev_end = 0
             moneys = find_money(clause)
+            # A、B分别……X、Y: the first reading that pairs every figure wins (places, trades, projects, groups)
+            places = trades = named = groups = None
             head = self._respective_head(clause, moneys)
-            places = self._respectively(head, moneys) if head is not None else None
-            trades = self._respective_trades(head, moneys) if head is not None and not places else None
-            named = (
-                self._respective_projects(head, moneys, focus[1] if focus else None)
-                if head is not None and not (places or trades) else None
-            )
-            groups = (
-                self._respective_groups(head, moneys, parent)
-                if head is not None and not (places or trades or named) else None
-            )
+            if head is not None:
+                listed = _before_keyword(head)
+                places = self._respectively(head, moneys)
+                trades = None if places else self._respective_trades(listed, moneys)
+                named = None if places or trades else self._respective_projects(
+                    listed, moneys, focus[1] if focus else None
+                )
+                groups = None if places or trades or named else self._respective_groups(listed, moneys, parent)
             for i, money in enumerate(moneys):
                 if groups:  # 20个省重点项目、200个市重点项目分别完成投资X、Y: each group its own count
                     fact = self._fact(sentence, clause, c0, money, groups[i], None, 0, clause[: moneys[0].start])
