@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from xiangmu.vocabulary import CATEGORIES, STAGES
@@ -499,8 +500,9 @@ _PHASE_END = re.compile(r"(?:项目|工程)(?:[一二三四]期|[（(][^（()）
 
 
 # A project's site: 选址/位于/落户/坐落于 (在/于) right before the place.
-_SITE_WORD = words("选址", "位于", "落户", "坐落", "建在")
-_SITE_BEFORE = re.compile(r"(?:选址|位于|落户|坐落于|坐落在|建在)(?:在|于)?$")
+_SITE_WORDS = ("选址", "位于", "落户", "坐落于", "坐落在", "建在")
+_SITE_WORD = words(*_SITE_WORDS)  # a sentence worth looking at for sites at all
+_SITE_BEFORE = re.compile(one_of(*_SITE_WORDS) + "(?:在|于)?$")
 
 
 def _site_key(name: str) -> str:
@@ -776,16 +778,23 @@ class SentenceReader:
             return None
         key = "@leading"
         if key not in self.doc_cache:
-            counts: dict[str, int] = {}
-            wide = any(province_wide(t) for t in self.doc_texts[:3])
-            for text in [] if wide else self.doc_texts:
-                for s, _e, name in self.gaz.find(text):
-                    if not (s and text[s - 1] == "的") and name != PROVINCE:
-                        counts[name] = counts.get(name, 0) + 1
-            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-            lead = bool(ranked) and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-            self.doc_cache[key] = ranked[0][0] if lead else None if wide or ranked else self._short_county()
+            self.doc_cache[key] = self._text_leader()
         return self.doc_cache[key]
+
+    def _text_leader(self) -> str | None:
+        """``_leading_place`` computed: the place named most, else (none named in full) a county named short."""
+        if any(province_wide(t) for t in self.doc_texts[:3]):
+            return None
+        counts = Counter(
+            name for text in self.doc_texts for s, _e, name in self.gaz.find(text)
+            if not (s and text[s - 1] == "的") and name != PROVINCE
+        )
+        if not counts:
+            return self._short_county()
+        ranked = counts.most_common(2)
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _short_county(self) -> str | None:
         """The county a text names only short (隆化立足……，在隆化……): at least twice, the only one so."""
