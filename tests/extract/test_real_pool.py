@@ -90,7 +90,7 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check", "check2", "check3", "check4", "check5"}
+    assert set(splits) == {"dev", "check", "check2", "check3", "check4", "check5", "check6"}
     first_pool = [s for s in splits if s in {"dev", "check"}]
     share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
@@ -108,6 +108,7 @@ HELD_OUT_POOLS = {
     "check3": {"facts": 50, "named": 10, "noisy": 5, "noise_only": 0, "both_papers": True, "since": 2018},
     "check4": {"facts": 50, "named": 15, "noisy": 0, "noise_only": 3, "both_papers": True, "since": 2017},
     "check5": {"facts": 55, "named": 25, "noisy": 10, "noise_only": 4, "both_papers": False, "since": 2017},
+    "check6": {"facts": 42, "named": 10, "noisy": 10, "noise_only": 4, "both_papers": True, "since": 2017},
 }
 
 
