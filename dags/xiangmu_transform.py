@@ -4,7 +4,9 @@
 Runs whenever `xiangmu_ingest` staged and checked raw articles (Asset
 `xiangmu://warehouse/raw/articles`), or on demand, over everything that
 landed since its last run: one run for a day, one for a whole backfill.
-Extract investment facts from every article not yet extracted and check them
+Extract investment facts from every article not yet extracted (task
+`extract`, mapped over `XIANGMU_EXTRACT_SHARDS` shards of the articles, one
+process per core) and check them
 (Great Expectations), build the dbt project into `marts_candidate` in **one**
 `dbt build` with every dbt test (task group `dbt`: the producer
 `dbt.dbt_producer_watcher` runs it and its log names any failed test; one
@@ -30,7 +32,7 @@ from __future__ import annotations
 import pendulum
 from airflow.sdk import dag, task
 
-from xiangmu import pipeline
+from xiangmu import config, pipeline
 from xiangmu.dagdefs import DEFAULT_ARGS, INVESTMENT_FACTS, MARTS, OWNER_LINKS, RAW_ARTICLES, TRANSFORM_DAG_ID, TZ
 from xiangmu.dbt_airflow import dbt_watcher_group, producer
 
@@ -58,9 +60,12 @@ No retries: a failed dbt model or test needs a person, not a second try.
 )
 def xiangmu_transform():
     @task(outlets=[INVESTMENT_FACTS])
-    def extract(run_id=None) -> dict:
-        """Investment facts from every staged article not yet extracted into `extract.investment_facts`."""
-        return pipeline.extract(run_id=run_id)
+    def extract(shard: int, shards: int = 1, run_id=None) -> dict:
+        """
+        Investment facts from this shard's staged articles not yet extracted
+        (article id modulo the shard count) into `extract.investment_facts`.
+        """
+        return pipeline.extract(run_id=run_id, shard=shard, shards=shards)
 
     @task(retries=0)
     def check_extraction(run_id=None) -> dict:
@@ -89,7 +94,10 @@ def xiangmu_transform():
 
     dbt = dbt_watcher_group(group_id="dbt", default_args={**DEFAULT_ARGS, "retries": 0, "doc_md": DBT_DOC})
     # upstream work goes to the build (producer) only: the node tasks wait for it (see run_producer_first)
-    extract() >> check_extraction() >> producer(dbt)
+    shards = config.extract_shards()
+    extract = extract.override(doc_md=extract.function.__doc__)  # a mapped task takes no docstring itself
+    extracted = extract.partial(shards=shards).expand(shard=list(range(shards)))
+    extracted >> check_extraction() >> producer(dbt)
     dbt >> check_marts() >> publish()
     dbt >> dbt_docs()  # beside the checks: publishing never waits for the docs
 

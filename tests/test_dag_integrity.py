@@ -179,6 +179,18 @@ def test_dbt_profile_is_the_airflow_connection_else_the_local_warehouse(dagbag, 
     assert (profile["host"], profile["user"], profile["dbname"]) == ("postgres-warehouse", "xiangmu_writer", "xiangmu")
 
 
+def test_extraction_is_mapped_over_one_shard_per_core(dagbag):
+    """XIANGMU_EXTRACT_SHARDS tasks (default 2, the reference machine's cores) split the articles."""
+    from xiangmu import config
+
+    extract = dagbag.dags["xiangmu_transform"].get_task("extract")
+    shards = config.extract_shards()
+    assert shards == 2
+    assert extract.op_kwargs_expand_input.value == {"shard": list(range(shards))}
+    assert extract.partial_kwargs["op_kwargs"] == {"shards": shards}
+    assert extract.downstream_task_ids == {"check_extraction"}
+
+
 def test_assets_connect_the_layers(dagbag):
     ingest, transform = dagbag.dags["xiangmu_ingest"], dagbag.dags["xiangmu_transform"]
 

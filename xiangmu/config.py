@@ -191,6 +191,15 @@ def extract_article_budget_seconds() -> float:
     return _bounded_float("XIANGMU_EXTRACT_ARTICLE_BUDGET_SECONDS", 5.0, 1e-9, 3600.0)
 
 
+def extract_shards() -> int:
+    """How many extraction tasks share a transform run's articles (by article id), one per core to use.
+
+    Why not more: each task is a process of its own holding the extractor and a
+    connection; on the reference machine (2 cores) two halve a year's extraction.
+    """
+    return int(_bounded_float("XIANGMU_EXTRACT_SHARDS", 2, 1, 64))
+
+
 def max_failed_article_share() -> float:
     """Share of a run's articles whose extraction may fail before the extraction checkpoint fails (alerts)."""
     return _bounded_float("XIANGMU_MAX_FAILED_ARTICLE_SHARE", 0.05, 0.0, 1.0)

@@ -124,12 +124,13 @@ def ingest(newspaper: str, days: list[str], *, run_id: str | None = None, force:
     return outcomes
 
 
-def extract(*, run_id: str | None = None) -> dict[str, Any]:
+def extract(*, run_id: str | None = None, shard: int = 0, shards: int = 1) -> dict[str, Any]:
+    """Facts from this shard's pending articles (article id modulo ``shards``; see extract_pending)."""
     from xiangmu.load.facts import extract_pending
 
     with connect(warehouse_dsn(), autocommit=True) as conn:
         ensure_schema(conn)
-        return extract_pending(conn, run_id=run_id)
+        return extract_pending(conn, run_id=run_id, shard=shard, shards=shards)
 
 
 def check(checkpoint: str, *, run_id: str | None = None) -> dict[str, Any]:

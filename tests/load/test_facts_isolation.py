@@ -213,3 +213,42 @@ def test_retry_from_the_command_line(conn, booming, private_warehouse, monkeypat
     assert flagged.fetchone() == (True,)
     assert cli.main(["extract-retry", "--run"]) == 1  # still failing: reported by the exit status
     assert failures(conn)[0][4] == 2
+
+
+def test_shards_side_by_side_read_every_article_exactly_once(conn, private_warehouse) -> None:
+    """Two extraction tasks (shards of article ids) running at once: every article marked once, by its shard."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = add_articles(conn, GOOD, OTHER, GOOD, OTHER, GOOD)
+
+    def run(shard: int) -> dict:
+        with connect(private_warehouse, autocommit=True) as own:
+            return loader.extract_pending(own, run_id=f"shard{shard}", shard=shard, shards=2)
+
+    with ThreadPoolExecutor(2) as pool:
+        summaries = list(pool.map(run, (0, 1)))
+    assert [s["articles"] for s in summaries] == [sum(1 for i in ids if i % 2 == k) for k in (0, 1)]
+    marks = conn.execute("select article_id, run_id from extract.article_extractions").fetchall()
+    assert sorted(aid for aid, _ in marks) == sorted(ids), "each article read once, none left out"
+    assert all(run_id == f"shard{aid % 2}" for aid, run_id in marks)
+    assert stored(conn) == dict.fromkeys(ids, 1)
+    assert loader.extract_pending(conn, run_id="again")["articles"] == 0, "the shards left nothing pending"
+
+
+@pytest.mark.parametrize(("shard", "shards"), [(2, 2), (-1, 2), (0, 0)])
+def test_a_shard_outside_the_count_is_refused(conn, shard: int, shards: int) -> None:
+    add_articles(conn, GOOD)
+    with pytest.raises(ValueError, match="shard"):
+        loader.extract_pending(conn, run_id="r1", shard=shard, shards=shards)
+    assert stored(conn) == {}
+
+
+def test_the_shard_count_comes_from_the_environment(monkeypatch) -> None:
+    from xiangmu import config
+
+    monkeypatch.setenv("XIANGMU_EXTRACT_SHARDS", "3")
+    assert config.extract_shards() == 3
+    for bad in ("0", "two", "100"):
+        monkeypatch.setenv("XIANGMU_EXTRACT_SHARDS", bad)
+        with pytest.raises(ValueError, match="XIANGMU_EXTRACT_SHARDS"):
+            config.extract_shards()

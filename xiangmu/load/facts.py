@@ -60,15 +60,15 @@ class ArticleFailed(Exception):
 
 
 def _pending(
-    conn: psycopg.Connection, version: str, after_id: int, limit: int, retry_failed: bool
+    conn: psycopg.Connection, version: str, after_id: int, limit: int, retry_failed: bool, shard: int, shards: int
 ) -> list[tuple]:
-    """Article versions this extractor version has not processed, failures excluded unless retried."""
+    """This shard's article versions this extractor version has not processed, failures excluded unless retried."""
     return conn.execute(
         """
         select a.article_id, a.body_text, coalesce(a.published_date, a.edition_date), a.newspaper,
                a.edition_date
         from raw.articles a
-        where a.article_id > %s and not exists (
+        where a.article_id > %s and mod(a.article_id, %s) = %s and not exists (
             select 1 from extract.article_extractions e
             where e.article_id = a.article_id and e.extractor_version = %s
         ) and (%s or not exists (
@@ -79,7 +79,7 @@ def _pending(
         order by a.article_id
         limit %s
         """,
-        (after_id, version, retry_failed, version, limit),
+        (after_id, shards, shard, version, retry_failed, version, limit),
     ).fetchall()
 
 
@@ -205,21 +205,28 @@ def extract_pending(
     *,
     retry_failed: bool = False,
     budget_seconds: float | None = None,
+    shard: int = 0,
+    shards: int = 1,
 ) -> dict[str, Any]:
     """Extract facts from every article version not yet seen by this extractor version.
 
     Articles that failed before under this version are skipped unless ``retry_failed`` (or a
     retry was requested for them with ``request_retry``).  Each article gets at most
-    ``budget_seconds`` (default: XIANGMU_EXTRACT_ARTICLE_BUDGET_SECONDS).  Returns counts:
-    articles attempted, extracted, failed (with the first failed ids), facts, rejected figures.
+    ``budget_seconds`` (default: XIANGMU_EXTRACT_ARTICLE_BUDGET_SECONDS).  With ``shards`` > 1
+    only the articles whose id is ``shard`` modulo ``shards`` are read: as many processes as
+    shards, one per core, extract a backfill side by side (the extractor is pure CPU), and
+    together they read every article exactly once.  Returns counts: articles attempted,
+    extracted, failed (with the first failed ids), facts, rejected figures.
     """
+    if not 0 <= shard < shards:
+        raise ValueError(f"shard {shard} is not one of 0..{shards - 1}")
     version = EXTRACTOR_VERSION
     budget = budget_seconds if budget_seconds is not None else config.extract_article_budget_seconds()
     attempted = extracted = facts = rejected = 0
     failed: list[int] = []
     last_id = 0
     while True:
-        batch = _pending(conn, version, last_id, BATCH_SIZE, retry_failed)
+        batch = _pending(conn, version, last_id, BATCH_SIZE, retry_failed, shard, shards)
         if not batch:
             break
         last_id = batch[-1][0]
@@ -240,8 +247,8 @@ def extract_pending(
                 facts += len(fact_rows)
                 rejected += len(rejected_rows)
     log.info(
-        "extractor %s: %d articles, %d extracted, %d failed, %d facts, %d rejected figures",
-        version, attempted, extracted, len(failed), facts, rejected,
+        "extractor %s, shard %d of %d: %d articles, %d extracted, %d failed, %d facts, %d rejected figures",
+        version, shard, shards, attempted, extracted, len(failed), facts, rejected,
     )
     return {
         "articles": attempted,
@@ -251,6 +258,8 @@ def extract_pending(
         "facts": facts,
         "rejected_figures": rejected,
         "extractor_version": version,
+        "shard": shard,
+        "shards": shards,
     }
 
 

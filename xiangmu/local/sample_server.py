@@ -117,6 +117,9 @@ def _content_type(path: Path) -> str:
 class ArchiveHandler(BaseHTTPRequestHandler):
     server: ArchiveServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: with Nagle on, the body waits for the client's
+    # delayed ACK of the headers (40 ms a request on Linux, 16x the request's own cost).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         """Quiet: the request log in ArchiveState is what tests read."""
