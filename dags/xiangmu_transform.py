@@ -7,7 +7,7 @@ landed since its last run: one run for a day, one for a whole backfill.
 Extract investment facts from every article not yet extracted (task
 `extract`, mapped over `XIANGMU_EXTRACT_SHARDS` shards of the articles, one
 process per core) and check them
-(Great Expectations), build the dbt project into `marts_candidate` in **one**
+(Great Expectations, beside the build), build the dbt project into `marts_candidate` in **one**
 `dbt build` with every dbt test (task group `dbt`: the producer
 `dbt.dbt_producer_watcher` runs it and its log names any failed test; one
 task per seed, model and snapshot shows that node's own result), check the
@@ -97,8 +97,11 @@ def xiangmu_transform():
     shards = config.extract_shards()
     extract = extract.override(doc_md=extract.function.__doc__)  # a mapped task takes no docstring itself
     extracted = extract.partial(shards=shards).expand(shard=list(range(shards)))
-    extracted >> check_extraction() >> producer(dbt)
-    dbt >> check_marts() >> publish()
+    # the extraction check runs beside the build (it reads extract.*, the build writes marts_candidate);
+    # both gate the marts check, so a failed extraction check still blocks publishing
+    checked = check_extraction()
+    extracted >> [checked, producer(dbt)]
+    [dbt, checked] >> check_marts() >> publish()
     dbt >> dbt_docs()  # beside the checks: publishing never waits for the docs
 
 

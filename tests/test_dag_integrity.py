@@ -100,8 +100,11 @@ def test_transform_dag_wiring(dagbag):
     assert {asset.uri for asset in dag.timetable.asset_condition.objects} == {
         "xiangmu://warehouse/raw/articles"}
     assert dag.max_active_runs == 1
-    # one dbt build, after the extraction check; every node task waits for it
-    assert dag.get_task(PRODUCER).upstream_task_ids == {"check_extraction"}
+    # one dbt build right after extraction, its check beside it; every node task waits for the build
+    assert dag.get_task(PRODUCER).upstream_task_ids == {"extract"}
+    assert dag.get_task("check_extraction").upstream_task_ids == {"extract"}
+    # a failed extraction check blocks the marts check, hence publishing
+    assert "check_extraction" in dag.get_task("check_marts").upstream_task_ids
     node_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != PRODUCER
                   and t.task_id != "dbt.dbt_producer_watcher_done"]
     producer_descendants = {t.task_id for t in dag.get_task(PRODUCER).get_flat_relatives(upstream=False)}
@@ -109,7 +112,7 @@ def test_transform_dag_wiring(dagbag):
     # publish only after the mart checks, which come after dbt; the docs beside them, never in their way
     assert "check_marts" in dag.get_task("publish").upstream_task_ids
     assert "dbt_docs" not in {t.task_id for t in dag.get_task("publish").get_flat_relatives(upstream=True)}
-    assert {t.task_id for t in dag.get_task("dbt_docs").upstream_list} == {
+    assert {t.task_id for t in dag.get_task("dbt_docs").upstream_list} | {"check_extraction"} == {
         t.task_id for t in dag.get_task("check_marts").upstream_list}
     publish_ancestors = {t.task_id for t in dag.get_task("publish").get_flat_relatives(upstream=True)}
     assert {t for t in ids if t.startswith("dbt.")} <= publish_ancestors
@@ -188,7 +191,7 @@ def test_extraction_is_mapped_over_one_shard_per_core(dagbag):
     assert shards == 2
     assert extract.op_kwargs_expand_input.value == {"shard": list(range(shards))}
     assert extract.partial_kwargs["op_kwargs"] == {"shards": shards}
-    assert extract.downstream_task_ids == {"check_extraction"}
+    assert extract.downstream_task_ids == {"check_extraction", "dbt.dbt_producer_watcher"}
 
 
 def test_assets_connect_the_layers(dagbag):
