@@ -13,7 +13,9 @@ per paragraph from its opening or, when that names none, its later sentences; ne
 carried out of a list of places or onto an unknown zone), then the item's place
 (``items.split_items``), and in a provincial paper, last, the county or city the whole text
 names most (``_leading_place``) rather than the province.  A list of places of several cities as one subject is the
-province's; a signing's figure is the signing party's, not the venue's.  Photo captions
+province's; a signing's figure is the signing party's, not the venue's, and what an
+investment-promotion event signs is its host's (``venues.event_host``), not the venue's nor the
+dateline's city's.  Photo captions
 (``normalize.Para.caption``) are read only for a figure they state themselves, and lend
 the project they show to a neighbouring paragraph that says 该项目 without naming one.
 
@@ -57,6 +59,7 @@ from .periods import Period, find_period
 from .venues import (
     HELD_AT,
     PROJECT_AT,
+    event_host,
     firm_home,
     landed_in,
     not_the_subject,
@@ -109,7 +112,7 @@ _PLACE_COUNT_RE = re.compile(
 # The rate is bounded (at most 4 digits and 4 decimals): a rate, never a digit run.
 _RATE_RE = re.compile(
     r"^[^。；;]{0,4}?(?:(?:占|完成|为|达到|达)[^，。；;]{0,12}?(?:目标|计划|任务|总投资)(?:投资)?的?"
-    r"|(?:投资)?完成率(?:为|达)?)(?P<r>(?<!\d)\d{1,4}(?:\.\d{1,4})?)[%％]"
+    r"|(?:投资)?完成率(?:分别)?(?:为|达)?)(?P<r>(?<!\d)\d{1,4}(?:\.\d{1,4})?)[%％]"
 )
 # A dateline or byline before the first figure (某某日报讯（记者 某某）总投资X亿元……).
 _DATELINE = (
@@ -126,10 +129,13 @@ _LEADING_NAME = re.compile(
     + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
     r"目前|近日|日前|比如|例如|以及|还有|分别是|[一二三四五六七八九十]是|其[一二三四五六七八九十]是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
 )
+# A name ends before the list it was put on (甲项目列入全省重点项目 / 被列为省级重点项目).
+_LISTED_AS = ("列入", "纳入", "被列", "被纳", "列为", "入选", "被确定为", "被评为", "跻身")
 _NAME_STOP = re.compile(
     one_of(
         *("正在", "已经", "已于", "已", "将于", "将", "于", "目前", "预计", "计划"),
         *("顺利", "全面", "主要", "建成后", "部分", "等", "，", ","),
+        *_LISTED_AS,
     )
 )
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目计划", "工程", "该工程"}
@@ -137,6 +143,7 @@ _NP_END = re.compile(
     one_of(
         *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
+        *_LISTED_AS,
     )
 )
 # What happens to a project as news: it breaks ground, is completed, signed, put into use ...
@@ -253,7 +260,8 @@ _EVENT_STAGES = ("groundbreaking", "signed", "completed")
 _AREA_RE = words(*_LOCAL_WORDS[:-1])  # 全县/该区 ... (not 园区内)
 _DEICTIC_RE = words(*_CITY_WORDS, *_PROVINCE_WORDS, *_LOCAL_WORDS, *_NATION_WORDS)
 _RANKING_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]|前列|前[三五十]|首位|之首|领先|排名|最[多高大])")
-_RANKING_BEFORE = closing("居", "位居", "位列", "列", "排", "占")
+# ……居全市前列 / 列入全省重点项目: 全省 there is a yardstick or a list, not the figure's subject.
+_RANKING_BEFORE = closing("居", "位居", "位列", "列", "排", "占", *_LISTED_AS)
 # Which kinds of place a deictic word can point back to (该县 -> a county named earlier).
 _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city"), "区": ("district", "zone")}
 # A head made only of time words and adverbs: the figure is about the batch in context
@@ -607,6 +615,10 @@ class SentenceReader:
         self.para_text = ""  # set by the caller: the paragraph being read
         self._openings: list[str] = []  # the places paragraphs of the item opened with, in order
         self._openings_seen = False  # whether the item's first paragraph was read
+        # The host of an investment-promotion event the item reported (由甲县主办的推介会在北京举行),
+        # and the other places that sentence named (its venue, the dateline's city).
+        self._host: tuple[str, frozenset[str]] | None = None
+        self._in_host_sentence = False  # whether the sentence being read is the one naming the host
 
     @property
     def last_ref(self) -> str | _Batch | None:
@@ -713,6 +725,15 @@ class SentenceReader:
         if self.gaz.parent(place) and region == self.gaz.parent(self.gaz.parent(place) or ""):
             return place
         return region
+
+    def _county_opening(self, name: str) -> str | None:
+        """The county, district or county-level city a project's name opens with, written in
+        full (峰峰矿区甲公司乙项目), else None: a short name may be a word, a city a firm's home."""
+        found = self.gaz.find(name, self.item.place)
+        if not found or found[0][0] != 0 or name[: found[0][1]] != found[0][2]:
+            return None
+        res = self.gaz.resolved.get(found[0][2])
+        return found[0][2] if res is not None and res.type in ("county", "district", "county_city") else None
 
     def _kind_ok(self, place: str, word: str) -> bool:
         res = self.gaz.resolved.get(place)
@@ -900,6 +921,11 @@ class SentenceReader:
             self.para_place = self._paragraph_place(sentence)
         if _SITE_WORD.search(sentence):
             self._note_sites(sentence)
+        host = event_host(self.gaz, sentence)
+        if host is not None:
+            named = frozenset(n for _s, _e, n in self.gaz.find(sentence, self.item.place))
+            self._host = (host, named - {host})
+        self._in_host_sentence = host is not None
         out = self._read(sentence)
         self._history = (self._history + sentence)[-400:]
         if "的" in sentence and ("项目" in sentence or "工程" in sentence) and not _MONEY_WORDS.search(sentence):
@@ -908,6 +934,21 @@ class SentenceReader:
                 if m:
                     self._name_places[m.group("name")] = place
         return out
+
+    def _hosted(self, region: str | None, before: str) -> str | None:
+        """The host of the item's investment-promotion event for a figure the text would file
+        under the event's venue, the dateline's city, the host's city or the province (the
+        projects signed at 由甲县主办的推介会 are 甲县's wherever it was held); ``region``
+        itself when the figure's sentence names a place or area of its own."""
+        assert self._host is not None
+        host, named_there = self._host
+        up = self.gaz.parent
+        if region not in (None, PROVINCE, up(host), up(up(host))) and region not in named_there:
+            return region
+        named = {n for s, _e, n in self.gaz.find(before, self.item.place) if not (s and before[s - 1] == "的")}
+        if named - {host} - (named_there if self._in_host_sentence else frozenset()) or _DEICTIC_RE.search(before):
+            return region  # a later 某市今年签约项目N个 / 全市……: the sentence's own subject
+        return host
 
     def _against_plan(self, head: str, after: str, rest: str) -> bool:
         """Whether a completed figure with no 项目 in its sentence is a place's projects' progress:
@@ -1162,15 +1203,19 @@ class SentenceReader:
                 groups = None if places or trades or named else self._respective_groups(listed, moneys, parent)
             for i, money in enumerate(moneys):
                 if groups:  # 20个省重点项目、200个市重点项目分别完成投资X、Y: each group its own count
-                    fact = self._fact(sentence, clause, c0, money, groups[i], None, 0, clause[: moneys[0].start])
+                    fact = self._fact(
+                        sentence, clause, c0, money, groups[i], None, 0, clause[: moneys[0].start],
+                        list_at=(i, len(moneys)),
+                    )
                 elif trades or named:  # 工业项目和服务业项目分别完成投资X、Y: one figure per category
                     fact = self._fact(
                         sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], None,
-                        trades[i] if trades else None, named[i] if named else None,
+                        trades[i] if trades else None, named[i] if named else None, list_at=(i, len(moneys)),
                     )
                 elif places:
                     fact = self._fact(
-                        sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], places[i]
+                        sentence, clause, c0, money, batch, focus, 0, clause[: moneys[0].start], places[i],
+                        list_at=(i, len(moneys)),
                     )
                     if fact is not None and fact.project_name and "、" in fact.project_name:
                         parts = fact.project_name.split("、")  # 甲县A项目、乙区B项目总投资分别为X、Y
@@ -1389,7 +1434,10 @@ class SentenceReader:
         list_place: str | None = None,
         list_trade: str | None = None,
         list_name: str | None = None,
+        list_at: tuple[int, int] | None = None,
     ) -> Fact | None:
+        """The fact of ``money`` in ``clause`` (at ``c0`` of ``sentence``), else None.  The ``list_``
+        arguments are set for the i-th of n figures of ``A、B分别……X、Y`` (``list_at``: (i, n))."""
         pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
         kw = _KW_RE.search(pre[-16:])
         if kw is not None:
@@ -1601,6 +1649,13 @@ class SentenceReader:
             up = self.gaz.parent
             if site and region in (None, PROVINCE, up(site), up(up(site))):
                 region = site  # 选址某县的甲市乙项目: the county it is sited in, not the city in its name
+            lead = self._county_opening(name)
+            if lead and region and region != lead and not site and list_place is None and self._siblings(lead, region):
+                rest = (before + clause[money.end :]).replace(name, " ")
+                if not self._names_place(rest):
+                    region = lead  # 甲县……。总投资X的乙区丙公司丁项目: the district the name opens with
+        if self._host is not None and (self._in_host_sentence or stage in ("signed", "introduced") or "会上" in before):
+            region = self._hosted(region, before)  # what the event signed, not other figures of the item
         if region is None:
             return None
         period = self.period_for(before, stage)
@@ -1620,7 +1675,7 @@ class SentenceReader:
             self._roundup = (measure, stage, period)
         self._last_word = word
         rate_m = _RATE_RE.match(after) or _RATE_RE.match(sentence[c0 + len(clause) :])
-        rate = float(rate_m.group("r")) if rate_m and measure == "completed_investment" else None
+        rate = _rate_of(rate_m, list_at) if rate_m and measure == "completed_investment" else None
         return Fact(
             region=region,
             region_code=self.gaz.code(region),
@@ -1641,6 +1696,27 @@ class SentenceReader:
             char_start=0,
             char_end=0,
         )
+
+
+# 分别占年度计划的85%、78.5%: the rates after the first, one per figure of the list.
+_MORE_RATES = re.compile(r"\s*(?:、|和|及)\s*(?P<r>(?<!\d)\d{1,4}(?:\.\d{1,4})?)[%％]")
+
+
+def _rate_of(rate_m: re.Match[str], list_at: tuple[int, int] | None) -> float | None:
+    """The completion rate of a figure: the one stated after it, or for the i-th of n figures
+    (甲、乙分别完成投资X、Y，分别占年度计划的A%、B%) the i-th of n rates; None when a list's
+    rates do not pair one to one with its figures (which rate is whose is then unknown)."""
+    rates = [rate_m.group("r")]
+    if list_at is not None:
+        at = rate_m.end()
+        while (more := _MORE_RATES.match(rate_m.string, at)) is not None:
+            rates.append(more.group("r"))
+            at = more.end()
+    i, n = list_at or (0, 1)
+    if len(rates) == 1:
+        # one rate after n figures is their sum's (……，占年度计划的82%), unless said of each (均占)
+        return float(rates[0]) if n == 1 or "均" in rate_m.group(0) else None
+    return float(rates[i]) if len(rates) == n else None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -49,6 +49,8 @@ _HELD = words(*HELD, "启动")
 # A short line naming what a picture shows (……施工现场, ……开工现场。, ……生产车间, ……一角): a caption.
 _PHOTO_SCENE = re.compile(r"^.{2,30}(?:现场|生产车间|车间一角|一角|全景|效果图|鸟瞰图|航拍图)[。.]?$")
 _LABEL_ONLY = re.compile(r"^[\s\d０-９.、()（）/-]*$")
+# The date of a dateline right after its place (某网甲市4月28日讯 / 本报甲市4月28日电).
+_DATELINE_DATE = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:讯|电)")
 
 
 def _photo_scene(p: Para, text: str) -> bool:
@@ -252,6 +254,10 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     found = subjects_only(gaz, sentence, _named(sentence, gaz), None)  # no venue of another's event
     if not found:
         return None
+    if len(found) >= 2 and _DATELINE_DATE.match(sentence, found[0][1]):
+        up = gaz.parent
+        if found[0][2] in (up(found[1][2]), up(up(found[1][2]))):
+            found = found[1:]  # 某网甲市4月28日讯 乙县……: the dateline's city, then the county the lead is about
     s0, e0, first = found[0]
     if city_wide and _VENUE.search(sentence[max(0, s0 - 2) : s0]) and _HELD.search(sentence, e0):
         city = first if gaz.is_city(first) else gaz.parent(first)

@@ -7,7 +7,11 @@ but two kinds of mention name a place that is not the subject:
   and the projects signed or started at it, are the organiser's (the place named before the
   venue), wherever it was held; a city's ceremony with its main venue in a zone is the city's.
 - a company's registered city inside its name: 由甲市乙公司投资1亿元打造的丙项目 in a report
-  about 丁县 is 丁县's project; the firm's home is no location of the project.
+  about 丁县 is 丁县's project; the firm's home is no location of the project.  A county or
+  district opening a project's name through its firm (某区甲公司乙项目) is where the project is.
+
+``event_host`` names the host of an investment-promotion event (由甲县主办的推介会在北京举行,
+中国·甲县(乙市)投资环境说明会): what is signed there is the host's, wherever it was held.
 """
 
 from __future__ import annotations
@@ -103,7 +107,22 @@ def not_the_subject(
         return False
     up = gaz.parent
     inside = context in (up(name), up(up(name)))  # 威县某公司 in a report about its city: the county's
-    return gaz.resolved[context].type != "province" and not inside and firm_home(text, e)
+    if gaz.resolved[context].type == "province" or inside or not firm_home(text, e):
+        return False
+    # A city opening a firm's name is the firm's home (廊坊某公司甲项目 in a county's report); a
+    # county or district opening a project's name through its firm is where the project is
+    # (某区甲公司乙项目总投资X), unless the firm is an investor from there (由某区甲公司投资).
+    res = gaz.resolved.get(name)
+    if res is None or res.type in ("city", "province") or _INVESTOR_BEFORE.search(text, max(0, s - 3), s):
+        return True
+    firm = _FIRM_AFTER.match(text, e)
+    return firm is None or _FIRM_PROJECT.match(text, firm.end()) is None
+
+
+# 由/与/同 right before a firm's home: the firm comes from there to invest in the place of the text.
+_INVESTOR_BEFORE = re.compile(r"(?:由|与|同|和|引进|来自)$")
+# After a firm's name, its project's own name (甲公司年产5万吨乙材料项目), no verb of the sentence between.
+_FIRM_PROJECT = re.compile(r"[^，。；、,;:：的投建在于由与和将已是为]{0,40}?(?:项目|工程)")
 
 
 # A fair of wide reach named after its host city (某市国际经贸洽谈会, 某市中外客商峰会): the city
@@ -175,3 +194,60 @@ def venue_city(gaz: Gazetteer, text: str, s: int, name: str) -> str:
         return name
     up = gaz.parent(name)
     return up if gaz.is_city(up) else name
+
+
+# An investment-promotion event, by the noun that names it (投资环境说明会, 招商推介会, 集中签约仪式).
+_PROMOTION = re.compile(r"说明会|推介会|洽谈会|对接会|恳谈会|招商会|签约仪式|签约活动|签约大会")
+# 由甲县委、县政府主办的……: the organisers, from 由 to the verb of organising.
+# (greedy: 由省商务厅主办、甲县承办 names the county too; the narrowest place is the host)
+_ORGANISED_BY = re.compile(r"由(?P<org>[^，,；;。由的]{2,40})(?:联合|共同)?(?:主办|举办|承办|组织)")
+# 中国·甲县(乙市)投资环境说明会 / 2024甲县(乙市)招商推介会: the host, then the venue in brackets.
+_HOST_BRACKET = re.compile(
+    r"(?:(?:中国|" + PROVINCE_SHORT + r")[·・•]|(?:^|(?<=[，,；;。：:\s“\"\d年届]))(?:" + PROVINCE_SHORT + r")?)"
+    r"(?P<org>[\u4e00-\u9fff]{2,8}?)[（(](?P<venue>[^（()）]{2,12})[）)]"
+)
+# 甲县招商推介会 / 甲市投资说明会: the place the event is named after, no verb between them.
+_NAMED_EVENT_GAP = re.compile(r"[^，,；;。、的在于举召参出赴到]{0,16}?$")
+
+
+def event_host(gaz: Gazetteer, sentence: str) -> str | None:
+    """The place hosting the investment-promotion event ``sentence`` reports, wherever it is
+    held: the organiser after 由 (由甲县委、县政府主办的推介会在北京举行), the place before the
+    venue's brackets (中国·甲县(乙市)投资环境说明会), or the place the event is named after (甲县
+    招商推介会).  The projects signed there are the host's, not the venue's nor the dateline's
+    city's.  None when the sentence reports no such event or its host is no one place of ours."""
+    if "会" not in sentence and "签约" not in sentence:
+        return None  # every event noun holds one of them: most sentences are done here
+    event = _PROMOTION.search(sentence)
+    if event is None:
+        return None
+    for m in _ORGANISED_BY.finditer(sentence):
+        org = m.group("org")
+        found = {n for _s, _e, n in gaz.find(org)} or ({p} if (p := gaz.prefix_place(org)) else set())
+        host = _narrowest(gaz, found)
+        if host:
+            return host
+    for m in _HOST_BRACKET.finditer(sentence, 0, event.start()):
+        host = gaz.exact(m.group("org"))
+        venue = gaz.exact(m.group("venue"))
+        if host and venue and host in (gaz.parent(venue), gaz.parent(gaz.parent(venue))):
+            return venue  # 石家庄(正定县) names the county itself, no venue (items.most_specific)
+        if host:
+            return host
+    start = max(sentence.rfind(ch, 0, event.start()) for ch in "，,；;。的") + 1
+    gap = sentence[start : event.start()]
+    found = gaz.find(gap)
+    host = found[0][2] if found and found[0][0] == 0 else gaz.prefix_place(gap)
+    head = found[0][1] if found and found[0][0] == 0 else 0
+    if host and _NAMED_EVENT_GAP.match(gap, head):
+        return host
+    return None
+
+
+def _narrowest(gaz: Gazetteer, places: set[str]) -> str | None:
+    """The one place of ``places`` all the others contain (甲市、甲县 -> 甲县), else None."""
+    for place in places:
+        up = {gaz.parent(place), gaz.parent(gaz.parent(place))}
+        if all(p == place or p in up for p in places):
+            return place
+    return None
