@@ -11,11 +11,15 @@
 (f) the backfill of the dates after it (`xiangmu backfill FIRST LAST --json`:
     one ingest run in chunks of dates, one transform run, one dbt build);
 (g) a daily run of the last date, on that history; its ratio to (g) on an empty warehouse.
+(h) politeness on (default 1 request/s/host, each paper on a host of its own as live):
+    a backfill of the first dates in a fresh state dir, its ingest run's wall time against
+    the floor politeness sets (the most requests one host must get, divided by the rate).
 Each with the peak memory (PSS) of every process of the state dir, and where
 each DAG run's time went (tasks, durations, queue waits) from Airflow's metadata.
 
 Printed as figures and ratios (backfill / floor, s per date, daily run history / empty).
 Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365] [--keep DIR] [--articles 64]
+       [--polite-days 2] [--polite-interval 1.0]
 (tools/ on PYTHONPATH for the sample renderer synthetic_year uses; `make bench` sets it)
 """
 
@@ -108,6 +112,17 @@ def _measured(args: list[str], env: dict[str, str], state: Path) -> dict:
             "stdout": proc.stdout, "stderr_tail": proc.stderr[-2000:] if proc.returncode else ""}
 
 
+def _shut_down(servers: list, state: Path) -> None:
+    """The archive servers, then the state dir's Airflow services and embedded PostgreSQL."""
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+    xiangmu = str(Path(sys.executable).parent / "xiangmu")
+    state_env = {**os.environ, "XIANGMU_STATE_DIR": str(state)}
+    subprocess.run([xiangmu, "airflow", "down"], env=state_env, capture_output=True, check=False)
+    subprocess.run([xiangmu, "stop"], env=state_env, capture_output=True, check=False)
+
+
 def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
     """Services up (timed apart), a daily run on the empty warehouse, the backfill, a daily run on its history."""
     from xiangmu.local.sample_server import serve_archive
@@ -136,12 +151,37 @@ def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
                 "stderr_tail": backfill["stderr_tail"] or daily["stderr_tail"] or empty["stderr_tail"],
                 "runs": task_breakdown(state)}
     finally:
-        server.shutdown()
-        server.server_close()
-        xiangmu = str(Path(sys.executable).parent / "xiangmu")
-        state_env = {**os.environ, "XIANGMU_STATE_DIR": str(state)}
-        subprocess.run([xiangmu, "airflow", "down"], env=state_env, capture_output=True, check=False)
-        subprocess.run([xiangmu, "stop"], env=state_env, capture_output=True, check=False)
+        _shut_down([server], state)
+
+
+def polite_backfill(archive: Path, state: Path, days: int, interval: float) -> dict:
+    """(h) A backfill with politeness on, against requests per host divided by the allowed rate.
+
+    Why a host per paper: live, the papers are two sites, each with its own
+    request slot; served from one host they would share it. The services are
+    started with the polite setting (task processes inherit it), apart from the timing.
+    """
+    from xiangmu.local.sample_server import serve_archive
+
+    servers = {code: serve_archive(archive) for code in ("sjzrb", "hbrb")}
+    env = {**os.environ, "XIANGMU_STATE_DIR": str(state), "XIANGMU_HTTP_MIN_INTERVAL": str(interval),
+           **{f"XIANGMU_{code.upper()}_BASE_URL": f"{base}/{code}" for code, (_, base) in servers.items()}}
+    last = FIRST + dt.timedelta(days=days - 1)
+    try:
+        up = _measured(["airflow", "up"], env, state)
+        backfill = _measured(["backfill", FIRST.isoformat(), last.isoformat(), "--json"], env, state)
+        requests = {code: len(server.state.log) for code, (server, _) in servers.items()}
+        runs = task_breakdown(state)
+    finally:
+        _shut_down([server for server, _ in servers.values()], state)
+    floor_s = max(requests.values()) * interval
+    ingest_s = next((r["wall"] for r in runs if r["dag_id"] == "xiangmu_ingest"), None)
+    return {"interval": interval, "dates": days, "requests": requests, "floor_seconds": round(floor_s, 1),
+            "services_up_exit": up["exit"], "backfill_exit": backfill["exit"],
+            "backfill_seconds": backfill["seconds"], "ingest_seconds": ingest_s,
+            "ratio_ingest_to_floor": round(ingest_s / floor_s, 3) if ingest_s and floor_s else None,
+            "ratio_backfill_to_floor": round(backfill["seconds"] / floor_s, 3) if floor_s else None,
+            "stderr_tail": backfill["stderr_tail"]}
 
 
 def task_breakdown(state: Path) -> list[dict]:
@@ -169,7 +209,8 @@ def task_breakdown(state: Path) -> list[dict]:
     return result
 
 
-def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTICLES_PER_EDITION) -> dict:
+def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTICLES_PER_EDITION,
+        polite_days: int = 2, polite_interval: float = 1.0) -> dict:
     with tempfile.TemporaryDirectory(prefix="xiangmu-bench-") as tmp:
         tmp_path = keep or Path(tmp)
         tmp_path.mkdir(parents=True, exist_ok=True)
@@ -181,6 +222,9 @@ def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTI
                        env={**os.environ, "XIANGMU_STATE_DIR": str(tmp_path / "floor-state")},
                        capture_output=True, check=False)
         result = {"archive": made, "floor": fl, **backfill_and_daily(archive, state, days)}
+        if polite_days:
+            result["polite"] = polite_backfill(archive, tmp_path / "polite-state", min(polite_days, days),
+                                               polite_interval)
     b = result["backfill_seconds"]
     result["ratio_backfill_to_floor"] = round(b / max(fl["seconds"], 0.01), 1)
     result["seconds_per_date"] = round(b / result["backfill_dates"], 2)
@@ -203,7 +247,17 @@ def describe(r: dict) -> str:
             f"{r['ratio_daily_history_to_empty']}x the daily run on an empty warehouse, peak {mem['daily']} MB\n"
             + "\n".join(f"    {x['run_id']}: {x['wall']} s wall, {x['tasks']} tasks, {x['task_seconds']} task-s, "
                         f"median task {x['median_task']} s, median queue wait {x['median_queue_wait']} s; "
-                        f"longest {', '.join(x['top'])}" for x in r.get("runs", [])))
+                        f"longest {', '.join(x['top'])}" for x in r.get("runs", []))
+            + _describe_polite(r.get("polite")))
+
+
+def _describe_polite(p: dict | None) -> str:
+    if not p:
+        return ""
+    return (f"\n(h) politeness on (1 request per {p['interval']} s per host), backfill of {p['dates']} dates: "
+            f"requests per host {p['requests']}, floor {p['floor_seconds']} s; ingest run {p['ingest_seconds']} s "
+            f"= {p['ratio_ingest_to_floor']}x the floor; whole backfill incl. transform {p['backfill_seconds']} s "
+            f"= {p['ratio_backfill_to_floor']}x (exit {p['backfill_exit']})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,11 +266,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="work in this directory and keep it (archive, state, Airflow logs)")
     ap.add_argument("--articles", type=int, default=synthetic_year.ARTICLES_PER_EDITION,
                     help="articles per edition (a real edition's 64 by default; 0: the sample's own 7-8)")
+    ap.add_argument("--polite-days", type=int, default=2, help="dates of the polite backfill (h); 0 skips it")
+    ap.add_argument("--polite-interval", type=float, default=1.0, help="seconds between requests to a host in (h)")
     args = ap.parse_args(argv)
-    result = run(args.days, args.keep, args.articles)
+    result = run(args.days, args.keep, args.articles, args.polite_days, args.polite_interval)
     print(describe(result))
     print(json.dumps(result, ensure_ascii=False))
     ok = all(result[k] == 0 for k in ("services_up_exit", "daily_empty_exit", "backfill_exit", "daily_exit"))
+    ok = ok and all(result.get("polite", {}).get(k, 0) == 0 for k in ("services_up_exit", "backfill_exit"))
     return 0 if ok else 1
 
 
