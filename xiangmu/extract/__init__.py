@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .facts import SentenceReader, caption_subject, sentences
+from .facts import SentenceReader, caption_subject, sentences, title_project
 from .gazetteer import Gazetteer, gazetteer, gazetteer_rows
 from .headlines import body_amounts, headline_facts
 from .items import Item, split_items
@@ -19,7 +19,7 @@ from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import Para, paragraphs, project_key
 
-EXTRACTOR_VERSION = "2026.12.9"
+EXTRACTOR_VERSION = "2026.12.10"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -58,6 +58,9 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             )
         else:
             reader = SentenceReader(gaz, published, item)
+            titled = title_project(item.paras, gaz)
+            if titled is not None:
+                reader.name_section(*titled)  # 甲项目 (a line alone), then 总投资X……: the heading's project
         reader.doc_texts, reader.doc_cache = doc_texts, doc_cache
         sents = [
             (k, para, s0, s1)

@@ -22,6 +22,12 @@ the project they show to a neighbouring paragraph that says 该项目 without na
 A would-be name opening with a count (500个亿元以上项目) is a group of projects, not one; a
 project's phases (一期计划投资X) are projects of their own named after it; and a project
 the item says is sited somewhere (选址某县的甲市乙项目) is that place's, whatever its name opens with.
+
+A heading that is only a project's name is the subject of the figures right under it
+(``title_project``); a clause's subject the item called a project before (甲小镇项目……。甲小镇位于……)
+is that project without its 项目; a trade's projects singled out of a batch (其中X产业项目……，包括：甲、乙等)
+are a part of the batch by category; a paragraph after a list's entries (- 某区：30个项目。) does
+not inherit the last entry's place.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from .lexicon import (
     DATELINE,
     FIRM_SUFFIXES,
     LANDING_VERBS,
+    LIST_ENTRY,
     REFERENCE_NOUNS,
     REFERENCE_WORDS,
     VISIT_VERBS,
@@ -54,6 +61,7 @@ from .lexicon import NATION_WORDS as _NATION_WORDS
 from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
 from .model import Fact
 from .nametrim import trim_name
+from .normalize import Para
 from .numbers import COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
 from .venues import (
@@ -79,7 +87,7 @@ _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:�
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
-    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算)?(?:累计)?"
+    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|规划)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
@@ -160,7 +168,7 @@ _EVENT_TAIL = re.compile(
 )
 # 活动在某某项目(建设)现场举行: the site names the project the next sentence's 该项目 means.
 _NP_SITE = re.compile(
-    r"(?:在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
+    r"(?:^|在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
 )
 _SINGLED_OUT = re.compile(r"^\s*其中[，,]?(?!包括|包含|含|有|涉及|既有|如|像)")
 _OPENERS = ("分别(?:是|为)", "依次(?:是|为)", "具体(?:是|为)")
@@ -205,6 +213,8 @@ _CATEGORY_LEAD = re.compile(
 )
 _CATEGORIES = CATEGORIES
 # A batch's part (……开工项目中，产业项目36项): the words before it end with 其中 or ……项目中.
+# A name of a trade's projects, no one project's: 生物医药产业项目, 现代物流业项目, 文旅类项目.
+_TRADE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:产业|行业|业|类)项目$")
 _PARTITIVE = re.compile(r"(?:其中|(?:项目|工程)中)[，,：:]?\s*$")
 _INCLUDES = re.compile(r"包括|其中")
 _KIND = re.compile(r"[\u4e00-\u9fff]{2,10}")
@@ -306,6 +316,37 @@ def caption_subject(caption: str, gaz: Gazetteer, context: str | None) -> tuple[
         return None
     found = gaz.find(text[: m.end()], context)
     return m.group(), (found[-1][2] if found else None)
+
+
+# A section heading that is only a project's name (甲公司乙项目 / 丙产业园二期工程).
+_TITLE_NAME = re.compile(r"^[^，。；、,;：:！？!?\s“”\"]{3,40}?(?:项目|工程)(?:[一二三四]期)?$")
+
+
+# What numbers or marks a section heading (## , （一）, 二、, 3., ①, **……**): no part of the name.
+_TITLE_MARK = re.compile(
+    r"^[\s\u3000#*]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|[①-⑳])?"
+)
+
+
+def title_project(paras: list[Para], gaz: Gazetteer) -> tuple[str, int] | None:
+    """The project a section heading names alone, and the body paragraph right under it.
+
+    A report that gives each project a heading of its own (甲项目, then 总投资X……) states the
+    project's figures with no subject: the heading is it.  Only the heading right above the
+    item's first body paragraph counts, and only a name (no count, no generic batch)."""
+    for k, para in enumerate(paras):
+        if para.caption:
+            continue
+        if not para.heading:
+            return None
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        if nxt is None or nxt.heading:
+            continue
+        text = _TITLE_MARK.sub("", para.text).strip(" \u3000*#")
+        if _TITLE_NAME.match(text) and _np(text, gaz) == text and not _batch_in(text, None, "", gaz):
+            return text, k + 1
+        return None
+    return None
 
 
 @dataclass
@@ -630,6 +671,12 @@ class SentenceReader:
         self._prev_np = getattr(self, "_last_ref", None)
         self._last_ref = ref
         self._ref_para = getattr(self, "para_no", 0)
+
+    def name_section(self, name: str, para_no: int) -> None:
+        """The project the item's heading names is what paragraph ``para_no`` states figures of."""
+        self.last_ref = name
+        self._ref_para, self._ref_stage = para_no, None
+        self._note_np(name, name)
 
     def region_for(self, before: str, after: str = "") -> str | None:
         """The most specific place the sentence names before the figure, else the item's.
@@ -994,8 +1041,12 @@ class SentenceReader:
         """
         self._openings_seen, first = True, not self._openings_seen
         opening = self._opening_place(sentence)
-        if self.item.own_voice and opening and opening == self.gaz.parent(self.item.place):
-            opening = self.item.place  # 我县……。某市秋季集中开工活动举行……: the county's part of its city's event
+        if opening and opening == self.gaz.parent(self.item.place) and (
+            self.item.own_voice or (first and self.gaz.visited(sentence) == self.item.place)
+        ):
+            # 我县……。某市秋季集中开工活动举行……: the county's part of its city's event;
+            # 记者走进某市某区(short)……: the district the reporter visits, not its city
+            opening = self.item.place
         if first and opening and opening != _MANY:
             self._openings.append(opening)
             return opening  # the lead, however short
@@ -1019,7 +1070,17 @@ class SentenceReader:
             return later  # 累计完成投资X。这是某县坚持……的成果: the subject comes second
         if len(self._openings) >= 2 and self._siblings(*self._openings[-2:]):
             return None  # 甲县……。乙县……。两地共……: after a paragraph per place, the whole again
+        if self._after_list_entry():
+            return None  # - 某区：30个项目。 then a paragraph of its own: the list's last place ends with it
         return self.para_place
+
+    def _after_list_entry(self) -> bool:
+        """Whether the paragraph being read follows a list entry and is none itself."""
+        paras, k = self.item.paras, self.para_no
+        if LIST_ENTRY.match(self.para_text) or not 0 < k <= len(paras):
+            return False
+        prev = next((p for p in reversed(paras[:k]) if not p.caption), None)
+        return prev is not None and LIST_ENTRY.match(prev.text) is not None
 
     def _single_place(self, text: str) -> str | None:
         """The one place ``text`` names (outside names), if it names exactly one."""
@@ -1235,6 +1296,13 @@ class SentenceReader:
                 focus = None  # the list's previous item is closed
             if np is None and new_batch is None and prev_end == 0 and batch is not None:
                 np = self._bare_item(sentence, c0, clause)  # 项目分别是：甲医药园，总投资X
+            if np is None and new_batch is None and prev_end == 0 and batch is None:
+                np = self._seen_subject(clause)  # 甲小镇位于某区，规划总投资X: the project named before
+            kind_part = self._kind_part(np, batch) if np else None
+            if kind_part is not None:
+                # 其中生物医药产业项目是……重头戏，包括：甲园、乙项目等，总投资X: the batch's part by trade
+                batch, focus, np = kind_part, None, None
+                self.last_ref = batch
             if np:
                 # 市重点项目2个，其中甲公司年产5万吨乙项目，……，总投资X: the one project 其中 singles
                 # out, not the batch, owns the figures that follow with no subject of their own.
@@ -1256,6 +1324,15 @@ class SentenceReader:
                     self._note_np(clause, item)
         self._note_period(sentence)
         return out
+
+    def _kind_part(self, np: str, batch: _Batch | None) -> _Batch | None:
+        """A would-be name that is a trade's projects (生物医药产业项目, 文旅类项目) said of the
+        batch in context: that part of the batch (its category, the batch's stage), not one project."""
+        parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
+        if parent is None or not _TRADE_NAME.search(np):
+            return None
+        kind = _kind(np[: -len("项目")], self.gaz)
+        return _Batch(None, parent.stage, kind) if kind else None
 
     def _opened_item(self, clause: str) -> str | None:
         """The first item of a list a batch's own clause opens with no colon (N个项目分别是甲项目):
@@ -1289,6 +1366,8 @@ class SentenceReader:
         else:
             return False
         bare = _ORDINAL.sub("", _LEADING_NAME.sub("", clause.strip()))
+        if bare.endswith("等") and "、" in bare:
+            return False  # 包括：甲园、乙项目等: examples of the batch, no item of a list
         return opened and bare == np and not _NOT_A_NAME.match(bare)
 
     def _names_place(self, text: str) -> bool:
@@ -1337,6 +1416,14 @@ class SentenceReader:
             text,
         )
         return bare if seen else None
+
+    def _seen_subject(self, clause: str) -> str | None:
+        """A clause's subject with no 项目 (甲小镇位于……) that the item named as a project before
+        (甲小镇项目已完成……): that project, so a figure after it with no subject is its own."""
+        m = _NP_END.search(clause)
+        if m is None or m.start() < 3:
+            return None
+        return self._seen_project(_LEADING_NAME.sub("", clause[: m.start()].strip()))
 
     def _note_np(self, clause: str, np: str | None) -> None:
         """Remember where the project a clause names lies (found only if a rule asks);
@@ -1624,7 +1711,7 @@ class SentenceReader:
                 stage = detect_stage(sentence[: c0 + money.start])  # 在建的投资X亿元的某项目
             if stage is None and self._context is not None:
                 stage = self._context.stage  # 开工项目N个。其中，投资X亿元的某项目……
-            if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟)投资", word):
+            if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟|预计)投资", word):
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
         if name and ("与" in name or "和" in name):
             name = _without_parties(name, self.gaz)

@@ -65,6 +65,8 @@ _NOT_A_QUALIFIER = "的和及与在于是为将对到、市县区省年月日今
 _QUALIFIER = re.compile(rf"[^\W\d_{_NOT_A_QUALIFIER}]*")
 _ZONE_AHEAD_RE = re.compile(_ZONE_AHEAD)
 _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
+# A reporter's visit (记者走进/来到/深入 …): the place right after it is where the report is from.
+_VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
 
 
@@ -325,6 +327,20 @@ class Gazetteer:
         cities = {context, self.parent(context), self.parent(self.parent(context))}
         hits = [c for c in cands if self.parent(c) in cities]
         return hits[0] if len(hits) == 1 else None
+
+    def visited(self, text: str) -> str | None:
+        """The county or district a reporter's visit names short (记者走进崇礼某城 / 来到涞源):
+        a short name right after a visit verb, where it cannot be a longer word's tail."""
+        for m in _VISIT_AT.finditer(text):
+            at = m.end()
+            city = self.pattern.match(text, at)  # 走进张家口崇礼: the city, then its district
+            if city and self.is_city(self.names.get(city.group())):
+                at = city.end()
+            for n in (4, 3, 2):
+                short = text[at : at + n]
+                if short in self.alias_zone and short not in _COMMON_SHORTS:
+                    return self.alias_zone[short]
+        return None
 
     def prefix_place(self, text: str) -> str | None:
         """The county or city a name starts with, short names included (涞源某某项目)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
 from .gazetteer import Gazetteer
-from .lexicon import CITY_WORDS, DATELINE, HELD, PROVINCE_WORDS, one_of, opening, words
+from .lexicon import CITY_WORDS, DATELINE, HELD, LIST_ENTRY, PROVINCE_WORDS, one_of, opening, words
 from .normalize import Para
 from .periods import find_event_date
 from .venues import main_venue, owner_after_event, subjects_only, venue_city
@@ -126,7 +126,10 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
         if not cur.has_body and _NEW_STORY.match(text):
             cur.new_story = True
         body_paras = sum(1 for q in cur.paras if not q.heading)
-        if not cur.continued and (not cur.has_body or (cur.place is None and body_paras < 3 and not cur.several)):
+        entry = LIST_ENTRY.match(text) is not None  # - 某区：30个项目。: one entry's place, not the item's
+        if not cur.continued and (
+            not cur.has_body or (cur.place is None and body_paras < 3 and not cur.several and not entry)
+        ):
             # The lead names the item's place; a teaser paragraph before it may not.
             lead = _LEAD_BYLINE.sub("", text, count=1)
             first = _FIRST_SENTENCE.match(lead)
@@ -135,9 +138,12 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 # 铆足干劲，开局冲刺。2月12日，某县……: a motto opens the lead; the facts follow it.
                 nxt = _FIRST_SENTENCE.match(lead, first.end() + 1) if first else None
                 sentence = nxt.group(0) if nxt and nxt.group(0) else sentence
-            if cur.place is None:
+            if cur.place is None and not entry:
                 titled = any(_CITY_WIDE.search(q.text) for q in cur.paras if q.heading)
                 cur.place = lead_place(sentence, gaz, titled) or _city_listed_later(lead, sentence, gaz)
+                visited = gaz.visited(sentence)  # 记者走进崇礼某城: the district named short, not its city
+                if visited and (cur.place is None or cur.place == gaz.parent(visited)):
+                    cur.place = visited
                 # A lead listing places of several cities is about all of them: a later
                 # paragraph's place (the first city's own) is not the item's.
                 cur.several = cur.place is None and len(listed_places(_named(sentence, gaz), sentence)) >= 2
@@ -162,8 +168,8 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             it.place is None and not it.continued and raw is not None
             and any("资" in p.text for p in it.paras) and not _province_wide(it)
         ):  # only an item with a figure (投资, 外资, 引资) needs a place
-            if not weak:
-                weak.append(article_place(raw, gaz))
+            if not weak:  # a list's entries (- 某区：30个项目。) are not what the article is about
+                weak.append(article_place("\n".join(ln for ln in raw.splitlines() if not LIST_ENTRY.match(ln)), gaz))
             it.place = _within(it, weak[0], gaz)
     return out
 
@@ -321,7 +327,7 @@ def _dominant_place(item: Item, gaz: Gazetteer) -> str | None:
     body = [p.text for p in item.paras if not p.heading]
     if not body or _PROVINCE_WIDE.search(body[0]):
         return None
-    return _majority(body, gaz, at_least=2)
+    return _majority([t for t in body if not LIST_ENTRY.match(t)], gaz, at_least=2)
 
 
 def _kicker_place(text: str, gaz: Gazetteer) -> str | None:

@@ -13,6 +13,9 @@ import re
 
 # A newspaper's own dateline: 本报讯 / 本报北京5日电 (at most six characters between).
 DATELINE = r"(?:本报讯|本报[^\s，。]{0,6}电)"
+# A line that is one entry of a list (- 某区：30个项目。 / · 甲项目 / 1. / （2） / ③): it speaks of
+# its entry only, so neither the item's place nor the next paragraph's comes from it.
+LIST_ENTRY = re.compile(r"^\s*(?:[-－–—·•●▪◆■*]|[①-⑳]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
 # Verbs saying where an event took place (……在某县举行).
 HELD = ("举行", "举办", "召开")
 PROVINCE_WORDS = ("全省", "我省", "本省")
