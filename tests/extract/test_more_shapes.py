@@ -53,7 +53,7 @@ def test_over_a_total_with_its_batch_after_it_is_still_a_total() -> None:
 # 2. A company's home city inside its name is not the project's place.
 def test_firm_home_city_does_not_move_a_county_project() -> None:
     text = "本报讯 近日，威县又一批项目开工。由石家庄市华瑞科技有限公司投资1亿元打造的新能源电池项目正式开工建设。"
-    f = one(run(text, HB), project_name="新能源电池项目")
+    f = one(run(text, HB), project_name="石家庄市华瑞科技有限公司新能源电池项目")
     assert f.region == "威县"
 
 

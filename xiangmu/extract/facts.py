@@ -256,7 +256,7 @@ _VENUE_BEFORE = closing("在", "于", *LANDING_VERBS, "位于")
 _AT_PLACE = re.compile(r"(?:在|赴|到|落户|落地|(?<![益由对关属至等善敢])于)$")
 # A sentence that details the batch or period of the sentence before it.
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:其中|这些项目中|上述项目中|此次(?:开工|签约|竣工)?的?项目中"
+    r"^\s*(?:其中|这些项目中|上述项目中|此次(?:集中)?(?:开工|签约|竣工)?的?项目中"
     rf"|(?:这|上述|以上)(?:{COUNT_NUM})?(?:个|项|批)?项目(?:分别|包括|依次))"  # 这7个项目分别为：……
 )
 # 石家庄、唐山、保定分别完成投资A、B、C: one figure per place (or category), in order.
@@ -485,6 +485,27 @@ _FIRM_BUILDS = re.compile(
 )
 
 
+# A project's own name after a place (沧州甲港码头项目), not a batch of the place's (沧州市重点项目, 春季项目).
+_OWN_NAME = re.compile(
+    r"(?:(?!重点|春季|夏季|秋季|冬季|季度|年度|全市|全县|全区|集中|一批|\d+个|[两一二三四五六七八九十]+个)[^，。；、的]){2,20}?项目"
+)
+# 在泊头，……: a sentence opening with only a place (short names too) is a roundup's stop there.
+_AT_OPENING = re.compile(r"^\s*在(?P<place>[\u4e00-\u9fff]{2,8})[，,]")
+# 来自北京的甲项目按下建设的快进键: a project named as the subject of a figurative predicate.
+_NP_SUBJECT = re.compile(
+    r"^[^，、的]{1,12}的(?P<name>[^，、的在于是为]{3,30}?(?:项目|工程))(?=[^，、\d]{2,16}$)(?![^，]*(?:项目|工程))"
+)
+# A clause that is only the event (，成功签约。) after the clause naming a project and its figure.
+_BARE_EVENT = re.compile(
+    r"[，,]\s*((?:成功|正式|顺利|集中|现场|已经|已)(?:签约|开工|竣工|投产|落地|开业|奠基|动工))\s*(?=[。；;！!]|$)"
+)
+# 由甲公司投资X亿元打造的乙项目: the company that pays for the project is part of its name
+# (某公司 names no company).
+_BY_FIRM = re.compile(
+    r"(?:^|[，,\s])由(?!某)(?P<firm>[^，。；、,;的由与和]{2,30}?" + one_of(*FIRM_SUFFIXES) + r")\s*(?:共|总)?$"
+)
+
+
 def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | None:
     """The project a company named as the figure's subject builds with it (甲公司投资X亿元，增上乙项目):
     the company's name and the project's, and where it is built (在某县建设), else None."""
@@ -609,6 +630,9 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     m = _NP_EVENT.search(clause) if _EVENT_VERB.search(clause) else None  # 位于某县的某某项目一期建成投产
     if m and not _is_generic(m.group("name"), gaz):
         return m.group("name")
+    m = _NP_SUBJECT.match(clause)  # 来自北京的甲项目按下建设的快进键
+    if m and not _is_generic(m.group("name"), gaz) and not gaz.find(m.group("name")):
+        return m.group("name")
     return None
 
 
@@ -632,6 +656,7 @@ class SentenceReader:
         self.last_period: Period | None = last_period
         self._context: _Batch | None = None  # the batch a follow-up sentence details
         self._ref_stage: str | None = None  # stage of the event the named ``last_ref`` was in
+        self._np_stages: dict[str, str] = {}  # 此次集中签约的项目中，……甲项目: the event a project was named in
         # Measure, stage and period of the item's latest portfolio figure: in a roundup
         # (全省完成投资X。石家庄市完成投资Y，唐山市完成投资Z) each place's figure shares them.
         self._roundup: tuple[str, str | None, Period | None] | None = None
@@ -966,6 +991,9 @@ class SentenceReader:
         if self.para_no != self._para_seen:
             self._para_seen = self.para_no
             self.para_place = self._paragraph_place(sentence)
+        at = _AT_OPENING.match(sentence)
+        if at and (visited := self.gaz.exact(at.group("place"))):
+            self.para_place = visited  # 在献县，……。在泊头，……: a roundup's stop, until the next 在X
         if _SITE_WORD.search(sentence):
             self._note_sites(sentence)
         host = event_host(self.gaz, sentence)
@@ -1127,6 +1155,9 @@ class SentenceReader:
         subject (涿州市：…… / 今年以来，某县……), not inside a name, not a venue, and not
         after 全省/全市 (a roundup paragraph is about the whole area).  ``_MANY`` for a
         list of places."""
+        held = self._groundbreaking_venue(sentence)
+        if held is not None:
+            return held
         found = [
             f for f in self.gaz.find(sentence, self.item.place)
             if not (f[0] and sentence[f[0] - 1] == "的" and sentence[f[1] : f[1] + 1] not in ("，", ",", "：", ":"))
@@ -1145,6 +1176,28 @@ class SentenceReader:
         if sentence[s - 1 : s] in ("在", "于") and HELD_AT.search(sentence, e):
             return None  # 活动在某开发区某项目现场举行: the venue, not what the paragraph is about
         return name
+
+    def _groundbreaking_venue(self, sentence: str) -> str | None:
+        """Where a groundbreaking is held (甲港项目集中开工活动在某新区举行): a zone or county of
+        the city the sentence names otherwise, where the projects breaking ground lie (a
+        signing's venue is only a hall, so this is for groundbreaking alone)."""
+        if detect_stage(sentence) != "groundbreaking":
+            return None
+        found = self.gaz.find(sentence, self.item.place)
+        up = self.gaz.parent
+        for s, e, name in found:
+            res = self.gaz.resolved.get(name)
+            if sentence[s - 1 : s] not in ("在", "于") or not HELD_AT.match(sentence, e) or res is None:
+                continue
+            others = [(oe, n) for _s, oe, n in found if n != name]
+            if res.type not in ("zone", "county", "district", "county_city"):
+                continue
+            if any(n not in (up(name), up(up(name))) for _e, n in others):
+                continue
+            # 沧州甲港项目集中开工: the city opens a project's name; 沧州市重点项目集中开工: the city's own batch
+            if all(_OWN_NAME.match(sentence, oe) for oe, _n in others):
+                return name
+        return None
 
     def _opening_area(self, sentence: str) -> str | None:
         """全区/全县 opening a paragraph of an item about a city: the district or county it
@@ -1221,7 +1274,7 @@ class SentenceReader:
                 np = _np(clause.group(), self.gaz) if batch is None else None
                 if batch is not None or np:
                     self.last_ref = batch or np
-                    self._ref_stage = detect_stage(clause.group()) if np else None
+                    self._ref_stage = self._np_stage(clause.group(), np) if np else None
                     self._note_np(clause.group(), np)
             return out
         batch: _Batch | None = None
@@ -1425,6 +1478,15 @@ class SentenceReader:
             return None
         return self._seen_project(_LEADING_NAME.sub("", clause[: m.start()].strip()))
 
+    def _np_stage(self, clause: str, np: str) -> str | None:
+        """The stage of a project a sentence names without a figure: its own event word, else the
+        batch the sentence details (此次集中签约的项目中，甲项目备受瞩目), else the event it was
+        named in before (……确定联合建设甲项目: still the signed one)."""
+        stage = detect_stage(clause) or (self._context.stage if self._context else None) or self._np_stages.get(np)
+        if stage:
+            self._np_stages[np] = stage
+        return stage
+
     def _note_np(self, clause: str, np: str | None) -> None:
         """Remember where the project a clause names lies (found only if a rule asks);
         a project named again without a place keeps the place it had."""
@@ -1612,6 +1674,10 @@ class SentenceReader:
                     stage = stage or (self._ref_stage if referent == self.last_ref else None)
                 elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
+                    if built and (by := _BY_FIRM.search(pre_kw[prev_end:])) and not cand.startswith(by["firm"]):
+                        name = by["firm"] + cand  # 由甲公司投资X亿元打造的乙项目: the company's project
+                        ref = self.last_ref if isinstance(self.last_ref, _Batch) else None
+                        stage = stage or (ref.stage if ref and ref.stage in _EVENT_STAGES else None)
         else:
             head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与").strip("“”\"'‘’」"))
             head = _ADVERB_TAIL.sub("", head) if len(head) > 2 else head
@@ -1709,6 +1775,8 @@ class SentenceReader:
                 stage = detect_stage(after[after.find(name) + len(name) :] if name and name in after else "")
             if stage is None:
                 stage = detect_stage(sentence[: c0 + money.start])  # 在建的投资X亿元的某项目
+            if stage is None and (verb := _BARE_EVENT.match(sentence, c0 + len(clause))):
+                stage = detect_stage(verb.group(1))  # 投资X的甲项目在某县农博会上，成功签约
             if stage is None and self._context is not None:
                 stage = self._context.stage  # 开工项目N个。其中，投资X亿元的某项目……
             if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟|预计)投资", word):

@@ -55,6 +55,12 @@ _SHORT_AHEAD = (
     r"(?=(?:今年|此次|本次|共|累计|已|又|集中|新)*"
     r"(?:签约|开工|竣工|投产|完成投资|总投资|计划投资|谋划|实施|举行|举办|召开|重点项目|项目建设))"
 )
+# 在宁晋首届农博会上: a county's short name naming the fair it holds (after 在, or a clause's start).
+_FAIR_AHEAD = (
+    r"(?=(?:首届|第[一二三四五六七八九十\d]{1,3}届|[\d]{4}年?)?[^\W\d_，。；、]{0,6}?"
+    r"(?:博会|博览会|洽谈会|交易会|招商会|推介会|展销会|投洽会|贸洽会)[上中期间])"
+)
+_FAIR_AHEAD_RE = re.compile(_FAIR_AHEAD)
 _SHORT_LEFT = ("以来", "日前", "近日", "今年", "目前", "同时", "此外", "其中", "另外", "当天", "当日")
 # County short names that are also common words (兴隆 thriving, 大厂 a big firm, 清河 a river):
 # never a place in running text, only in a heading or before a zone word.
@@ -64,6 +70,13 @@ _NOT_A_QUALIFIER = "的和及与在于是为将对到、市县区省年月日今
 # Between a place and a zone word: the zone's own name (北方), not a word of the sentence.
 _QUALIFIER = re.compile(rf"[^\W\d_{_NOT_A_QUALIFIER}]*")
 _ZONE_AHEAD_RE = re.compile(_ZONE_AHEAD)
+_ZONE_ENDS = ("区", "园", "城", "港")
+_ZONE_NEAR = re.compile(r"[^，。；、,;]{0,6}?(?:新区|新城|园区|产业园|工业园|开发区|高新区|经开区|管理区)")
+# Words a firm's name goes on with after the place it is named after (冀南钢铁, 察北乳业集团).
+_FIRM_AFTER = re.compile(
+    r"[^\W\d_区园城市县镇乡村]{0,4}?(?:钢铁|钢厂|集团|公司|实业|股份|控股|企业|能源|化工|电力|水泥|药业|制药|建材"
+    r"|矿业|煤业|焦化|置业|地产|科技|物流|纺织|食品|机械|装备|重工|汽车|电器|电气)"
+)
 _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
 # A reporter's visit (记者走进/来到/深入 …): the place right after it is where the report is from.
 _VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
@@ -225,7 +238,7 @@ class Gazetteer:
         )
         words = {w: "" for w in (*self.names, *self.ambiguous)}
         words.update({a: _ZONE_AHEAD for a in self.alias_zone})
-        words.update({a: f"(?:{_ZONE_AHEAD}|{_SHORT_AHEAD})" for a in self.short_in_text})
+        words.update({a: f"(?:{_ZONE_AHEAD}|{_SHORT_AHEAD}|{_FAIR_AHEAD})" for a in self.short_in_text})
         self.pattern = re.compile(_trie_regex(words))
 
     def _prefer(self, candidates: list[Place]) -> Place | None:
@@ -290,6 +303,15 @@ class Gazetteer:
                 name = self._in_context(m.group(), context)
             if name and self._foreign_zone(text, out[-1] if out else None, m.start(), m.group(), name):
                 continue
+            if name and self._firm_named_after_zone(text[m.start() :], len(m.group()), name):
+                # 邯郸冀南钢铁: a firm named after the zone's short name; only the city before it is a place
+                word = m.group()
+                head = next((word[:n] for n in range(len(word) - 1, 1, -1) if word[:n] in self.names), None)
+                if head is None:
+                    continue
+                out.append((m.start(), m.start() + len(head), self.names[head]))
+                last_end = m.start() + len(head)
+                continue
             if name:
                 out.append((m.start(), m.end(), name))
                 last_end = m.end()
@@ -302,6 +324,8 @@ class Gazetteer:
         zone word (元氏经济开发区) it needs no more."""
         if start == 0 or _ZONE_AHEAD_RE.match(text, end):
             return True
+        if _FAIR_AHEAD_RE.match(text, end) and text[start - 1] == "在":
+            return True  # 在宁晋首届农博会上
         return not "\u4e00" <= text[start - 1] <= "\u9fff" or text[max(0, start - 2) : start] in _SHORT_LEFT
 
     def _foreign_zone(self, text: str, prev: tuple[int, int, str] | None, start: int, word: str, name: str) -> bool:
@@ -343,12 +367,21 @@ class Gazetteer:
         return None
 
     def prefix_place(self, text: str) -> str | None:
-        """The county or city a name starts with, short names included (涞源某某项目)."""
+        """The county or city a name starts with, short names included (涞源某某项目).  A zone's
+        short name before a firm's word (冀南钢铁, 某某集团) names the firm, not the zone."""
         for n in range(min(len(text), 8), 1, -1):
             place = self.heading_names.get(text[:n])
+            if place and self._firm_named_after_zone(text, n, place):
+                return None
             if place:
                 return place
         return None
+
+    def _firm_named_after_zone(self, text: str, n: int, place: str) -> bool:
+        res = self.resolved.get(place)
+        short = text[:n]
+        zone = res is not None and res.type == "zone" and short != place and not short.endswith(_ZONE_ENDS)
+        return zone and not _ZONE_NEAR.match(text, n) and bool(_FIRM_AFTER.match(text, n))
 
     def code(self, name: str | None) -> str | None:
         place = self.resolved.get(name or "")
