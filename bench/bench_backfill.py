@@ -43,6 +43,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIRST = dt.date(2023, 1, 1)
 
 
+def first_day(days: int) -> dt.date:
+    """FIRST, or earlier when `days` dates from it would reach past yesterday.
+
+    Why: Airflow never starts a run dated in the future (`xiangmu` refuses one), so five
+    years of synthetic history must end before today.
+    """
+    return min(FIRST, dt.date.today() - dt.timedelta(days=days + 1))
+
+
 def floor(archive: Path, state: Path) -> dict:
     """read + lxml + COPY of every HTML file: the floor under any ingestion."""
     import lxml.html
@@ -123,7 +132,7 @@ def _shut_down(servers: list, state: Path) -> None:
     subprocess.run([xiangmu, "stop"], env=state_env, capture_output=True, check=False)
 
 
-def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
+def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = FIRST) -> dict:
     """Services up (timed apart), a daily run on the empty warehouse, the backfill, a daily run on its history."""
     from xiangmu.local.sample_server import serve_archive
 
@@ -132,9 +141,9 @@ def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
            "XIANGMU_SJZRB_BASE_URL": f"{base}/sjzrb", "XIANGMU_HBRB_BASE_URL": f"{base}/hbrb"}
     try:
         up = _measured(["airflow", "up"], env, state)
-        first_day = FIRST.isoformat()
+        first_day = start.isoformat()
         empty = _measured(["run", first_day], env, state)
-        first, last = FIRST + dt.timedelta(days=1), FIRST + dt.timedelta(days=days - 2)
+        first, last = start + dt.timedelta(days=1), start + dt.timedelta(days=days - 2)
         backfill = _measured(["backfill", first.isoformat(), last.isoformat(), "--json"], env, state)
         out = backfill["stdout"].strip()
         tally = json.loads(out.splitlines()[-1]) if out else {}
@@ -154,7 +163,7 @@ def backfill_and_daily(archive: Path, state: Path, days: int) -> dict:
         _shut_down([server], state)
 
 
-def polite_backfill(archive: Path, state: Path, days: int, interval: float) -> dict:
+def polite_backfill(archive: Path, state: Path, days: int, interval: float, start: dt.date = FIRST) -> dict:
     """(h) A backfill with politeness on, against requests per host divided by the allowed rate.
 
     Why a host per paper: live, the papers are two sites, each with its own
@@ -166,10 +175,10 @@ def polite_backfill(archive: Path, state: Path, days: int, interval: float) -> d
     servers = {code: serve_archive(archive) for code in ("sjzrb", "hbrb")}
     env = {**os.environ, "XIANGMU_STATE_DIR": str(state), "XIANGMU_HTTP_MIN_INTERVAL": str(interval),
            **{f"XIANGMU_{code.upper()}_BASE_URL": f"{base}/{code}" for code, (_, base) in servers.items()}}
-    last = FIRST + dt.timedelta(days=days - 1)
+    last = start + dt.timedelta(days=days - 1)
     try:
         up = _measured(["airflow", "up"], env, state)
-        backfill = _measured(["backfill", FIRST.isoformat(), last.isoformat(), "--json"], env, state)
+        backfill = _measured(["backfill", start.isoformat(), last.isoformat(), "--json"], env, state)
         requests = {code: len(server.state.log) for code, (server, _) in servers.items()}
         runs = task_breakdown(state)
     finally:
@@ -216,15 +225,16 @@ def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTI
         tmp_path.mkdir(parents=True, exist_ok=True)
         tmp_path.chmod(0o755)
         archive, state = tmp_path / "archive", tmp_path / "state"
-        made = synthetic_year.generate(archive, FIRST, days, articles or None)
+        start = first_day(days)
+        made = synthetic_year.generate(archive, start, days, articles or None)
         fl = floor(archive, tmp_path / "floor-state")
         subprocess.run([str(Path(sys.executable).parent / "xiangmu"), "stop"],
                        env={**os.environ, "XIANGMU_STATE_DIR": str(tmp_path / "floor-state")},
                        capture_output=True, check=False)
-        result = {"archive": made, "floor": fl, **backfill_and_daily(archive, state, days)}
+        result = {"archive": made, "floor": fl, **backfill_and_daily(archive, state, days, start)}
         if polite_days:
             result["polite"] = polite_backfill(archive, tmp_path / "polite-state", min(polite_days, days),
-                                               polite_interval)
+                                               polite_interval, start)
     b = result["backfill_seconds"]
     result["ratio_backfill_to_floor"] = round(b / max(fl["seconds"], 0.01), 1)
     result["seconds_per_date"] = round(b / result["backfill_dates"], 2)

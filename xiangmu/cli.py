@@ -127,9 +127,26 @@ def cmd_extract_retry(args: argparse.Namespace) -> int:
     return 1 if summary["failed"] else 0
 
 
+def _not_in_future(day: dt.date, what: str) -> None:
+    """Refuse an edition date after today in the papers' time zone, before anything starts.
+
+    Why: no edition of it can exist yet, and Airflow's scheduler never starts a
+    run whose logical date is in the future: the run would wait forever.
+    """
+    import pendulum
+
+    from xiangmu.dagdefs import TZ
+
+    today = pendulum.now(TZ).date()
+    if day > today:
+        raise CliError(f"{what} {day} is after today ({today}, {TZ}): no edition of it exists yet")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from xiangmu.local import localrun
 
+    for day in args.dates:
+        _not_in_future(day, "run:")
     _preflight()
     return localrun.main([d.isoformat() for d in args.dates] or None)
 
@@ -227,6 +244,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
     if args.first > args.last:
         raise CliError(f"backfill: FROM {args.first} is after TO {args.last}")
+    _not_in_future(args.last, "backfill: TO")
     _preflight()
     # with --json, progress goes to stderr and stdout is the tally alone
     def out(line: str) -> None:

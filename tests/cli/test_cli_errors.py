@@ -75,6 +75,18 @@ def test_backfill_with_a_reversed_range(state):
     _nothing_started(state)
 
 
+@pytest.mark.parametrize("command", ["run", "backfill"])
+def test_a_date_after_today_fails_before_airflow_starts(state, command):
+    """Airflow never starts a run dated in the future: it must not be triggered to wait forever."""
+    import datetime as dt
+
+    tomorrow = (dt.datetime.now(dt.UTC) + dt.timedelta(days=2)).date().isoformat()
+    args = ["run", tomorrow] if command == "run" else ["backfill", "2023-08-01", tomorrow]
+    line = _one_line_error(_cli(state, *args))
+    assert tomorrow in line and "after today" in line
+    _nothing_started(state)
+
+
 def test_extract_with_a_bad_date(state, article):
     line = _one_line_error(_cli(state, "extract", str(article), "--published", "2023-8-1x", "--newspaper", "sjzrb"))
     assert "2023-8-1x" in line

@@ -214,7 +214,8 @@ _CATEGORY_LEAD = re.compile(
 _CATEGORIES = CATEGORIES
 # A batch's part (……开工项目中，产业项目36项): the words before it end with 其中 or ……项目中.
 # A name of a trade's projects, no one project's: 生物医药产业项目, 现代物流业项目, 文旅类项目.
-_TRADE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:产业|行业|业|类)项目$")
+# (装备制造及系列产业项目, 甲和乙产业项目: one partner's own projects, no trade's share of a batch.)
+_TRADE_NAME = re.compile(r"^(?![^及和与、]*[及和与、])(?!.*系列)[\u4e00-\u9fff]{2,10}(?:产业|行业|业|类)项目$")
 _PARTITIVE = re.compile(r"(?:其中|(?:项目|工程)中)[，,：:]?\s*$")
 _INCLUDES = re.compile(r"包括|其中")
 _KIND = re.compile(r"[\u4e00-\u9fff]{2,10}")
@@ -616,7 +617,8 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if _PREDICATE.match(clause):
         return None  # 属战略性新兴产业项目: says what the project is, names none
     m = _NP_END.search(clause)
-    head = clause[: m.start()] if m else clause
+    # a clause opening with its list (列入省重点项目的甲项目) names the project after its 的
+    head = clause[: m.start()] if m and m.start() > 0 else clause
     if "的" in head and head.endswith(("项目", "工程")):
         tail = head[head.rfind("的") + 1 :]  # 列入省重点项目的甲公司年产1万吨乙项目: the part after 的
         if len(tail) >= 4 and not _is_generic(tail, gaz):
