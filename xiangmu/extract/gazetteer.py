@@ -17,6 +17,8 @@ from pathlib import Path
 
 from xiangmu import newspapers
 
+from .lexicon import FIRM_SUFFIXES, FIRM_TRADES, one_of
+
 PROVINCE = "河北省"
 PROVINCE_SHORT = "河北"  # the province as papers prefix its places (河北曹妃甸, 河北衡水高新区)
 
@@ -73,10 +75,7 @@ _ZONE_AHEAD_RE = re.compile(_ZONE_AHEAD)
 _ZONE_ENDS = ("区", "园", "城", "港")
 _ZONE_NEAR = re.compile(r"[^，。；、,;]{0,6}?(?:新区|新城|园区|产业园|工业园|开发区|高新区|经开区|管理区)")
 # Words a firm's name goes on with after the place it is named after (冀南钢铁, 察北乳业集团).
-_FIRM_AFTER = re.compile(
-    r"[^\W\d_区园城市县镇乡村]{0,4}?(?:钢铁|钢厂|集团|公司|实业|股份|控股|企业|能源|化工|电力|水泥|药业|制药|建材"
-    r"|矿业|煤业|焦化|置业|地产|科技|物流|纺织|食品|机械|装备|重工|汽车|电器|电气)"
-)
+_FIRM_NAMED_AFTER = re.compile(r"[^\W\d_区园城市县镇乡村]{0,4}?" + one_of(*FIRM_TRADES, *FIRM_SUFFIXES))
 _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
 # A reporter's visit (记者走进/来到/深入 …): the place right after it is where the report is from.
 _VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
@@ -381,7 +380,7 @@ class Gazetteer:
         res = self.resolved.get(place)
         short = text[:n]
         zone = res is not None and res.type == "zone" and short != place and not short.endswith(_ZONE_ENDS)
-        return zone and not _ZONE_NEAR.match(text, n) and bool(_FIRM_AFTER.match(text, n))
+        return zone and not _ZONE_NEAR.match(text, n) and bool(_FIRM_NAMED_AFTER.match(text, n))
 
     def code(self, name: str | None) -> str | None:
         place = self.resolved.get(name or "")

@@ -247,8 +247,9 @@ def province_wide(text: str) -> bool:
 
 
 def _province_wide(item: Item) -> bool:
+    """Whether the item's first body paragraph speaks of the whole province (see province_wide)."""
     body = [p.text for p in item.paras if not p.heading]
-    return bool(body) and bool(_PROVINCE_WIDE.search(body[0]))
+    return bool(body) and province_wide(body[0])
 
 
 def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | None:
@@ -324,9 +325,9 @@ def _dominant_place(item: Item, gaz: Gazetteer) -> str | None:
     and never in a province-wide item (全省/我省 in its first paragraph): a roundup
     that names each city once is about the province.
     """
-    body = [p.text for p in item.paras if not p.heading]
-    if not body or _PROVINCE_WIDE.search(body[0]):
+    if _province_wide(item):
         return None
+    body = [p.text for p in item.paras if not p.heading]
     return _majority([t for t in body if not LIST_ENTRY.match(t)], gaz, at_least=2)
 
 

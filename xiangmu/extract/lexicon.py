@@ -27,6 +27,13 @@ REFERENCE_WORDS = ("该", "此", "这个", "这一", "这座", "这家", "本")
 REFERENCE_NOUNS = ("项目", "工程", "产业园", "园区", "基地", "工厂", "厂区", "中心", "生产线", "综合体", "小镇", "电站")
 # How a company's name ends, longest first (甲科技股份有限公司, 乙集团).
 FIRM_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团")
+# Trade words a firm's short name goes on with after the place it is named after (冀南钢铁, 某某实业);
+# with FIRM_SUFFIXES, what tells such a firm from the place itself.
+FIRM_TRADES = (
+    *("钢铁", "钢厂", "实业", "股份", "控股", "企业", "能源", "化工", "电力", "水泥", "药业", "制药", "建材"),
+    *("矿业", "煤业", "焦化", "置业", "地产", "科技", "物流", "纺织", "食品", "机械", "装备", "重工", "汽车"),
+    *("电器", "电气"),
+)
 # Words that never stand inside a company's name: verbs of the sentence, offices and titles.
 NOT_IN_FIRM = (
     *("投资", "举行", "举办", "召开", "开工", "完成", "实施", "推进", "计划", "委", "政府", "书记", "长"),
