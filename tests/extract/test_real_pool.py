@@ -90,7 +90,7 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check", "check2", "check3", "check4", "check5", "check6"}
+    assert set(splits) == {"dev", "check", "check2", "check3", "check4", "check5", "check6", "check7"}
     first_pool = [s for s in splits if s in {"dev", "check"}]
     share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
@@ -109,6 +109,7 @@ HELD_OUT_POOLS = {
     "check4": {"facts": 50, "named": 15, "noisy": 0, "noise_only": 3, "both_papers": True, "since": 2017},
     "check5": {"facts": 55, "named": 25, "noisy": 10, "noise_only": 4, "both_papers": False, "since": 2017},
     "check6": {"facts": 42, "named": 10, "noisy": 10, "noise_only": 4, "both_papers": True, "since": 2017},
+    "check7": {"facts": 26, "named": 10, "noisy": 9, "noise_only": 5, "both_papers": True, "since": 2017},
 }
 
 
@@ -270,6 +271,7 @@ def test_scorer_reads_a_held_out_split_from_its_own_directory(
     (texts / "d5.txt").write_text("云溪县集中开工项目8个，总投资12亿元。", encoding="utf-8")
     script = _load_script()
     assert script.texts_dir("check3") != script.texts_dir("dev")
+    assert script.texts_dir("check7") not in {script.texts_dir(s) for s in ("dev", "check", "check6")}
     monkeypatch.setitem(script.SPLIT_TEXTS, "check3", texts)
     argv = ["--pool", str(_tiny_pool(tmp_path)), "--split", "check3", "--cmd", _stub_extractor(tmp_path)]
     assert script.main(argv) == 0
