@@ -152,9 +152,22 @@ class SuiteSpec:
 _RUN = f"current_setting('{DATA_RUN_SETTING}', true)"
 
 
-def _scope(column: str) -> str:
-    """SQL predicate: the row belongs to the run under check, or no run is set."""
-    return f"(coalesce({_RUN}, '') = '' or {column} = {_RUN})"
+def _scoped(table: str, alias: str) -> str:
+    """SQL relation: the rows of `table` (a table or a parenthesised query) the run under check staged, as `alias`.
+
+    Every row when no run is set. Why two branches rather than one predicate
+    (`no run set or run_id = the run`): the OR hides the run id from the
+    planner, so each check scanned the whole append-only table (5 years of
+    raw.articles for a day's articles: the raw check took 4.7x as long as on
+    an empty warehouse). Here the first branch is an index lookup on run_id,
+    and the second has no column in its condition, so PostgreSQL tests it once
+    and skips its scan when a run is set.
+    """
+    return f"""(
+    select * from {table} where run_id = {_RUN}
+    union all
+    select * from {table} where coalesce({_RUN}, '') = ''
+) {alias}"""
 
 
 def _not_scope(column: str) -> str:
@@ -186,8 +199,7 @@ def _staged_rows(table: str, alias: str, row_ref: str, columns: str, *, group_by
 select
     {row_ref},
     {columns.strip()}
-from {table} {alias}
-where {_scope(f"{alias}.run_id")}
+from {_scoped(table, alias)}
 {grouped}"""
 
 
@@ -230,7 +242,7 @@ select
         when h.history_rows >= {HISTORY_MIN_ROWS}
         then {ratio}
     end as {ratio_name}
-from {source} {alias}
+from {_scoped(source, alias)}
 left join (
     select {keys}, count(*) as history_rows,
            percentile_cont(0.5) within group (order by {value}) as median
@@ -242,7 +254,7 @@ left join (
     ) recent
     group by {keys}
 ) h on {" and ".join(f"h.{key} = {alias}.{key}" for key in kind)}
-where {where} and {_scope(f"{alias}.run_id")}
+where {where}
 """
 
 
@@ -307,8 +319,8 @@ select
       where a.newspaper = e.newspaper and a.edition_date = e.edition_date) as article_rows
 from (
     select distinct newspaper, edition_date
-    from raw.editions
-    where status = 'complete' and {_scope("run_id")}
+    from {_scoped("raw.editions", "scoped")}
+    where status = 'complete'
 ) e
 """,
             expectations=[
@@ -344,11 +356,11 @@ from (
             query=_failed_share_query(
                 "fetches",
                 "fetch_error_rate",
-                failed=("failed_fetches", f"select count(*) from raw.fetch_log where {_scope('run_id')}"),
+                failed=("failed_fetches", f"select count(*) from {_scoped('raw.fetch_log', 'l')}"),
                 succeeded=(
                     "stored_fetches",
-                    f"(select count(*) from raw.pages where {_scope('run_id')})"
-                    f" + (select count(*) from raw.articles where {_scope('run_id')})",
+                    f"(select count(*) from {_scoped('raw.pages', 'p')})"
+                    f" + (select count(*) from {_scoped('raw.articles', 'a')})",
                 ),
             ),
             expectations=[
@@ -467,8 +479,7 @@ select
         then cast(count(*) filter (where f.region_code is not null or f.region ~ {zone_pattern}) as numeric)
              / count(*)
     end as resolved_share
-from extract.investment_facts f
-where {_scope("f.run_id")}
+from {_scoped("extract.investment_facts", "f")}
 """,
             expectations=[
                 _between("resolved_share", low=th.region_resolved_share_min, high=1,
@@ -516,11 +527,11 @@ def _failure_suites(th: Thresholds) -> list[SuiteSpec]:
                 "failed_article_share",
                 failed=(
                     "failed_articles",
-                    f"select count(*) from extract.failed_articles where resolved_at is null and {_scope('run_id')}",
+                    f"select count(*) from {_scoped('extract.failed_articles', 'a')} where a.resolved_at is null",
                 ),
                 succeeded=(
                     "extracted_articles",
-                    f"select count(*) from extract.article_extractions where {_scope('run_id')}",
+                    f"select count(*) from {_scoped('extract.article_extractions', 'e')}",
                 ),
             ),
             expectations=[
@@ -538,8 +549,7 @@ select
     'rejected figures' as row_ref,
     count(*) as rejected_figures,
     {", ".join(f"count(*) filter (where r.reason = {_sql_literal(x)}) as {x}" for x in REJECT_REASONS)}
-from extract.rejected_figures r
-where {_scope("r.run_id")}
+from {_scoped("extract.rejected_figures", "r")}
 """,
             expectations=[
                 _max_between("rejected_figures", low=0,

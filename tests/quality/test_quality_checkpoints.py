@@ -322,3 +322,38 @@ def test_missing_mart_fails_with_the_database_error(marts: psycopg.Connection) -
     assert not result.success
     missing = _failure(result, "marts.row_counts", "expect_column_values_to_be_between", "row_count_ratio")
     assert "does not exist" in missing.observed_value["error"]
+
+
+def _seq_scanned(plan: dict) -> set[str]:
+    """Tables a query read whole when it ran (Seq Scan nodes that executed), anywhere in its plan."""
+    found = {plan["Relation Name"]} if plan["Node Type"] == "Seq Scan" and plan["Actual Loops"] else set()
+    for child in plan.get("Plans", []):
+        found |= _seq_scanned(child)
+    return found
+
+
+@pytest.mark.parametrize("checkpoint", ["raw", "extraction"])
+def test_run_scoped_checks_read_only_the_run(db: psycopg.Connection, checkpoint: str) -> None:
+    """With a run set, no check reads a whole raw or extract table: its cost follows the run, not the history.
+
+    Sequential scans are priced out (enable_seqscan off), so a query that still
+    scans a table when it runs has no other way to find the run's rows, as with
+    a predicate that hides the run id from the planner (`no run set or run_id =
+    the run`). A scan PostgreSQL plans but never runs (the whole-history branch,
+    gated on no run being set) does not count.
+    """
+    from expectations.context import DATA_RUN_SETTING
+    from expectations.suites import suites_for
+
+    add_good_day(db)
+    db.execute(f"set {DATA_RUN_SETTING} = 'run-good'")
+    db.execute("set enable_seqscan = off")
+    try:
+        scanned = {}
+        for spec in suites_for(checkpoint):
+            plan = db.execute(f"explain (analyze, format json) {spec.query}").fetchone()[0][0]["Plan"]
+            scanned[spec.name] = _seq_scanned(plan) - {"editions"}  # raw.editions: 2 rows a day, read whole
+        assert scanned == {spec.name: set() for spec in suites_for(checkpoint)}
+    finally:
+        db.execute("reset enable_seqscan")
+        db.execute(f"reset {DATA_RUN_SETTING}")

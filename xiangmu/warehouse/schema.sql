@@ -174,3 +174,14 @@ create table if not exists extract.rejected_figures (
     recorded_at timestamptz not null default now(),
     unique (article_id, extractor_version, figure_index)
 );
+
+-- What one run staged or extracted, looked up by its run id: the raw and extraction quality checks
+-- read only that (expectations/suites.py), and without these each check scanned all of history.
+create index if not exists editions_by_run on raw.editions (run_id);
+create index if not exists pages_by_run on raw.pages (run_id);
+create index if not exists articles_by_run on raw.articles (run_id);
+create index if not exists fetch_log_by_run on raw.fetch_log (run_id);
+create index if not exists article_extractions_by_run on extract.article_extractions (run_id);
+create index if not exists investment_facts_by_run on extract.investment_facts (run_id);
+create index if not exists failed_articles_by_run on extract.failed_articles (run_id);
+create index if not exists rejected_figures_by_run on extract.rejected_figures (run_id);
