@@ -87,14 +87,15 @@ _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:�
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
-    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|规划)?(?:累计)?"
+    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|(?:整体)?规划(?:项目)?)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
-    r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?))"
-    r"(?P<fill>(?:共|约|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
+    r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?"
+    r"|累计(?:完成)?投入(?:资金)?))"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
+    r"(?P<fill>(?:共|约|高达|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
 )
 # Words that turn a following 投资 into something other than project investment.
-_MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资")
+_MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资", "累计(?:完成)?投入")
 # The investment keyword a ranking list of places with bracketed figures follows.
 _BRACKET_KW = re.compile(r"(?:计划|年度|累计)?(?:完成投资|投资完成|总投资|计划投资|投资目标|投资任务)")
 _LOAN_WORDS = words("贷款", "授信", "信贷", "融资", "放款", "投放", "银行")
@@ -159,9 +160,10 @@ _EVENTS = one_of("建成", "开工", "竣工", "投产", "签约", "落地", "�
 _EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?" + _EVENTS)
 # 某某示范项目(一期工程)(日前)(在某县)(正式)开工: the project the item's next figures are about.
 _NP_EVENT = re.compile(
-    r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程))(?:[一二三四]期)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"
+    r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程)(?:[（(][^（()）]{1,16}[）)])?)"  # 道路工程(某路以南)
+    r"(?:[一二三四]期)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"
     r"(?:[在于][^，、的在于]{2,12}?)?"
-    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?" + _EVENTS
+    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?(?:破土)?" + _EVENTS
 )
 _EVENT_TAIL = re.compile(
     r"(?<=[项目工程园区心地线厂站])(?:正式|顺利|全面|集中)?(?:开工|建成|竣工|投产|签约|落地|开业|投用)(?:建设|仪式)?$"
@@ -281,6 +283,12 @@ _TIME_ONLY = re.compile(
     r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
+# An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
+_SECTOR = r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路|铁路|交通|交通运输|水利)(?:建设)?(?:年度)?"
+_SECTOR_HEAD = re.compile(
+    r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
+)
+_SECTOR_ALONE = re.compile(_SECTOR)  # 全省高速公路计划投资X，普通干线公路计划投资Y: the next sector of that area
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
 _FIRM = words("公司", "集团", "企业", "厂")
 # A word pointing back at one project named before (该产业园, 这个基地, 该工程).
@@ -589,10 +597,54 @@ def _phase_name(whole: str, phase: str) -> str:
     return re.sub(r"[一二三四五六七八九]期(?:工程|项目)?$", "", whole) + phase
 
 
+# A road or railway named without 项目 (冀中南高速公路, 云岭高速西段, 某某大道): a project of its own when
+# a figure is its; the words before the suffix must name it (全省高速公路 is a sector, not a road).
+_ROAD_SUFFIX = r"(?:高速公路|高速|城际铁路|铁路|快速路|大道)(?:[东西南北中]段|[一二三四]期)?"
+_ROAD_END = re.compile(
+    r"(?:^|的)(?P<name>[\u4e00-\u9fff]{2,10}?" + _ROAD_SUFFIX + r")(?:[…\s]*(?:目前|现已|已经|已|正在|将))?[…\s]*$"
+)
+_ROAD_SUBJECT = re.compile(
+    r"^(?:全长[\d.]+(?:公里|千米)的)?(?P<name>[\u4e00-\u9fff]{2,10}?" + _ROAD_SUFFIX + r")"
+    r"(?=起自|起于|始于|全长|位于|是|为|途经|连接|，|,|$)"
+)
+_NOT_ROAD_HEAD = re.compile(
+    r"^(?:全|我|本|该|各|其|今年|年内|上半年|前三季度|目前|截至|另外|此外|同时|新建|在建|续建|建设|推进|实施|加快|完成)"
+    r"|[和与及、等]|(?:省|市|县|区|乡|镇|村|农村|城市|城区|普通|国省|干线)$"
+)
+
+
+def _road(name: str, gaz: Gazetteer) -> str | None:
+    """``name`` when it is one road or railway's name, not a sector said of an area."""
+    head = re.sub(_ROAD_SUFFIX + "$", "", name)
+    if len(head) < 2 or _NOT_ROAD_HEAD.match(head) or _DEICTIC_RE.search(head) or gaz.exact(head):
+        return None
+    return name
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』"
+
+
+def _unquoted(name: str) -> str:
+    """``name`` without a quote mark at an edge whose partner is not in it (“甲示范工程 -> 甲示范工程)."""
+    opened_alone = name[0] in _OPEN_QUOTES and not any(c in name for c in _CLOSE_QUOTES)
+    if opened_alone or name[0] in _CLOSE_QUOTES:
+        name = name[1:]
+    if name and name[-1] in _CLOSE_QUOTES and not any(c in name for c in _OPEN_QUOTES):
+        name = name[:-1]
+    if len(name) >= 2 and name[0] in _OPEN_QUOTES and name[-1] in _CLOSE_QUOTES and name.count(name[-1]) == 1:
+        name = name[1:-1]  # “甲示范工程”: the whole name quoted
+    return name
+
+
+_PARK_END = closing("科技产业园", "产业园", "科技园", "工业园", "物流园", "产业基地", "生产基地")
+
+
 def _name_before(pre: str) -> str | None:
     """Project name in ``<name>项目总投资X亿元``."""
     pre = _LEADING_NAME.sub("", pre.strip())
-    if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre):
+    # 涿州某某科技产业园总投资X: a park named as one project (its own name, long enough)
+    park = _PARK_END.search(pre) is not None and len(pre) >= 7 and not _DEICTIC_RE.search(pre)
+    if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre) and not park:
         return None
     return pre if 2 <= len(pre) <= _NAME_MAX else None
 
@@ -614,6 +666,9 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
+    road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
+    if road and _road(road.group("name"), gaz):
+        return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
     if _PREDICATE.match(clause):
         return None  # 属战略性新兴产业项目: says what the project is, names none
     m = _NP_END.search(clause)
@@ -825,13 +880,21 @@ class SentenceReader:
             if self._kind_ok(name, word):
                 return name
         if word.startswith("该") or self.gaz.home == PROVINCE:
+            history = self._history
+            latest = next(
+                (
+                    name for s, _e, name in reversed(self.gaz.find(history, self.item.place))
+                    if self._kind_ok(name, word) and not (s and history[s - 1] == "的")
+                ),
+                None,
+            )
+            up = self.gaz.parent
             for place in (self.para_place, self.item.place):
                 if place and self._kind_ok(place, word):
+                    if word.startswith("该") and latest and place in (up(latest), up(up(latest))):
+                        return latest  # 保定市……，涿州市全力……。该市: the county-level city just named
                     return place
-            history = self._history
-            for s, _e, name in reversed(self.gaz.find(history, self.item.place)):
-                if self._kind_ok(name, word) and not (s and history[s - 1] == "的"):
-                    return name
+            return latest
         return None
 
     @property
@@ -1353,6 +1416,10 @@ class SentenceReader:
                 np = self._bare_item(sentence, c0, clause)  # 项目分别是：甲医药园，总投资X
             if np is None and new_batch is None and prev_end == 0 and batch is None:
                 np = self._seen_subject(clause)  # 甲小镇位于某区，规划总投资X: the project named before
+            referred = False
+            if np is None and new_batch is None and prev_end == 0 and batch is None:
+                np = self._referred_subject(clause)  # 该工程位于某区，总投资X: the project named before
+                referred = np is not None
             kind_part = self._kind_part(np, batch) if np else None
             if kind_part is not None:
                 # 其中生物医药产业项目是……重头戏，包括：甲园、乙项目等，总投资X: the batch's part by trade
@@ -1366,9 +1433,11 @@ class SentenceReader:
                 sub = batch is not None and (
                     _SINGLED_OUT.match(clause) is not None or self._list_item(sentence, c0, clause, np)
                 )
-                focus = ("sub" if sub else "np", np)
+                focus = ("sub" if sub else "ref" if referred else "np", np)
+                stage_before = self._ref_stage
                 self.last_ref = np
-                self._ref_stage = detect_stage(clause)
+                # 该工程位于某区: the work keeps the stage of the event it was named in (……正式动工)
+                self._ref_stage = detect_stage(clause) or (stage_before if referred else None)
                 self._note_np(clause, np)
             elif new_batch is not None and prev_end == 0:
                 item = self._opened_item(clause)  # N个项目分别是甲项目，总投资X；乙项目……
@@ -1480,11 +1549,25 @@ class SentenceReader:
             return None
         return self._seen_project(_LEADING_NAME.sub("", clause[: m.start()].strip()))
 
+    def _referred_subject(self, clause: str) -> str | None:
+        """The project a clause's reference word (该工程位于某区 / 该项目由……) points back to, so
+        the next clause's figure with no subject of its own is that project's."""
+        m = _NP_END.search(clause)
+        if m is None or m.start() < 2:
+            return None
+        ref = _REF_RE.match(_LEADING.sub("", clause[: m.start()].strip()))
+        return self._referent(ref.group("noun"), "") if ref else None
+
     def _np_stage(self, clause: str, np: str) -> str | None:
         """The stage of a project a sentence names without a figure: its own event word, else the
         batch the sentence details (此次集中签约的项目中，甲项目备受瞩目), else the event it was
         named in before (……确定联合建设甲项目: still the signed one)."""
-        stage = detect_stage(clause) or (self._context.stage if self._context else None) or self._np_stages.get(np)
+        # a stage word inside the name (甲基础设施建设项目) is no event of it
+        stage = (
+            detect_stage(clause.replace(np, " "))
+            or (self._context.stage if self._context else None)
+            or self._np_stages.get(np)
+        )
         if stage:
             self._np_stages[np] = stage
         return stage
@@ -1703,6 +1786,7 @@ class SentenceReader:
                     return None
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
+                stage = stage or (self._ref_stage if focus[0] == "ref" else None)
             elif (phase := _PHASE_HEAD.match(head)) and (
                 whole := focus[1] if focus else self.last_ref if isinstance(self.last_ref, str) else None
             ):
@@ -1711,6 +1795,8 @@ class SentenceReader:
                 stage = stage or self._ref_stage
             else:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
+                if cand is None and (road := _ROAD_END.search(pre_kw[prev_end:])):
+                    cand = _road(road.group("name"), self.gaz)  # 全长68公里的冀中南高速公路已累计完成投资X
                 group = _counted_group(cand, self.gaz) if cand else None
                 if cand and (trades := category_subset(cand)):
                     category, count = trades, None  # 其中，先进制造业项目和现代服务业项目总投资X: a part by trade
@@ -1765,12 +1851,19 @@ class SentenceReader:
                     pass  # 某市共完成投资X，占年度计划的Y%: the place's projects, done against their plan
                 elif measure != "foreign_investment" and (seen := self._seen_project(bare)):
                     subject, name = "project", seen  # 观摩了丙粮油二期等项目。丙粮油二期总投资X
+                elif _SECTOR_HEAD.fullmatch(bare) or (
+                    _SECTOR_ALONE.fullmatch(bare) and _SECTOR_HEAD.search(sentence, 0, c0)
+                ):
+                    # 今年全省高速公路计划投资X: an area's whole sector, a portfolio though no 项目 is said
+                    category = category or "基础设施"
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
                 stage = detect_stage(sentence[: c0 + money.start])
         if signed_deal:
             count, stage = None, "signed"
+        if "投入" in word and subject != "project":
+            return None  # 累计投入资金X of an area or a fund is spending of any kind, not its projects'
         if subject == "project":
             count, category = None, None
             if stage is None:
@@ -1785,6 +1878,8 @@ class SentenceReader:
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
         if name and ("与" in name or "和" in name):
             name = _without_parties(name, self.gaz)
+        if name and name[0] in _OPEN_QUOTES + _CLOSE_QUOTES or name and name[-1] in _CLOSE_QUOTES:
+            name = _unquoted(name)
         before = sentence[: c0 + money.start]
         # A place inside a project named earlier in the sentence (A区甲项目、乙项目) is that
         # project's, not the next one's.

@@ -55,7 +55,9 @@ _ZONE_AHEAD = (
 # _ZONE_AHEAD's), and only at a clause's start or after a time word (_SHORT_LEFT).
 _SHORT_AHEAD = (
     r"(?=(?:今年|此次|本次|共|累计|已|又|集中|新)*"
-    r"(?:签约|开工|竣工|投产|完成投资|总投资|计划投资|谋划|实施|举行|举办|召开|重点项目|项目建设))"
+    r"(?:签约|开工|竣工|投产|完成投资|总投资|计划投资|谋划|实施|举行|举办|召开|重点项目|项目建设)"
+    # 涿州丙丁科技产业园总投资X: opening the name of a project whose figure follows
+    r"|[^\W\d_]{2,20}?(?:项目|产业园|工程|基地)(?:总投资|计划投资))"
 )
 # 在宁晋首届农博会上: a county's short name naming the fair it holds (after 在, or a clause's start).
 _FAIR_AHEAD = (
@@ -63,6 +65,7 @@ _FAIR_AHEAD = (
     r"(?:博会|博览会|洽谈会|交易会|招商会|推介会|展销会|投洽会|贸洽会)[上中期间])"
 )
 _FAIR_AHEAD_RE = re.compile(_FAIR_AHEAD)
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百][个项]")
 _SHORT_LEFT = ("以来", "日前", "近日", "今年", "目前", "同时", "此外", "其中", "另外", "当天", "当日")
 # County short names that are also common words (兴隆 thriving, 大厂 a big firm, 清河 a river):
 # never a place in running text, only in a heading or before a zone word.
@@ -325,6 +328,8 @@ class Gazetteer:
             return True
         if _FAIR_AHEAD_RE.match(text, end) and text[start - 1] == "在":
             return True  # 在宁晋首届农博会上
+        if text[start - 1] in "个项" and _COUNTED.match(text, max(0, start - 2), start):
+            return True  # 12个涿州重点项目: the county whose projects are counted
         return not "\u4e00" <= text[start - 1] <= "\u9fff" or text[max(0, start - 2) : start] in _SHORT_LEFT
 
     def _foreign_zone(self, text: str, prev: tuple[int, int, str] | None, start: int, word: str, name: str) -> bool:

@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer
 from .lexicon import CITY_WORDS, DATELINE, HELD, LIST_ENTRY, PROVINCE_WORDS, one_of, opening, words
 from .normalize import Para
 from .periods import find_event_date
-from .venues import main_venue, owner_after_event, subjects_only, venue_city
+from .venues import fair_host, main_venue, owner_after_event, subjects_only, venue_city
 
 _NEW_STORY = opening(DATELINE, "新华社", "（记者", r"\(记者")
 _CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
@@ -219,8 +219,8 @@ def _majority(texts: list[str], gaz: Gazetteer, at_least: int, venues: bool = Fa
     its city (主会场设在某开发区: the city's ceremony, venues.py)."""
     counts: dict[str, int] = {}
     for text in texts:
-        for s, _e, found in gaz.find(text):
-            if not _inside_name(text, s):
+        for s, e, found in gaz.find(text):
+            if not _inside_name(text, s) and not fair_host(gaz, text, s, e, found):
                 name = venue_city(gaz, text, s, found) if venues else found
                 counts[name] = counts.get(name, 0) + 1
     if not counts:

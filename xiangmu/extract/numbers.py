@@ -70,12 +70,14 @@ _SCALE = {
 
 # The scale words (longest first: 万亿 before 万) and currency words after an amount.
 SCALE_WORDS = "|".join(sorted(filter(None, _SCALE), key=len, reverse=True))
-CURRENCY_WORDS = f"元人民币|元|{_CUR_ALT}"
+# 亿人民币 / 万人民币 (no 元) is yuan too, but only after a scale word (``scan_money``).
+CURRENCY_WORDS = f"元人民币|元|人民币|{_CUR_ALT}"
 _APPROX_BEFORE = r"(?P<pre>约|近|超过|超|逾|达?近|大约|将近|接近|突破)?"
 MONEY_RE = re.compile(
     _APPROX_BEFORE
     + rf"(?P<num>{NUM})\s*(?P<more>余|多)?\s*(?P<scale>{SCALE_WORDS})?"
-    + rf"(?P<more2>余|多)?(?P<cur>{CURRENCY_WORDS}|(?<=亿)(?![元\u4e00-\u9fff]))"
+    # One stray space may stand inside the unit (48.76亿 元), as the e-paper's line breaks leave it.
+    + rf"(?P<more2>余|多)?[ \u3000]?(?P<cur>{CURRENCY_WORDS}|(?<=亿)(?![元\u4e00-\u9fff]))"
     + r"(?P<post>以上|左右|多)?"
 )
 
@@ -142,6 +144,8 @@ def scan_money(text: str) -> Iterator[tuple[re.Match[str], Money | None, FigureR
         cur_word = m.group("cur")
         if cur_word == "" and scale not in ("亿", "万亿", "千亿", "百亿", "十亿"):
             continue  # a bare 万 without 元 is too ambiguous (people, square metres)
+        if cur_word == "人民币" and not scale:
+            continue  # 人民币 alone names the currency of the figure after it (人民币5亿元)
         try:
             num = parse_number(m.group("num"))
         except FigureRejected as exc:

@@ -94,6 +94,8 @@ def not_the_subject(
         return True  # both need 在/于 right before: one character looked at in the common case
     if text[s - 1 : s] in ("在", "于") and _HOSTED_FAIR.match(text, e):
         return True  # 在某市国际经贸洽谈会上签约: the host city of a fair; the signing is the signer's
+    if fair_host(gaz, text, s, e, name):
+        return True  # 在“5·18”某市经洽会上签订协议: the city that hosts a fair, not the project's
     if "来自" in text[max(0, s - 26) : s] and _ORIGIN.search(text, max(0, s - 26), s):
         return True  # 来自北京、乙市等地的12个项目: where the investors come from
     if prior is not None and prior[2] != name:
@@ -130,6 +132,10 @@ _FIRM_PROJECT = re.compile(r"[^，。；、,;:：的投建在于由与和将已�
 _HOSTED_FAIR = re.compile(
     r"(?:国际|中外|全球|世界|全国)[^，,；;。]{0,12}?(?:洽谈会|博览会|交易会|展览会|展会|峰会|论坛|大会|推介会)"
 )
+# 在(“5·18”)(第N届)某市经洽会上: a prefecture's fair, where firms of the whole province sign (a county's
+# own fair, 在某县农博会上, is the county's: gazetteer._FAIR_AHEAD).
+_AT_FAIR = re.compile(r"在(?:[“\"‘][^”\"’，。]{1,10}[”\"’])?(?:第[\d一二三四五六七八九十]{1,3}届)?$")
+_CITY_FAIR = re.compile(r"(?:国际)?(?:经洽会|经贸洽谈会|投洽会|贸洽会|博览会|洽谈会|交易会)")
 # 来自甲市、乙市等地的客商: a list of origins runs from 来自 to the mention, no clause mark between.
 _ORIGIN = re.compile(r"来自[^，,；;。的]{0,24}$")
 _HELD_OWNER = re.compile(r"[^，,；;。]{0,4}?" + one_of(*HELD) + "的")
@@ -180,6 +186,14 @@ def subjects_only(
             continue
         out.append((s, e, name))
     return out
+
+
+def fair_host(gaz: Gazetteer, text: str, s: int, e: int, name: str) -> bool:
+    """Whether the mention ``text[s:e]`` is only the city of a fair a deal was made at
+    (在“5·18”某市经洽会上): firms of every city sign there, so it is no figure's place."""
+    return _CITY_FAIR.match(text, e) is not None and _AT_FAIR.search(text, max(0, s - 16), s) is not None and (
+        gaz.is_city(name)
+    )
 
 
 def main_venue(text: str, s: int) -> bool:
