@@ -23,6 +23,11 @@ A would-be name opening with a count (500个亿元以上项目) is a group of pr
 project's phases (一期计划投资X) are projects of their own named after it; and a project
 the item says is sited somewhere (选址某县的甲市乙项目) is that place's, whatever its name opens with.
 
+A road's route (起自甲县，途经乙县，止于丙县) names none of its figures' places (``lexicon.without_route``);
+a reference word after a clause's opening words (手续完善后该项目) still points back, it names no
+project; and in an item that named exactly one project and no batch, a figure whose keyword says only
+项目 (……签订合作协议，整体规划项目投资X) is that project's.
+
 A heading that is only a project's name is the subject of the figures right under it
 (``title_project``); a clause's subject the item called a project before (甲小镇项目……。甲小镇位于……)
 is that project without its 项目; a trade's projects singled out of a batch (其中X产业项目……，包括：甲、乙等)
@@ -54,6 +59,7 @@ from .lexicon import (
     closing,
     one_of,
     opening,
+    without_route,
     words,
 )
 from .lexicon import LOCAL_WORDS as _LOCAL_WORDS
@@ -296,6 +302,21 @@ _REF_RE = re.compile(
     "^" + one_of(*REFERENCE_WORDS) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)?(?:计划|建成后)?$"
 )
 _REF_BEFORE = closing(*REFERENCE_WORDS)
+# A bare 项目 with only planning words before it (整体规划项目, 项目): one project, never a count of them.
+_ONE_PROJECT = re.compile(r"(?:整体|总体)?(?:规划|计划)?(?:项目|工程)")
+# The same word after a clause's opening words (手续完善后该项目, 投产后此工程): still the referent,
+# never a name of its own (本 only opening: 资本项目 is no reference).
+_REF_TAIL = re.compile(
+    one_of(*(w for w in REFERENCE_WORDS if w != "本")) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")"
+    r"(?:一期|二期|三期)?(?:计划|建成后)?$"
+)
+
+
+def _ref_word(head: str) -> re.Match[str] | None:
+    """The reference word (该项目) ``head`` is, or ends with after words that name nothing."""
+    return _REF_RE.match(head) or _REF_TAIL.search(head)
+
+
 # 这个(投资X亿元的项目): a reference word alone before the figure
 _REF_ONLY = re.compile("^" + one_of(*REFERENCE_WORDS) + "$")  # 该产业园: the noun's own reference word, no name
 _NAME_BOUNDARY = words(
@@ -599,7 +620,11 @@ def _phase_name(whole: str, phase: str) -> str:
 
 # A road or railway named without 项目 (冀中南高速公路, 云岭高速西段, 某某大道): a project of its own when
 # a figure is its; the words before the suffix must name it (全省高速公路 is a sector, not a road).
-_ROAD_SUFFIX = r"(?:高速公路|高速|城际铁路|铁路|快速路|大道)(?:[东西南北中]段|[一二三四]期)?"
+# A section is named by a direction or by a place's short name (衡水段, 石家庄段), not by works (施工段, 标段).
+_ROAD_SUFFIX = (
+    r"(?:高速公路|高速|城际铁路|铁路|快速路|大道)"
+    r"(?:[东西南北中]段|(?!施工|建设|试验|收费|养护)[\u4e00-\u9fff]{2,3}(?<![标路])段|[一二三四]期)?"
+)
 _ROAD_END = re.compile(
     r"(?:^|的)(?P<name>[\u4e00-\u9fff]{2,10}?" + _ROAD_SUFFIX + r")(?:[…\s]*(?:目前|现已|已经|已|正在|将))?[…\s]*$"
 )
@@ -652,6 +677,8 @@ def _name_before(pre: str) -> str | None:
 def _np(clause: str, gaz: Gazetteer) -> str | None:
     """``_np_phrase`` within its clause and without a visit's verbs (nametrim.py)."""
     found = _np_phrase(clause, gaz)
+    if found and _REF_TAIL.search(found):
+        return None  # 手续完善后该项目于10月开工: the project named before (_referred_subject)
     name = trim_name(found)
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
@@ -708,6 +735,7 @@ class SentenceReader:
         self.published = published
         self.item = item
         self.para_no = 0
+        self._named: set[str] = set()  # every project ``last_ref`` named so far ("" for a batch)
         self.last_ref = last_ref
         # The latest period a sentence stated; a follow-up sentence (其中……) inherits it.
         self.last_period: Period | None = last_period
@@ -753,6 +781,17 @@ class SentenceReader:
         self._prev_np = getattr(self, "_last_ref", None)
         self._last_ref = ref
         self._ref_para = getattr(self, "para_no", 0)
+        if isinstance(ref, str):
+            self._named.add(ref.strip(_OPEN_QUOTES + _CLOSE_QUOTES))
+        elif ref is not None:
+            self._named.add("")  # a batch: a bare 项目 may be one of its projects
+
+    def _only_project(self) -> str | None:
+        """The item's one named project when it has named exactly one and announced no batch
+        (a feature on one project: ……签订合作协议，整体规划项目投资X is that project's)."""
+        if len(self._named) != 1 or not isinstance(self.last_ref, str):
+            return None
+        return self.last_ref if "" not in self._named else None
 
     def name_section(self, name: str, para_no: int) -> None:
         """The project the item's heading names is what paragraph ``para_no`` states figures of."""
@@ -767,6 +806,7 @@ class SentenceReader:
         paper with no city in sight) and must not be reported.
         """
         item_place = self.item.place
+        before = without_route(before)
         best: tuple[int, str | None] | None = None
         run: list[str] = []  # the places of a list the latest place closes (甲区、乙县两地……)
         last_end = -1
@@ -1223,6 +1263,7 @@ class SentenceReader:
         held = self._groundbreaking_venue(sentence)
         if held is not None:
             return held
+        sentence = without_route(sentence)
         found = [
             f for f in self.gaz.find(sentence, self.item.place)
             if not (f[0] and sentence[f[0] - 1] == "的" and sentence[f[1] : f[1] + 1] not in ("，", ",", "：", ":"))
@@ -1555,7 +1596,7 @@ class SentenceReader:
         m = _NP_END.search(clause)
         if m is None or m.start() < 2:
             return None
-        ref = _REF_RE.match(_LEADING.sub("", clause[: m.start()].strip()))
+        ref = _ref_word(_LEADING.sub("", clause[: m.start()].strip()))
         return self._referent(ref.group("noun"), "") if ref else None
 
     def _np_stage(self, clause: str, np: str) -> str | None:
@@ -1766,7 +1807,7 @@ class SentenceReader:
         else:
             head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与").strip("“”\"'‘’」"))
             head = _ADVERB_TAIL.sub("", head) if len(head) > 2 else head
-            ref_word = _REF_RE.match(head)
+            ref_word = _ref_word(head)
             referent = self._referent(ref_word.group("noun"), sentence[:c0]) if ref_word else None
             if referent and (head not in _ANAPHORA or (focus is None and batch is None)):
                 subject, name, from_ref = "project", referent, True  # 该产业园总投资X
@@ -1787,6 +1828,9 @@ class SentenceReader:
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
                 stage = stage or (self._ref_stage if focus[0] == "ref" else None)
+            elif not head and "项目" in word and batch is None and (only := self._only_project()):
+                subject, name, from_ref = "project", only, True  # ……签订协议，整体规划项目投资X: the one project named
+                stage = stage or self._ref_stage
             elif (phase := _PHASE_HEAD.match(head)) and (
                 whole := focus[1] if focus else self.last_ref if isinstance(self.last_ref, str) else None
             ):
@@ -1806,6 +1850,9 @@ class SentenceReader:
                     stage = stage or detect_stage(cand)
                 elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
+                elif cand and batch is None and (only := self._only_project()) and _ONE_PROJECT.fullmatch(cand):
+                    subject, name, from_ref = "project", only, True  # 整体规划项目投资X: the one project named
+                    stage = stage or self._ref_stage
                 elif cand is None and (built_np := _firm_builds(head, after, sentence[c0 + len(clause) :])):
                     subject, name = "project", built_np[0]  # 甲公司投资X亿元，增上乙项目: the project it builds
                     sited = self.gaz.find(built_np[1], self.item.place) if built_np[1] else []

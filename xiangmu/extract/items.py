@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
 from .gazetteer import Gazetteer
-from .lexicon import CITY_WORDS, DATELINE, HELD, LIST_ENTRY, PROVINCE_WORDS, one_of, opening, words
+from .lexicon import CITY_WORDS, DATELINE, HELD, LIST_ENTRY, PROVINCE_WORDS, one_of, opening, without_route, words
 from .normalize import Para
 from .periods import find_event_date
 from .venues import fair_host, main_venue, owner_after_event, subjects_only, venue_city
@@ -258,6 +258,7 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     and none for a list across cities or for 全省……在某市举行 (the province's event at a venue).
     ``city_wide``: the title speaks of 我市/全市, so an event held in a district or zone
     (活动在某开发区某项目现场举行) is the city's, not the venue's."""
+    sentence = without_route(sentence)  # 某高速起自甲区，途经乙县: the road's route, not the lead's place
     found = subjects_only(gaz, sentence, _named(sentence, gaz), None)  # no venue of another's event
     if not found:
         return None

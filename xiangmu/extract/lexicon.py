@@ -45,6 +45,17 @@ VISIT_VERBS = ("出席", "参加", "观摩", "调研", "考察", "视察", "察�
 LANDING_VERBS = ("落户", "落地")
 
 
+# A road's route (起自甲县，途经乙县、丙县，止于丁县): the places it runs through, never its subject.
+_ROUTE = re.compile(r"(?:起自|起于|始于|途经|止于|终至|(?:起点|终点)(?:位于|在|为))[^，,。；;]*")
+
+
+def without_route(text: str) -> str:
+    """``text`` with its route clauses blanked (same length, so offsets hold)."""
+    if "起" not in text and "经" not in text and "止" not in text and "终" not in text:
+        return text
+    return _ROUTE.sub(lambda m: "\u3000" * len(m.group()), text)
+
+
 def one_of(*alternatives: str) -> str:
     """``(?:a|b|c)``: a group matching one of the alternatives."""
     return "(?:" + "|".join(alternatives) + ")"

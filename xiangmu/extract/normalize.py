@@ -24,7 +24,9 @@ _BYLINE = re.compile(
     r"^(?:[□■◆●▲]\s*(?:本报|首席|记者|通讯员|见习|实习|文/|图/|文图|摄影|河北日报|石家庄日报).{0,40}$|"
     r"(?:本报|首席)?(?:记者|通讯员|见习记者)[\s\u3000]|.{0,30}[\s\u3000]摄(?:影)?$|"
     r".{0,80}(?:记者|通讯员|摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}[\s\u3000]*摄(?:影)?$|"
-    r"本报(?:首席)?记者[\s\u3000\S]{0,20}$|责任编辑|编辑[：:])"
+    r"本报(?:首席)?记者[\s\u3000\S]{0,20}$|责任编辑|编辑[：:]|"
+    # a source line (（来源：某某市商务局）, 来源：某某日报): who supplied the text, never what it is about
+    r"[（(]?\s*(?:来源|稿源|信息来源|文章来源|供稿)[：:]\s*[^，,。；;]{1,40}[）)]?\s*$)"
 )
 # Jump markers of a story continued on another page: （上接第一版） opens the later part,
 # （下转第二版） ends the earlier one.  They are layout, not content, and never evidence.
