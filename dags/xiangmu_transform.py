@@ -34,7 +34,7 @@ from airflow.sdk import dag, task
 
 from xiangmu import config, pipeline
 from xiangmu.dagdefs import DEFAULT_ARGS, INVESTMENT_FACTS, MARTS, OWNER_LINKS, RAW_ARTICLES, TRANSFORM_DAG_ID, TZ
-from xiangmu.dbt_airflow import dbt_watcher_group, producer
+from xiangmu.dbt_airflow import dbt_watcher_group
 
 DBT_DOC = """
 A dbt node of `dbt_project/` inside the run's single `dbt build`
@@ -93,14 +93,14 @@ def xiangmu_transform():
         return pipeline.publish(run_id=run_id, logical_date=str(when))
 
     dbt = dbt_watcher_group(group_id="dbt", default_args={**DEFAULT_ARGS, "retries": 0, "doc_md": DBT_DOC})
-    # upstream work goes to the build (producer) only: the node tasks wait for it (see run_producer_first)
+    # upstream work goes to the whole group: the build and the node tasks watching it start together
     shards = config.extract_shards()
     extract = extract.override(doc_md=extract.function.__doc__)  # a mapped task takes no docstring itself
     extracted = extract.partial(shards=shards).expand(shard=list(range(shards)))
     # the extraction check runs beside the build (it reads extract.*, the build writes marts_candidate);
     # both gate the marts check, so a failed extraction check still blocks publishing
     checked = check_extraction()
-    extracted >> [checked, producer(dbt)]
+    extracted >> [checked, dbt]
     [dbt, checked] >> check_marts() >> publish()
     dbt >> dbt_docs()  # beside the checks: publishing never waits for the docs
 

@@ -100,15 +100,20 @@ def test_transform_dag_wiring(dagbag):
     assert {asset.uri for asset in dag.timetable.asset_condition.objects} == {
         "xiangmu://warehouse/raw/articles"}
     assert dag.max_active_runs == 1
-    # one dbt build right after extraction, its check beside it; every node task waits for the build
+    # one dbt build right after extraction, its check beside it
     assert dag.get_task(PRODUCER).upstream_task_ids == {"extract"}
     assert dag.get_task("check_extraction").upstream_task_ids == {"extract"}
     # a failed extraction check blocks the marts check, hence publishing
     assert "check_extraction" in dag.get_task("check_marts").upstream_task_ids
+    # the node tasks watch the build while it runs: those of the project's first nodes start with it,
+    # after extraction (a failed extraction leaves them upstream_failed), the others after their nodes' tasks
     node_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != PRODUCER
                   and t.task_id != "dbt.dbt_producer_watcher_done"]
-    producer_descendants = {t.task_id for t in dag.get_task(PRODUCER).get_flat_relatives(upstream=False)}
-    assert {t.task_id for t in node_tasks} <= producer_descendants
+    first = [t for t in node_tasks if not any(up.startswith("dbt.") for up in t.upstream_task_ids)]
+    assert {t.task_id for t in first} >= {"dbt.regions_seed", "dbt.stg_raw__articles_run"}
+    assert all(t.upstream_task_ids == {"extract"} for t in first), [(t.task_id, t.upstream_task_ids) for t in first]
+    assert dag.get_task("dbt.fct_investment_mention_run").upstream_task_ids == {
+        "dbt.int_project_names_normalized_run"}
     # publish only after the mart checks, which come after dbt; the docs beside them, never in their way
     assert "check_marts" in dag.get_task("publish").upstream_task_ids
     assert "dbt_docs" not in {t.task_id for t in dag.get_task("publish").get_flat_relatives(upstream=True)}
@@ -146,6 +151,14 @@ def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
     task = dag.get_task("dbt.fct_investment_mention_run")
     assert type(task).__name__ == "DbtRunWatcherOperator"
     assert task.producer_task_id == PRODUCER
+    # every node task looks for its node in the build's events from its worker slot, never deferred (a deferred
+    # sensor resumes in a second process), and the build outranks them all: watchers can never fill the slots
+    # while the build they watch waits for one
+    node_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.")
+                  and t.task_id not in (PRODUCER, "dbt.dbt_producer_watcher_done")]
+    assert node_tasks and all(not t.deferrable and t.poke_interval <= 1 for t in node_tasks)
+    # (a task's weight is its own plus its descendants': the sum of all node tasks' bounds any of them)
+    assert build.priority_weight > sum(t.priority_weight for t in node_tasks)
     # no task per model's tests: the build runs them all (none excluded by --resource-type)
     assert not any(type(t).__name__ == "DbtTestWatcherOperator" for t in dag.tasks)
     assert "--resource-type" not in build.dbt_cmd_flags
@@ -191,7 +204,8 @@ def test_extraction_is_mapped_over_one_shard_per_core(dagbag):
     assert shards == 2
     assert extract.op_kwargs_expand_input.value == {"shard": list(range(shards))}
     assert extract.partial_kwargs["op_kwargs"] == {"shards": shards}
-    assert extract.downstream_task_ids == {"check_extraction", "dbt.dbt_producer_watcher"}
+    assert {"check_extraction", "dbt.dbt_producer_watcher", "dbt.regions_seed"} <= extract.downstream_task_ids
+    assert not {t for t in extract.downstream_task_ids if t.startswith("dbt.")} & {"dbt.dim_project_run"}
 
 
 def test_assets_connect_the_layers(dagbag):
