@@ -298,18 +298,15 @@ _SECTOR_ALONE = re.compile(_SECTOR)  # 全省高速公路计划投资X，普通�
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
 _FIRM = words("公司", "集团", "企业", "厂")
 # A word pointing back at one project named before (该产业园, 这个基地, 该工程).
-_REF_RE = re.compile(
-    "^" + one_of(*REFERENCE_WORDS) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)?(?:计划|建成后)?$"
-)
+# What follows the reference word: the noun it points back with, a phase, a plan (该基地一期计划).
+_REF_NOUN = "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)?(?:计划|建成后)?$"
+_REF_RE = re.compile("^" + one_of(*REFERENCE_WORDS) + _REF_NOUN)
 _REF_BEFORE = closing(*REFERENCE_WORDS)
 # A bare 项目 with only planning words before it (整体规划项目, 项目): one project, never a count of them.
 _ONE_PROJECT = re.compile(r"(?:整体|总体)?(?:规划|计划)?(?:项目|工程)")
 # The same word after a clause's opening words (手续完善后该项目, 投产后此工程): still the referent,
 # never a name of its own (本 only opening: 资本项目 is no reference).
-_REF_TAIL = re.compile(
-    one_of(*(w for w in REFERENCE_WORDS if w != "本")) + "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")"
-    r"(?:一期|二期|三期)?(?:计划|建成后)?$"
-)
+_REF_TAIL = re.compile(one_of(*(w for w in REFERENCE_WORDS if w != "本")) + _REF_NOUN)
 
 
 def _ref_word(head: str) -> re.Match[str] | None:
@@ -920,21 +917,21 @@ class SentenceReader:
             if self._kind_ok(name, word):
                 return name
         if word.startswith("该") or self.gaz.home == PROVINCE:
-            history = self._history
-            latest = next(
-                (
-                    name for s, _e, name in reversed(self.gaz.find(history, self.item.place))
-                    if self._kind_ok(name, word) and not (s and history[s - 1] == "的")
-                ),
-                None,
-            )
+
+            def latest() -> str | None:  # the item's latest place of the kind (scanned only when asked)
+                history = self._history
+                found = reversed(self.gaz.find(history, self.item.place))
+                return next(
+                    (n for s, _e, n in found if self._kind_ok(n, word) and not (s and history[s - 1] == "的")), None
+                )
+
             up = self.gaz.parent
             for place in (self.para_place, self.item.place):
                 if place and self._kind_ok(place, word):
-                    if word.startswith("该") and latest and place in (up(latest), up(up(latest))):
-                        return latest  # 保定市……，涿州市全力……。该市: the county-level city just named
+                    if word.startswith("该") and (just := latest()) and place in (up(just), up(up(just))):
+                        return just  # 保定市……，涿州市全力……。该市: the county-level city just named
                     return place
-            return latest
+            return latest()
         return None
 
     @property
