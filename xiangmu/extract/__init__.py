@@ -17,9 +17,9 @@ from .headlines import body_amounts, headline_facts
 from .items import Item, split_items
 from .limits import bounded_sentences, check_deadline
 from .model import Fact
-from .normalize import Para, paragraphs, project_key
+from .normalize import Para, paragraphs, project_key, without_bureau
 
-EXTRACTOR_VERSION = "2026.12.14"
+EXTRACTOR_VERSION = "2026.12.15"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -42,7 +42,11 @@ class _Carry:
 def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> list[Fact]:
     facts: list[Fact] = []
     paras = paragraphs(text)
-    items = split_items(paras, gaz, published, text)
+    for p in paras:
+        if not p.heading:
+            p.text = without_bureau(p.text)
+    raw = "\n".join(without_bureau(line) for line in text.split("\n"))  # no bureau city as weak evidence
+    items = split_items(paras, gaz, published, raw)
     doc_texts = [p.text for p in paras]
     doc_cache: dict[str, str | None] = {}
     for idx, item in enumerate(items):

@@ -33,10 +33,21 @@ A heading that is only a project's name is the subject of the figures right unde
 is that project without its 项目; a trade's projects singled out of a batch (其中X产业项目……，包括：甲、乙等)
 are a part of the batch by category; a paragraph after a list's entries (- 某区：30个项目。) does
 not inherit the last entry's place.
+
+A figure bounding a criterion (总投资1亿元及以上, 3亿元以上(含), 2亿元以下) is no one's investment; a
+clause headed by a place outside Hebei (江苏省重大项目完成投资X) states no Hebei figure unless a Hebei
+place or an investor follows it.  An approval (同意甲公司建设乙项目) or a notice's 项目名称：entry names
+the project a later bare 总投资 is about; a public body's amount before the project it builds
+(某管委会拟投资X，在某镇建设乙项目) is that project's.  A portfolio total followed by 包括 its places'
+amounts gives one fact per place; 完成X亿元投资 states the amount before 投资; works counted in their
+own units (改造96个老旧小区, 中小学12所) and an area's housing programme (全省棚改) are portfolios
+though no 项目 is said; projects described by their fields (甲、乙等领域的……项目) or a financing
+model (PPP项目) are a kind, not a name.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -53,6 +64,7 @@ from .lexicon import (
     FIRM_SUFFIXES,
     LANDING_VERBS,
     LIST_ENTRY,
+    OUTSIDE_PLACE,
     REFERENCE_NOUNS,
     REFERENCE_WORDS,
     VISIT_VERBS,
@@ -117,8 +129,10 @@ _PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|�
 # 甲项目是某市一项…工程 / 作为全县一个…项目: the count of one describes the project named before it.
 _IS_ONE = re.compile(r"(?:是|为|作为|属于|系)[^，。；,;]{0,12}$")
 _COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
-# Words between a batch noun and its count (项目总数达, 项目计划340项, 项目安排350项).
-_COUNT_LINK = r"(?:总数|数量|数)?(?:计划|安排)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*"
+# Words between a batch noun and its count (项目总数达, 项目计划340项, 项目安排350项, 项目签约17个).
+_COUNT_LINK = (
+    r"(?:总数|数量|数)?(?:计划|安排)?(?:新签约|签约|开工|竣工|投产|落地)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*"
+)
 _COUNT_BEFORE_RE = re.compile(rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程){_COUNT_LINK}(?P<n>{COUNT_NUM})\s*[个项]")
 # 按县区划分：某区3项: a place's share of the batch, the batch noun left out.
 _PLACE_COUNT_RE = re.compile(
@@ -213,9 +227,26 @@ _GENERIC_NAME = words(
     *("前年", "全年", "年度", "上半年", "下半年", "以上", "各类", "所有", "全部", "上述", "这些", "一批"),
     *("亿元", "万元", "全市", "全省", "全县", "全区", "我市", "我省", "该市", "该县", "该区", "本市"),
     *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]"),
+    # a financing model names a kind of project, none of them (PPP项目签约17个)
+    *("PPP", "EPC", "BOT", "TOT", "ROT", "BOO", "模式"),
 )
+# Projects a place attracted (吸引……项目): brought in, as 引进 says.
+_ATTRACTED = re.compile(r"吸引(?!力)[^，。；,;]{0,40}?项目")
+# Projects described by the fields they are in (生物医药、装备制造等领域的新兴产业项目): a kind, no name.
+_FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
+# A place outside Hebei heading a clause (2024年江苏省重大项目完成投资X / 北京市今年安排……): the figure's subject.
+_OUTSIDE_HEAD = re.compile(
+    r"(?:^|[，,；;：:。])\s*(?:(?:" + DATELINE
+    + r"|(?:\d{4}|今|去|明|前)年(?:以来|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月)?"
+    r"|近年来|目前|近日|据悉|据了解|同时|此外|另外|而|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?)[，,]?\s*)*"
+    r"(?P<place>" + OUTSIDE_PLACE + ")"
+)
+# What, after such a place, makes the figure Hebei's again: a Hebei word or an investor from there.
+_BACK_HOME = words(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS, "河北", "公司", "集团", "企业", "客商", "投资商")
+# An amount bounding what qualifies (1亿元及以上, 5亿元以上(含), 2亿元及以下): a criterion.
+_BOUND_AFTER = re.compile(r"^\s*(?:[及或和](?:以上|以下)|以下|以内)")
 _CATEGORY_LEAD = re.compile(
     r"^.*(?:安排|实施|推进|谋划|开工|签约|续建|新建|在建|储备|竣工|投产|引进|共有|共|有|其中|包括|市|县|区|省|级|的|重点)(?=.{2,})"
 )
@@ -242,7 +273,7 @@ _SIGNING = re.compile(r"签约|(?:签署|签订)[^，。；]{0,10}?(?:协议|合
 _PLACE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After a list of places, a word that makes them one subject (两地, 三县, 等地, 共).
 _AREAS = r"(?:地|县|市|区|县区|县市区)"
-_JOINT = re.compile(rf"(?:等{_AREAS}|[两二三四五六七八九十\d]{{1,2}}个?{_AREAS}|共|合计|共计)")
+_JOINT = re.compile(rf"(?:等{_AREAS}|等?[两二三四五六七八九十\d]{{1,3}}个?{_AREAS}|共|合计|共计)")
 _NEW_LEAD = opening(DATELINE, "[（(]记者")
 _MANY = "*"  # a paragraph opening with a list of places: about none of them alone
 # A photo caption: one short sentence with no figure (位于某县的某公司生产车间。).
@@ -287,12 +318,18 @@ _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city
 # (……集中开工项目30个。截至9月底，已累计完成投资X).
 _TIME_ONLY = re.compile(
     r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
+    r"(?:第?[一二三四1-4]|前三)季度(?:末|以来)?|[上下]半年|"
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
 # An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
 _SECTOR = r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路|铁路|交通|交通运输|水利)(?:建设)?(?:年度)?"
 _SECTOR_HEAD = re.compile(
     r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
+)
+# An area's housing programme (今年全省棚改计划开工N套，完成投资X): its works, counted in homes, not 项目.
+_PROGRAMME_HEAD = re.compile(
+    one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS)
+    + r"(?:今年|年内|全年)?(?:棚改|棚户区改造|老旧小区改造|城中村改造)"
 )
 _SECTOR_ALONE = re.compile(_SECTOR)  # 全省高速公路计划投资X，普通干线公路计划投资Y: the next sector of that area
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
@@ -504,6 +541,32 @@ def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
 
 
 _FIRM_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + "$")
+# Works counted in their own units (改造96个老旧小区 / 新改扩建中小学、幼儿园12所): a programme of projects.
+_COUNTED_WORKS = re.compile(
+    r"(?:改造|新建|改扩建|扩建|建设|完成|实施|开工)[^，。；,;]{0,24}?\d+\s*(?:个|所|座|处|条|套|栋|户)"
+    r"(?![^，。；,;]{0,6}?(?:项目|工程))"
+)
+_COUNTED_LISTED = re.compile(
+    r"^(?:[^。；;]*[，,])?[^，。；,;]*?\d+\s*(?:所|座|处|条|套|栋)[^，。；,;]{0,20}?" + one_of(*_LISTED_AS)
+)
+_PART_COUNT = re.compile(r"其中[^，。；,;]{0,12}?\d+\s*(?:个|所|座|处|条|套|栋)")
+# 完成X亿元投资: a completed (计划完成: a planned) amount stated before its 投资.
+_DONE_AMOUNT = re.compile(r"(?P<plan>计划|预计|力争|确保|将|要)?(?:已经|已|累计|共|已累计)?(?:完成|实现)$")
+_INVEST_AFTER = re.compile(r"投资(?![额者方人商主体协议合同任务计划目标])")
+# A list of a total's parts by place (，包括甲市X、乙市Y等): where it opens, and one entry's words before its amount.
+_SHARES_OPEN = re.compile(r"[，,；;]\s*(?:包括|其中|含)[：:，,]?\s*")
+_SHARE_ENTRY = re.compile(r"[、，,和及]?\s*(?P<place>[\u4e00-\u9fff]{2,10}?)\s*(?:为|达|约|共)?")
+# A notice's labelled entry (一、项目名称：甲项目): the project its later entries (总投资X) are about.
+_LABELLED_NAME = re.compile(
+    r"项目名称\s*[：:]\s*(?P<np>[^，。；,;：:\s]{3,60}?(?:项目|工程))(?=\s*(?:[。；;]|$|[一二三四五六七八九十\d]{1,2}[、.．]))"
+)
+# A public body as a figure's subject (某管理委员会拟投资X): it builds a project, it names none.
+_BODY_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?(?:管理委员会|管委会|人民政府|政府|委员会|管理局|局|管理处|办公室)$")
+# An approval naming what a body is to build (同意甲公司建设乙项目): that project, for the figures after it.
+_APPROVED_NP = re.compile(
+    r"(?:同意|批准|核准|准予)[^，。；,;]{2,40}?(?:投资建设|建设|实施|新建|扩建|改建)"
+    r"(?P<np>[^，。；,;、的]{3,60}?(?:项目|工程))[。；;]?$"
+)
 # 甲公司投资X亿元，增上/新建/实施乙项目: what the company's money builds, right after the figure.
 _FIRM_BUILDS = re.compile(
     r"^[，,]?\s*(?:用于|主要用于|计划|拟|将|并|重点|全力)?(?:在(?P<at>[^，。；、,;的]{2,12}?))?"
@@ -535,11 +598,15 @@ _BY_FIRM = re.compile(
 
 def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | None:
     """The project a company named as the figure's subject builds with it (甲公司投资X亿元，增上乙项目):
-    the company's name and the project's, and where it is built (在某县建设), else None."""
-    if not _FIRM_HEAD.match(head):
+    the company's name and the project's, and where it is built (在某县建设), else None.  A public
+    body's (某管理委员会拟投资X，在某镇建设乙项目) is the project's name alone."""
+    body = _BODY_HEAD.match(head) is not None
+    if not body and not _FIRM_HEAD.match(head):
         return None
     m = _FIRM_BUILDS.match(after if after.strip() else rest)
-    return (head + m.group("np"), m.group("at")) if m else None
+    if m is None:
+        return None
+    return (m.group("np") if body else head + m.group("np")), m.group("at")
 
 
 def _kind(mid: str, gaz: Gazetteer) -> str | None:
@@ -560,6 +627,8 @@ def _before_keyword(text: str) -> str:
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
+    if _FIELDS_OF.search(name):
+        return True
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
         rest = rest[:s] + rest[e:]
@@ -676,6 +745,8 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     found = _np_phrase(clause, gaz)
     if found and _REF_TAIL.search(found):
         return None  # 手续完善后该项目于10月开工: the project named before (_referred_subject)
+    if found and _COUNTED_LISTED.match(found):
+        return None  # 我市24所学校建设列入民生实事工程: counted works on a list, no one project
     name = trim_name(found)
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
@@ -748,6 +819,8 @@ class SentenceReader:
         self._history = ""
         self.ahead: tuple[list[str], int] = ([], 0)  # the item's sentences, and the one being read
         self._ref_place_val: str | None = None  # where the named ``last_ref`` lies (位于某区的X项目)
+        self._abroad = False  # the paragraph speaks of a place outside Hebei (_note_abroad)
+        self._labelled: str | None = None  # the project a notice's 项目名称：entry named
         self._ref_pending: tuple[str, str] | None = None  # (clause, name) to find that place in, lazily
         self._last_word: str | None = None  # keyword of the clause's latest figure (for lists)
         self.para_no = 0  # set by the caller: which paragraph of the item is being read
@@ -1093,6 +1166,8 @@ class SentenceReader:
         if self.para_no != self._para_seen:
             self._para_seen = self.para_no
             self.para_place = self._paragraph_place(sentence)
+            self._abroad = False
+        self._note_abroad(sentence)
         at = _AT_OPENING.match(sentence)
         if at and (visited := self.gaz.exact(at.group("place"))):
             self.para_place = visited  # 在献县，……。在泊头，……: a roundup's stop, until the next 在X
@@ -1374,12 +1449,15 @@ class SentenceReader:
                 parent = self.last_ref if isinstance(self.last_ref, _Batch) else None
                 before = sentence[: clause.start()]  # 此次开工的项目中，包括……项目144个: a part of the batch
                 batch = _batch_in(clause.group(), parent, before, self.gaz, before)
-                np = _np(clause.group(), self.gaz) if batch is None else None
+                approved = _APPROVED_NP.search(clause.group()) if batch is None else None
+                np = approved.group("np") if approved else _np(clause.group(), self.gaz) if batch is None else None
                 if batch is not None or np:
                     self.last_ref = batch or np
                     self._ref_stage = self._np_stage(clause.group(), np) if np else None
                     self._note_np(clause.group(), np)
+            self._note_label(sentence)
             return out
+        self._note_label(sentence)
         batch: _Batch | None = None
         # The latest thing the sentence spoke about: a batch, a project named in a clause
         # ("np"), or a project that already got a figure ("fact").
@@ -1484,8 +1562,62 @@ class SentenceReader:
                     self.last_ref = item
                     self._ref_stage = detect_stage(clause)
                     self._note_np(clause, item)
+        if out and ("包括" in sentence or "其中" in sentence):
+            out += self._place_shares(sentence, out)
         self._note_period(sentence)
         return out
+
+    def _place_shares(self, sentence: str, out: list[tuple[Fact, int, int]]) -> list[tuple[Fact, int, int]]:
+        """A portfolio total followed by the places it is made of (投资额X，包括甲市Y、乙市Z等): one
+        fact per place with the total's measure; the total is then the places' whole (the province
+        for places of several cities).  A list after a figure that is no fact stays out."""
+        openers = [o for o in _SHARES_OPEN.finditer(sentence) if self.gaz.find(sentence[o.end() : o.end() + 12])]
+        if not openers or not any(f.subject == "portfolio" for f, _a, _b in out):
+            return []
+        moneys = find_money(sentence)
+        shares: list[tuple[Fact, int, int]] = []
+        for opener in openers:
+            total_money = next((m for m in reversed(moneys) if m.end <= opener.start()), None)
+            if total_money is None or sentence[total_money.end : opener.start()].strip():
+                continue
+            total = next(
+                (f for f, _a, _b in out if f.amount_original == total_money.value and f.subject == "portfolio"), None
+            )
+            if total is None:
+                continue
+            listed: list[tuple[str, Money, int]] = []
+            pos = opener.end()
+            for m in moneys:
+                if m.start < pos:
+                    continue
+                gap = sentence[pos : m.start]
+                entry = _SHARE_ENTRY.fullmatch(gap)
+                place = self.gaz.exact(entry.group("place")) if entry else None
+                if place is None or m.value >= total_money.value or sentence[m.end : m.end + 1] == "的":
+                    break
+                listed.append((place, m, pos + entry.start("place")))
+                pos = m.end
+            if len(listed) < 2:
+                continue
+            cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n, _m, _s in listed}
+            whole = PROVINCE if len(cities) > 1 else cities.pop()
+            total.region, total.region_code = whole, self.gaz.code(whole)
+            for place, m, at in listed:
+                share = dataclasses.replace(
+                    total, region=place, region_code=self.gaz.code(place), project_count=None,
+                    amount_cny=m.value if m.currency == "CNY" else None, amount_original=m.value,
+                    currency=m.currency, approximate=m.approximate,
+                )
+                shares.append((share, at, m.end))
+        return shares
+
+    def _note_label(self, sentence: str) -> None:
+        """A notice's labelled entry (一、项目名称：甲项目): the project its later entries are about."""
+        labelled = _LABELLED_NAME.search(sentence) if "名称" in sentence else None
+        if labelled:
+            self.last_ref = self._labelled = labelled.group("np")
+            self._ref_stage = None
+            self._note_np(labelled.group(0), self._labelled)
 
     def _kind_part(self, np: str, batch: _Batch | None) -> _Batch | None:
         """A would-be name that is a trade's projects (生物医药产业项目, 文旅类项目) said of the
@@ -1574,9 +1706,12 @@ class SentenceReader:
         if text.count(bare) < 2:
             return None
         seen = re.search(
-            "(?:" + "|".join(VISIT_VERBS) + ")了?" + re.escape(bare) + "|" + re.escape(bare) + r"(?:项目|工程|、|等)",
+            "(?:" + "|".join(VISIT_VERBS) + ")了?" + re.escape(bare) + "|" + re.escape(bare)
+            + r"(?P<phase>[一二三四五六七八九]期)?(?:项目|工程|、|等)",
             text,
         )
+        if seen and seen.groupdict().get("phase"):
+            return seen.group(0)  # 甲医院乙院区一期工程开工。甲医院乙院区位于……: the phase the item named
         return bare if seen else None
 
     def _seen_subject(self, clause: str) -> str | None:
@@ -1693,6 +1828,26 @@ class SentenceReader:
                     return found
         return None
 
+    def _note_abroad(self, sentence: str) -> None:
+        """Whether the paragraph is, from this sentence on, about a place outside Hebei: a sentence
+        headed by one (北京市今年安排重点项目300个。其中，……) until a sentence names a Hebei place."""
+        head = _OUTSIDE_HEAD.match(sentence)
+        if head is not None:
+            rest = sentence[head.end() :]
+            self._abroad = not (_BACK_HOME.search(rest) or self.gaz.find(rest))
+        elif self._abroad and (_BACK_HOME.search(sentence) or self.gaz.find(sentence)):
+            self._abroad = False
+
+    def _outside(self, before: str) -> bool:
+        """Whether the clause heads of ``before`` (a sentence up to a figure) make a place outside
+        Hebei the figure's subject, no Hebei place or investor named after it."""
+        heads = list(_OUTSIDE_HEAD.finditer(before))
+        if not heads:
+            return False
+        last = heads[-1]
+        rest = before[last.end() :]
+        return not _BACK_HOME.search(rest) and not self.gaz.find(rest)
+
     def _fact(
         self,
         sentence: str,
@@ -1714,6 +1869,9 @@ class SentenceReader:
         kw = _KW_RE.search(pre[-16:])
         if kw is not None:
             word, pre_kw = kw.group("kw"), pre[: len(pre) - len(kw.group(0))]
+        elif (done := _DONE_AMOUNT.search(pre)) and _INVEST_AFTER.match(clause, money.end):
+            # 一季度已完成5.12亿元投资: the amount before 投资, done (or, after 计划, planned)
+            word, pre_kw = ("计划" if done.group("plan") else "") + "完成投资", pre[: done.start()]
         elif (
             self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)
         ):
@@ -1725,6 +1883,12 @@ class SentenceReader:
         if word.startswith("签约") and _LOAN_WORDS.search(sentence):
             return None  # 签约金额 of bank loans (贷款、授信) is credit, not investment
         after = clause[money.end :]
+        if _BOUND_AFTER.match(after) or (
+            clause[money.start : money.end].endswith("以上") and after.lstrip().startswith(("(含", "（含"))
+        ):
+            return None  # 总投资1亿元及以上 / 5亿元以上(含) / 2亿元以下: a criterion's threshold, no one's investment
+        if self._abroad or self._outside(sentence[: c0 + money.start]):
+            return None  # 江苏省重大项目完成投资X: a figure of a place outside Hebei
         if "以上" in clause[money.start : money.end] and _THRESHOLD_AFTER.match(after):
             return None  # 投资5000万元以上项目: a size threshold, not an amount
         money_text = clause[money.start : money.end]
@@ -1825,6 +1989,8 @@ class SentenceReader:
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
                 subject, name = "project", focus[1]
                 stage = stage or (self._ref_stage if focus[0] == "ref" else None)
+            elif not head and batch is None and self._labelled is not None and self._labelled == self.last_ref:
+                subject, name, from_ref = "project", self._labelled, True  # 项目名称：甲项目 …… 总投资X
             elif not head and "项目" in word and batch is None and (only := self._only_project()):
                 subject, name, from_ref = "project", only, True  # ……签订协议，整体规划项目投资X: the one project named
                 stage = stage or self._ref_stage
@@ -1838,6 +2004,8 @@ class SentenceReader:
                 cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
                 if cand is None and (road := _ROAD_END.search(pre_kw[prev_end:])):
                     cand = _road(road.group("name"), self.gaz)  # 全长68公里的冀中南高速公路已累计完成投资X
+                if cand and _COUNTED_LISTED.match(cand):
+                    cand = None  # 我市24所学校建设列入民生实事工程: counted works on a list
                 group = _counted_group(cand, self.gaz) if cand else None
                 if cand and (trades := category_subset(cand)):
                     category, count = trades, None  # 其中，先进制造业项目和现代服务业项目总投资X: a part by trade
@@ -1900,12 +2068,24 @@ class SentenceReader:
                 ):
                     # 今年全省高速公路计划投资X: an area's whole sector, a portfolio though no 项目 is said
                     category = category or "基础设施"
+                elif (not bare or _TIME_ONLY.match(bare)) and _PROGRAMME_HEAD.search(sentence, 0, c0 + money.start):
+                    pass  # 今年全省棚改计划开工N套，完成投资X: the area's programme, a portfolio
+                elif (not bare or _TIME_ONLY.match(bare)) and (
+                    _COUNTED_WORKS.search(sentence, 0, c0 + money.start)
+                    or _COUNTED_LISTED.match(sentence[: c0 + money.start])
+                ):
+                    # 某市计划改造96个老旧小区……，计划投资X / 我市24所学校建设列入民生实事工程: works counted in
+                    # their own units, a portfolio of the whole place (其中某区6所 is a part of it)
+                    whole = _PART_COUNT.sub(lambda m: " " * len(m.group()), sentence[: c0 + money.start])
+                    list_place = self.region_for(whole)
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
                 stage = detect_stage(sentence[: c0 + money.start])
         if signed_deal:
             count, stage = None, "signed"
+        if subject == "portfolio" and stage is None and _ATTRACTED.search(pre_kw):
+            stage = "introduced"  # 该区吸引甲、乙等领域的新兴产业项目总投资X: the projects it brought in
         if "投入" in word and subject != "project":
             return None  # 累计投入资金X of an area or a fund is spending of any kind, not its projects'
         if subject == "project":
@@ -1913,7 +2093,9 @@ class SentenceReader:
             if stage is None:
                 stage = detect_stage(after[after.find(name) + len(name) :] if name and name in after else "")
             if stage is None:
-                stage = detect_stage(sentence[: c0 + money.start])  # 在建的投资X亿元的某项目
+                # 在建的投资X亿元的某项目 (a stage word inside the name, 甲农田建设项目, is no event of it)
+                lead_in = sentence[: c0 + money.start]
+                stage = detect_stage(lead_in.replace(name, " ") if name else lead_in)
             if stage is None and (verb := _BARE_EVENT.match(sentence, c0 + len(clause))):
                 stage = detect_stage(verb.group(1))  # 投资X的甲项目在某县农博会上，成功签约
             if stage is None and self._context is not None:

@@ -79,3 +79,22 @@ def opening(*alternatives: str) -> re.Pattern[str]:
 def closing(*alternatives: str) -> re.Pattern[str]:
     """A pattern for a text that ends with one of the alternatives."""
     return re.compile(one_of(*alternatives) + "$")
+
+
+# Province-level places outside Hebei and the large cities papers compare with: a figure whose
+# subject one of them is (江苏省重大项目完成投资X) is no Hebei investment.
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_PROVINCES = (
+    *("山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南"),
+    *("湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海"),
+    *("宁夏", "新疆", "台湾"),
+)
+_BIG_CITIES = (
+    *("深圳", "广州", "杭州", "南京", "苏州", "无锡", "宁波", "武汉", "成都", "西安", "郑州", "济南"),
+    *("青岛", "太原", "沈阳", "大连", "长沙", "合肥", "福州", "厦门", "南昌", "长春", "哈尔滨", "昆明"),
+    *("贵阳", "南宁", "兰州", "呼和浩特", "乌鲁木齐", "银川", "西宁", "拉萨", "海口", "东莞", "佛山"),
+)
+OUTSIDE_PLACE = (
+    f"(?:{'|'.join(_MUNICIPALITIES)})市?|(?:{'|'.join(_PROVINCES)})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)"
+    f"|(?:{'|'.join(_BIG_CITIES)})市"
+)

@@ -225,3 +225,19 @@ def _place_prefix() -> re.Pattern[str]:
     names = sorted({p.name for p in places()} | {PROVINCE, "河北"}, key=len, reverse=True)
     return re.compile("^(?:" + "|".join(map(re.escape, names)) + ")+")
 
+
+
+# A national news agency's dateline (新华社石家庄8月26日电): the city is where its bureau sits,
+# not what the story is about.
+_BUREAU_DATELINE = re.compile(
+    r"^\s*(?:新华社|中新社|中新网|中国新闻网|新华网|人民网|央视网|中国经济网|人民日报|经济日报|光明日报|中国日报"
+    r"|科技日报|工人日报|农民日报|法治日报|中国青年报)[\u4e00-\u9fff]{2,6}?\s*\d{1,2}月\d{1,2}日\s*[电讯]"
+)
+
+
+def without_bureau(text: str) -> str:
+    """``text`` with an agency's dateline turned into a placeless 本报讯 (same length, so offsets hold)."""
+    m = _BUREAU_DATELINE.match(text)
+    if m is None:
+        return text
+    return "本报讯" + "\u3000" * (m.end() - 3) + text[m.end() :]
