@@ -59,7 +59,6 @@ def build_checkpoint(
     `specs` lets tests substitute their own suite list (e.g. fewer mart tables).
     """
     import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
 
     if name not in CHECKPOINTS:
         raise KeyError(f"unknown checkpoint {name!r}; expected one of {CHECKPOINTS}")
@@ -80,6 +79,24 @@ def build_checkpoint(
         name=name,
         validation_definitions=validation_definitions,
         result_format=dict(RESULT_FORMAT),
-        actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[DATA_DOCS_SITE])],
+        # no UpdateDataDocsAction: it rebuilds the site (index included) once per suite;
+        # xiangmu's run_checkpoint builds it once per checkpoint run (build_data_docs_for)
+        actions=[],
     )
     return context.checkpoints.add_or_update(checkpoint)
+
+
+def build_data_docs_for(context: FileDataContext, checkpoint_result) -> None:
+    """The Data Docs pages of one checkpoint run's results and suites, and the index, built once.
+
+    Why not GX's UpdateDataDocsAction: it builds the site once per validation
+    result, index and all, so a checkpoint of 7 suites rendered it 7 times:
+    measured 8.1 of 9.6 s of the extraction checkpoint, against 0.8 s of
+    validating, on the CPU the concurrent `dbt build` needs.
+    """
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    identifiers: list = []
+    for result_id, result in checkpoint_result.run_results.items():
+        identifiers += [result_id, ExpectationSuiteIdentifier(name=result.suite_name)]
+    context.build_data_docs(site_names=[DATA_DOCS_SITE], resource_identifiers=identifiers, build_index=True)

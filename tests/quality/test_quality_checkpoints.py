@@ -357,3 +357,30 @@ def test_run_scoped_checks_read_only_the_run(db: psycopg.Connection, checkpoint:
     finally:
         db.execute("reset enable_seqscan")
         db.execute(f"reset {DATA_RUN_SETTING}")
+
+
+def test_data_docs_are_built_once_per_checkpoint_run_with_a_page_per_suite(
+    db: psycopg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One site build per run, not one per suite (issue 15: it was 8 of the extraction check's 9.6 s)."""
+    from great_expectations.data_context import AbstractDataContext
+
+    from expectations.suites import suites_for
+
+    add_good_day(db, run_id="docs-once-run")
+    builds: list[list] = []
+    real_build = AbstractDataContext.build_data_docs
+
+    def counted(self, *args, **kwargs):
+        builds.append(list(kwargs.get("resource_identifiers") or []))
+        return real_build(self, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractDataContext, "build_data_docs", counted)
+    result = run_checkpoint("extraction", run_id="docs-once-run")
+    suites = {spec.name for spec in suites_for("extraction")}
+    assert len(suites) >= 5
+    assert len(builds) == 1, f"{len(builds)} Data Docs builds for one checkpoint run"
+    assert len(builds[0]) == 2 * len(suites)  # each suite's result and the suite itself
+    pages = [p for p in (result.data_docs_index.parent / "validations").rglob("*.html") if "docs-once-run" in str(p)]
+    assert len(pages) == len(suites), pages
+    assert "docs-once-run" in result.data_docs_index.read_text(encoding="utf-8")
