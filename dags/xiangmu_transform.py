@@ -10,7 +10,7 @@ process per core) and check them
 (Great Expectations, beside the build), build the dbt project into `marts_candidate` in **one**
 `dbt build` with every dbt test (task group `dbt`: the producer
 `dbt.dbt_producer_watcher` runs it and its log names any failed test; one
-task per seed, model and snapshot shows that node's own result), check the
+task per model and snapshot shows that node's own result), check the
 marts and publish them to `marts` only if every check passed; beside the
 checks, write the dbt docs when the dbt project changed.
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-# one watching task per seed, model and snapshot, in the group `dbt` (the tests run in the build)
-DBT_NODE_TASKS = {"dbt.regions_seed", "dbt.newspapers_seed", "dbt.fct_investment_mention_run",
+# one watching task per model and snapshot, in the group `dbt` (the tests and the seeds run in the build)
+DBT_NODE_TASKS = {"dbt.stg_seed__regions_run", "dbt.fct_investment_mention_run",
                   "dbt.dim_region_run", "dbt.dim_project_history_snapshot"}
 PRODUCER = "dbt.dbt_producer_watcher"
 
@@ -90,12 +90,17 @@ def test_transform_dag_wiring(dagbag):
     assert ids >= DBT_NODE_TASKS, DBT_NODE_TASKS - ids
     from xiangmu.dbt_airflow import manifest_nodes
 
-    # a node with tests is a group `<name>` of `.run`/`.seed` and `.test`; without tests `<name>_run`
-    suffix = {"model": "run", "seed": "seed", "snapshot": "snapshot"}
-    missing = [n["name"] for n in manifest_nodes().values() if n["resource_type"] in ("model", "seed", "snapshot")
+    # a node with tests is a group `<name>` of `.run` and `.test`; without tests `<name>_run`
+    suffix = {"model": "run", "snapshot": "snapshot"}
+    missing = [n["name"] for n in manifest_nodes().values() if n["resource_type"] in ("model", "snapshot")
                and not ids & {f"dbt.{n['name']}", f"dbt.{n['name']}.{suffix.get(n['resource_type'])}",
                               f"dbt.{n['name']}_{suffix.get(n['resource_type'])}"}]
     assert not missing, f"dbt nodes without a task: {missing}"
+    # seeds are loaded by the build, watched by no task: the build is the whole project, nothing excluded
+    seeds = [n["name"] for n in manifest_nodes().values() if n["resource_type"] == "seed"]
+    assert len(seeds) >= 8 and not {t for t in ids if t.endswith("_seed") or t.endswith(".seed")}
+    build = dag.get_task(PRODUCER)
+    assert not build.exclude and not build.select and "--resource-type" not in (build.dbt_cmd_flags or [])
     # scheduled on the raw-articles Asset the ingest DAG updates
     assert {asset.uri for asset in dag.timetable.asset_condition.objects} == {
         "xiangmu://warehouse/raw/articles"}
@@ -110,7 +115,7 @@ def test_transform_dag_wiring(dagbag):
     node_tasks = [t for t in dag.tasks if t.task_id.startswith("dbt.") and t.task_id != PRODUCER
                   and t.task_id != "dbt.dbt_producer_watcher_done"]
     first = [t for t in node_tasks if not any(up.startswith("dbt.") for up in t.upstream_task_ids)]
-    assert {t.task_id for t in first} >= {"dbt.regions_seed", "dbt.stg_raw__articles_run"}
+    assert {t.task_id for t in first} >= {"dbt.stg_seed__regions_run", "dbt.stg_raw__articles_run"}
     assert all(t.upstream_task_ids == {"extract"} for t in first), [(t.task_id, t.upstream_task_ids) for t in first]
     assert dag.get_task("dbt.fct_investment_mention_run").upstream_task_ids == {
         "dbt.int_project_names_normalized_run"}
@@ -204,7 +209,7 @@ def test_extraction_is_mapped_over_one_shard_per_core(dagbag):
     assert shards == 2
     assert extract.op_kwargs_expand_input.value == {"shard": list(range(shards))}
     assert extract.partial_kwargs["op_kwargs"] == {"shards": shards}
-    assert {"check_extraction", "dbt.dbt_producer_watcher", "dbt.regions_seed"} <= extract.downstream_task_ids
+    assert {"check_extraction", "dbt.dbt_producer_watcher", "dbt.stg_raw__articles_run"} <= extract.downstream_task_ids
     assert not {t for t in extract.downstream_task_ids if t.startswith("dbt.")} & {"dbt.dim_project_run"}
 
 

@@ -5,8 +5,8 @@ tests failed, and clears just that task to rerun it.
 
 Why ExecutionMode.WATCHER (dbt_watcher_group, what the transform DAG uses):
 one `dbt build` per run (task `dbt.dbt_producer_watcher`, dbt's own threads
-in one process, every test included, cross-model ones too), while one
-light sensor task per seed, model and snapshot reports that node's own
+in one process, every test and seed included, cross-model tests too), while
+one light sensor task per model and snapshot reports that node's own
 result from the build's events. Clearing a node's task after a failure
 reruns just that node (cosmos falls back to `dbt run --select <node>` on a
 retry or clear).
@@ -126,8 +126,8 @@ def profile_config():
 
 
 TEST_TASKS = False  # one task per model's tests as well (see the module's docstring)
-NODE_TASK_SUFFIXES = ("run", "seed", "snapshot")  # cosmos' task ids: `<node>_<suffix>` or `<node>.<suffix|test>`
-NODE_TYPES = ("model", "seed", "snapshot")
+NODE_TASK_SUFFIXES = ("run", "snapshot")  # cosmos' task ids: `<node>_<suffix>` or `<node>.<suffix|test>`
+NODE_TYPES = ("model", "snapshot")  # the watched nodes: seeds are built unwatched (UNWATCHED)
 
 
 def node_of_task(group_id: str, task_id: str | None, nodes: dict[str, dict] | None = None) -> str | None:
@@ -180,6 +180,7 @@ def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
             # the producer's `dbt build` runs every test (tests over several models too);
             # with TEST_TASKS, a task per model reports the result of that model's tests
             test_behavior=TestBehavior.AFTER_EACH if TEST_TASKS else TestBehavior.NONE,
+            exclude=list(UNWATCHED),  # loaded by the build all the same (build_with_tests drops it there)
             emit_datasets=False,  # the DAG declares its own Assets, per layer
             enable_mock_profile=False,
         ),
@@ -188,9 +189,25 @@ def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
     )))
 
 
+# Seeds are built but not watched: no task of their own (see build_with_tests).
+UNWATCHED = ("resource_type:seed",)
+
+
 def build_with_tests(group: Any) -> Any:
-    """Keep every test in the producer's `dbt build` when no task reports them (cosmos drops them then)."""
+    """The producer's `dbt build` is the whole project: every test, and the seeds no task watches.
+
+    Why the tests: cosmos leaves them out of the build when no task reports
+    them. Why seeds without tasks: they are the repo's reference CSVs (regions,
+    stages, ...), a few rows each, loaded at the start of every build; a task
+    each only reported "loaded" and cost a worker process per seed (8 of the
+    project's 14 first-level node tasks), which on 2 cores held the slots and
+    the CPU the build and the model tasks need. A seed that fails to load
+    still fails the build, which alerts and names it in its log, and dbt
+    skips the models that read it, whose tasks show skipped.
+    """
     build = producer(group)
+    excluded = [item for item in (build.exclude or "").split() if item not in UNWATCHED]
+    build.exclude = " ".join(excluded) or None
     flags, kept = list(build.dbt_cmd_flags or []), []
     while flags:
         flag = flags.pop(0)
