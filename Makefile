@@ -52,7 +52,7 @@ bench: install
 bi: install bi-install
 	$(BIN)/python bi/superset_bi.py serve
 
-## Stop the embedded PostgreSQL that `make run` started (the warehouse and Airflow's metadata).
+## Stop the Airflow services of `xiangmu airflow up` and the embedded PostgreSQL (the warehouse and Airflow's metadata).
 stop: install
 	$(BIN)/xiangmu stop
 

@@ -135,7 +135,7 @@ def _not_in_future(day: dt.date, what: str) -> None:
     """
     import pendulum
 
-    from xiangmu.dagdefs import TZ
+    from xiangmu.newspapers import TZ  # not xiangmu.dagdefs: that imports Airflow, seconds the CLI need not pay
 
     today = pendulum.now(TZ).date()
     if day > today:
@@ -176,8 +176,17 @@ def cmd_bi_credentials(args: argparse.Namespace) -> int:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
+    """Stop what local runs left running: the services of `xiangmu airflow up`, then the embedded PostgreSQL.
+
+    Why both: the services keep their metadata in that PostgreSQL; stopping it
+    alone left their API server running without a database, out of reach of
+    `xiangmu airflow down` once the next `up` recorded new services.
+    """
+    from xiangmu.local import scheduler
     from xiangmu.warehouse import embedded
 
+    if scheduler.down():
+        print("Airflow services stopped")
     stopped = embedded.stop()
     print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
     return 0

@@ -12,8 +12,8 @@ import pendulum
 from airflow.sdk import Asset
 
 from xiangmu.alerts import task_failure_alert
+from xiangmu.newspapers import TZ  # the papers' time zone, which the DAG files take from here
 
-TZ = "Asia/Shanghai"
 INGEST_DAG_ID = "xiangmu_ingest"
 TRANSFORM_DAG_ID = "xiangmu_transform"
 

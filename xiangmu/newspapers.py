@@ -28,6 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+# Both papers publish on Beijing time: an edition date, "today" and the daily schedule are dates there.
+TZ = "Asia/Shanghai"
+
 
 @dataclass(frozen=True)
 class Paper:
