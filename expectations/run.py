@@ -20,7 +20,6 @@ from typing import Any
 
 from expectations.checkpoints import CHECKPOINTS, build_checkpoint, build_data_docs_for
 from expectations.context import (
-    DATA_DOCS_SITE,
     data_docs_dir,
     data_docs_index,
     get_context,
@@ -341,9 +340,7 @@ def run_checkpoint(
         if name == "marts":
             record_mart_row_counts(url, success, run_name)
 
-        index = data_docs_index()
-        if not index.exists():  # build_data_docs_for writes it; rebuild the whole site if it did not
-            context.build_data_docs(site_names=[DATA_DOCS_SITE])
+        index = data_docs_index()  # build_data_docs_for always writes it
         localize_data_docs(data_docs_dir())  # served offline: local assets, no CDN
     log.info("checkpoint %s took %s", name, timer)
     result = QualityResult(

@@ -609,6 +609,16 @@ def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | N
     return (m.group("np") if body else head + m.group("np")), m.group("at")
 
 
+def _threshold(money_text: str, after: str) -> bool:
+    """An amount bounding what qualifies, no one's investment: a criterion (总投资1亿元及以上,
+    5亿元以上(含), 2亿元以下) or a size class (投资5000万元以上项目)."""
+    if _BOUND_AFTER.match(after):
+        return True
+    if money_text.endswith("以上") and after.lstrip().startswith(("(含", "（含")):
+        return True
+    return "以上" in money_text and _THRESHOLD_AFTER.match(after) is not None
+
+
 def _kind(mid: str, gaz: Gazetteer) -> str | None:
     """The kind of projects a part of a batch is named by (战略新兴项目86项, 汽车等高端制造项目48个,
     民生补短板项目22项), when it is no stage, level, size, place, firm or investment word."""
@@ -1833,20 +1843,19 @@ class SentenceReader:
         headed by one (北京市今年安排重点项目300个。其中，……) until a sentence names a Hebei place."""
         head = _OUTSIDE_HEAD.match(sentence)
         if head is not None:
-            rest = sentence[head.end() :]
-            self._abroad = not (_BACK_HOME.search(rest) or self.gaz.find(rest))
-        elif self._abroad and (_BACK_HOME.search(sentence) or self.gaz.find(sentence)):
+            self._abroad = not self._names_home(sentence[head.end() :])
+        elif self._abroad and self._names_home(sentence):
             self._abroad = False
 
     def _outside(self, before: str) -> bool:
         """Whether the clause heads of ``before`` (a sentence up to a figure) make a place outside
         Hebei the figure's subject, no Hebei place or investor named after it."""
         heads = list(_OUTSIDE_HEAD.finditer(before))
-        if not heads:
-            return False
-        last = heads[-1]
-        rest = before[last.end() :]
-        return not _BACK_HOME.search(rest) and not self.gaz.find(rest)
+        return bool(heads) and not self._names_home(before[heads[-1].end() :])
+
+    def _names_home(self, text: str) -> bool:
+        """Whether ``text`` brings a figure back to Hebei: a Hebei place or word, or an investor."""
+        return bool(_BACK_HOME.search(text) or self.gaz.find(text))
 
     def _fact(
         self,
@@ -1883,15 +1892,11 @@ class SentenceReader:
         if word.startswith("签约") and _LOAN_WORDS.search(sentence):
             return None  # 签约金额 of bank loans (贷款、授信) is credit, not investment
         after = clause[money.end :]
-        if _BOUND_AFTER.match(after) or (
-            clause[money.start : money.end].endswith("以上") and after.lstrip().startswith(("(含", "（含"))
-        ):
-            return None  # 总投资1亿元及以上 / 5亿元以上(含) / 2亿元以下: a criterion's threshold, no one's investment
+        money_text = clause[money.start : money.end]
+        if _threshold(money_text, after):
+            return None
         if self._abroad or self._outside(sentence[: c0 + money.start]):
             return None  # 江苏省重大项目完成投资X: a figure of a place outside Hebei
-        if "以上" in clause[money.start : money.end] and _THRESHOLD_AFTER.match(after):
-            return None  # 投资5000万元以上项目: a size threshold, not an amount
-        money_text = clause[money.start : money.end]
         # 投资超10亿元的项目2个 sizes projects; 总投资超320亿元的项目439项 totals them.
         over = "总" not in word and money_text.startswith(("超", "逾", "突破", "过"))
         sized = "以上" in money_text or over or not after.startswith("的")
