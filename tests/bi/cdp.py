@@ -121,6 +121,23 @@ class Browser:
             self.pump(0.5)
         raise TimeoutError(f"timed out waiting for {what}")
 
+    def click_until(self, selector: str, predicate: Callable[[], Any], what: str,
+                    attempts: int = 4, every: float = 20.0) -> Any:
+        """Click an element until predicate holds, clicking again when nothing happened.
+
+        Why: on a loaded machine a page can show an element before its script
+        attached the click handler; one click then does nothing and a single
+        long wait times out (seen in CI). A user clicks again; so does this.
+        """
+        for _ in range(attempts):
+            # The element may be gone already: the last click worked and the page is navigating.
+            self.evaluate(f"document.querySelector({json.dumps(selector)})?.click()")
+            try:
+                return self.wait_for(predicate, timeout=every, what=what)
+            except TimeoutError:
+                continue
+        raise TimeoutError(f"timed out waiting for {what} after {attempts} clicks on {selector}")
+
     def type_into(self, selector: str, text: str) -> None:
         """Focus a field and type as a user would (React sees real input events)."""
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")

@@ -71,7 +71,7 @@ def test_index_lists_each_validation_with_its_edition_date_offline(data_docs: Pa
         assert not [u for u in requested if not u.startswith(("file:", "data:"))], requested
         assert not browser.failed_requests()
         # A row links to its validation page, which opens offline too.
-        browser.evaluate("document.querySelector('table.bootstrap-table-lite tbody tr[data-href]').click()")
-        browser.wait_for(lambda: "/validations/" in browser.evaluate("location.href"), what="validation page")
+        browser.click_until("table.bootstrap-table-lite tbody tr[data-href]",
+                            lambda: "/validations/" in browser.evaluate("location.href"), what="validation page")
         browser.wait_for(lambda: browser.evaluate("document.readyState") == "complete", what="page load")
         assert f"editions_{DAY}" in browser.evaluate("decodeURIComponent(location.href) + document.body.innerText")

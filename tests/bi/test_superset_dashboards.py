@@ -91,13 +91,39 @@ def browser(superset: str, isolated_state: Path) -> Iterator[Browser]:
     """Chromium logged in as the admin whose password `make bi` generated."""
     password = (isolated_state / "superset" / "admin_password").read_text("ascii").strip()
     with Browser() as chromium:
-        chromium.navigate(superset + "/login/")
-        chromium.wait_for(lambda: chromium.evaluate("!!document.querySelector('#username')"), what="login form")
-        chromium.type_into("#username", "admin")
-        chromium.type_into("#password", password)
-        chromium.evaluate("document.querySelector('[data-test=login-button]').click()")
-        chromium.wait_for(lambda: "/login" not in chromium.evaluate("location.pathname"), what="login")
+        log_in(chromium, superset, "admin", password)
         yield chromium
+
+
+def log_in(chromium: Browser, base: str, user: str, password: str, attempts: int = 3) -> None:
+    """Log in through Superset's React login form, as a user would, retrying what a user would retry.
+
+    Why the retries: on a loaded machine the form can re-render between the
+    typing and the click (the values are lost and the form only complains),
+    or the click lands before its handler. Each failed attempt is reported
+    with what the page said, so a real failure (wrong password) still fails.
+    """
+    ready = ("document.readyState === 'complete' && !!document.querySelector('#username')"
+             " && !!document.querySelector('#password') && !!document.querySelector('[data-test=login-button]')")
+    typed = "[document.querySelector('#username').value, document.querySelector('#password').value.length]"
+    failures = []
+    for _ in range(attempts):
+        chromium.navigate(base + "/login/")
+        chromium.wait_for(lambda: chromium.evaluate(ready), timeout=120, what="login form")
+        chromium.pump(1)  # the form settles (autofocus, theme) before anyone types
+        chromium.type_into("#username", user)
+        chromium.type_into("#password", password)
+        if chromium.evaluate(typed) != [user, len(password)]:
+            failures.append(f"typed values lost: {chromium.evaluate(typed)}")
+            continue
+        try:
+            chromium.click_until("[data-test=login-button]",
+                                 lambda: "/login" not in chromium.evaluate("location.pathname"),
+                                 what="login", attempts=2, every=30)
+            return
+        except TimeoutError:
+            failures.append(chromium.evaluate("document.body.innerText.slice(0, 300)"))
+    raise TimeoutError(f"could not log in to Superset in {attempts} attempts: {failures}")
 
 
 def test_state_holds_metadata_and_a_private_secret(superset: str, isolated_state: Path) -> None:
