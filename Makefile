@@ -11,11 +11,15 @@ export AIRFLOW__CORE__LOAD_EXAMPLES := False
 .PHONY: install run test lint bench stop airflow clean bi bi-install
 
 # The virtualenv is (re)built from the lock whenever the lock changes.
-$(VENV)/.installed: requirements.lock pyproject.toml
+# --compile-bytecode: uv writes no .pyc by default, and where PYTHONDONTWRITEBYTECODE is set
+# (CI sandboxes, some shells) Python never caches one either: every Airflow, dbt and GX process
+# then compiles its imports from source (measured: importing Airflow, cosmos and GX 17-18 s
+# instead of 8.5-9.7 s; dbt 4.5-5.3 s instead of 2.8-3.5 s).
+$(VENV)/.installed: requirements.lock pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 required, got " + sys.version' 
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	touch $@
 
@@ -23,9 +27,9 @@ install: $(VENV)/.installed
 
 # Superset has its own virtualenv and lock (its pins conflict with Airflow's).
 BI_VENV := .venv-bi
-$(BI_VENV)/.installed: bi/requirements.lock $(VENV)/.installed
+$(BI_VENV)/.installed: bi/requirements.lock $(VENV)/.installed Makefile
 	test -x $(BI_VENV)/bin/python || $(PYTHON) -m venv $(BI_VENV)
-	$(BIN)/uv pip sync --python $(BI_VENV)/bin/python bi/requirements.lock
+	$(BIN)/uv pip sync --compile-bytecode --python $(BI_VENV)/bin/python bi/requirements.lock
 	touch $@
 
 bi-install: $(BI_VENV)/.installed

@@ -554,6 +554,9 @@ def test_dockerfile_builds_from_airflow_332_and_installs_the_lock():
 
     runs = " ".join(a for i, a in instructions if i == "RUN")
     assert re.search(r"uv pip sync .*requirements\.lock", runs), "the image must be synced to requirements.lock"
+    assert re.search(r"uv pip sync --compile-bytecode .*requirements\.lock", runs), (
+        "the image's packages must carry their bytecode: the airflow user cannot write it at run time"
+    )
     assert re.search(r"pip install .*--no-deps", runs), "the project must be installed without re-resolving deps"
     assert "pip check" in runs
     assert f"'{lock['apache-airflow']}'" in runs, "the build must check the installed Airflow against the lock"
