@@ -150,7 +150,7 @@ _DATELINE = (
 )
 _LEADING = re.compile(
     r"^(?:" + _DATELINE
-    + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|如|比如|例如|以及|和|及|与|还有|分别是|即|为)+"
+    + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|目前|如|比如|例如|以及|和|及|与|还有|分别是|即|为|预计|预期)+"
 )
 # Only multi-character connectors are stripped from names: 和/如/与 may begin a real name.
 _LEADING_NAME = re.compile(
@@ -201,7 +201,15 @@ _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余"
 _PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
 _NP_SUFFIX = closing("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
 # 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
-_BUILD_AFTER = re.compile(r"^(?:在[^，；。的]{2,12}?)?(?:建设|新建|兴建|打造|实施|建成)的?(?=[^，；。]*项目)")
+# 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where (新建/兴建 never end before 设:
+# 在某地兴建设 is 在某地兴 + 建设 misread; 在定兴建设 is 定兴 + 建设).
+_BUILD_VERBS = r"(?:建设|新建(?!设)|兴建(?!设)|打造|实施|建成|开发)了?"
+_BUILD_AFTER = re.compile(r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*项目)")
+# 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
+_SIZED_OF = re.compile(
+    r"^[、，,]\s*(?:占地面积|占地|总建筑面积|建筑面积|规划面积|规划用地|用地面积)(?:约|达|近|超过)?"
+    r"[\d.一二三四五六七八九十百千万]+\s*(?:亩|平方米|平方公里|万平方米|公顷)的(?=[^，；。]{2,40}(?:项目|工程|园|基地|中心|城))"
+)
 # Where the next item of a list begins: its own investment word (、总投资5亿元的……) or its own
 # figure (、3亿元的……).
 _NEXT_KEYWORD = (
@@ -570,7 +578,7 @@ _APPROVED_NP = re.compile(
 # 甲公司投资X亿元，增上/新建/实施乙项目: what the company's money builds, right after the figure.
 _FIRM_BUILDS = re.compile(
     r"^[，,]?\s*(?:用于|主要用于|计划|拟|将|并|重点|全力)?(?:在(?P<at>[^，。；、,;的]{2,12}?))?"
-    r"(?:增上|新上|上马|建设|新建|兴建|实施|投建|打造|扩建|布局)"
+    r"(?:增上|新上|上马|建设|新建(?!设)|兴建(?!设)|实施|投建|打造|扩建|布局)"
     r"(?P<np>[^，。；、,;的]{2,40}?(?:项目|工程))"
 )
 
@@ -607,6 +615,19 @@ def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | N
     if m is None:
         return None
     return (m.group("np") if body else head + m.group("np")), m.group("at")
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def _enumerated(text: str, found: tuple[int, int, str]) -> bool:
+    """Whether the place at ``found`` is one item of a list of places or sites (甲区……、乙市……现场):
+    what 该市 points back to is a place the text talks about, not one of a list it enumerates."""
+    start, end, _name = found
+    if start and text[start - 1] in "、":
+        return True
+    stop = _CLAUSE_END.search(text, end)
+    return "、" in text[end : stop.start() if stop else len(text)][:24]
 
 
 def _threshold(money_text: str, after: str) -> bool:
@@ -1001,20 +1022,23 @@ class SentenceReader:
                 return name
         if word.startswith("该") or self.gaz.home == PROVINCE:
 
-            def latest() -> str | None:  # the item's latest place of the kind (scanned only when asked)
-                history = self._history
+            history = self._history
+
+            def latest() -> tuple[int, int, str] | None:  # the item's latest place of the kind (scanned when asked)
                 found = reversed(self.gaz.find(history, self.item.place))
                 return next(
-                    (n for s, _e, n in found if self._kind_ok(n, word) and not (s and history[s - 1] == "的")), None
+                    (f for f in found if self._kind_ok(f[2], word) and not (f[0] and history[f[0] - 1] == "的")), None
                 )
 
             up = self.gaz.parent
             for place in (self.para_place, self.item.place):
                 if place and self._kind_ok(place, word):
-                    if word.startswith("该") and (just := latest()) and place in (up(just), up(up(just))):
-                        return just  # 保定市……，涿州市全力……。该市: the county-level city just named
-                    return place
-            return latest()
+                    just = latest() if word.startswith("该") else None
+                    if just and place in (up(just[2]), up(up(just[2]))) and not _enumerated(history, just):
+                        return just[2]  # 保定市……，涿州市全力……。该市: the county-level city just named
+                    return place  # 会场设在甲区……、乙市……现场。该市: one of a list is no one's 该市
+            just = latest()
+            return just[2] if just else None
         return None
 
     @property
@@ -1930,7 +1954,7 @@ class SentenceReader:
         count = batch.count if batch else None
         stage = batch.stage if batch else None
         category = batch.category if batch else None
-        built = _BUILD_AFTER.match(after)
+        built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)
         if after.startswith("的") or built:
             tail = after[built.end() :] if built else after[1:]
             cm = (
@@ -1966,6 +1990,8 @@ class SentenceReader:
                     stage = stage or (self._ref_stage if referent == self.last_ref else None)
                 elif cand and not _is_generic(cand, self.gaz):
                     subject, name = "project", cand
+                    if built and (at := built.groupdict().get("at")) and (sited := self.gaz.find(at, self.item.place)):
+                        list_place = list_place or sited[-1][2]  # 甲集团投资X亿元在某县建设乙项目: built there
                     if built and (by := _BY_FIRM.search(pre_kw[prev_end:])) and not cand.startswith(by["firm"]):
                         name = by["firm"] + cand  # 由甲公司投资X亿元打造的乙项目: the company's project
                         ref = self.last_ref if isinstance(self.last_ref, _Batch) else None

@@ -83,6 +83,12 @@ _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，
 # A reporter's visit (记者走进/来到/深入 …): the place right after it is where the report is from.
 _VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
+# A place as a landmark for a distance (北距某地60公里, 距离某市区仅30分钟车程): where something is
+# measured from, never the place the text reports on.
+_DISTANCE_AFTER = re.compile(
+    r"(?:市区|城区|市中心|中心|主城区)?(?:约|仅|不足|只有|不到)?\s*[\d一二三四五六七八九十百两半]+(?:\.\d+)?\s*"
+    r"(?:公里|千米|里|米|分钟|小时|km)"
+)
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,9 @@ class Gazetteer:
         for m in self.pattern.finditer(text):
             if _MEDIA_AFTER.match(text, m.end()):
                 continue
+            landmark = text[max(0, m.start() - 2) : m.start()].endswith(("距", "距离"))
+            if landmark and _DISTANCE_AFTER.match(text, m.end()):
+                continue  # 南距某地60里: a landmark
             if m.group() in self.short_in_text and not self._short_opens(text, m.start(), m.end()):
                 continue
             name = self.names.get(m.group()) or self.alias_zone.get(m.group())
