@@ -91,7 +91,11 @@ def browser(superset: str, isolated_state: Path) -> Iterator[Browser]:
     """Chromium logged in as the admin whose password `make bi` generated."""
     password = (isolated_state / "superset" / "admin_password").read_text("ascii").strip()
     with Browser() as chromium:
-        log_in(chromium, superset, "admin", password)
+        try:
+            log_in(chromium, superset, "admin", password)
+        except TimeoutError as exc:  # what Superset said meanwhile, for whoever reads the CI log
+            lines = (isolated_state / "superset.log").read_text("utf-8", errors="replace").splitlines()
+            raise TimeoutError(f"{exc}\nlast lines of superset.log:\n" + "\n".join(lines[-25:])) from exc
         yield chromium
 
 
