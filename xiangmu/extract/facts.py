@@ -201,9 +201,11 @@ _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余"
 _PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
 _NP_SUFFIX = closing("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
 # 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
-# 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where (新建/兴建 never end before 设:
-# 在某地兴建设 is 在某地兴 + 建设 misread; 在定兴建设 is 定兴 + 建设).
-_BUILD_VERBS = r"(?:建设|新建(?!设)|兴建(?!设)|打造|实施|建成|开发)了?"
+# 新建/兴建, never ending right before 设: after a place ending in 兴 or 新, 在定兴建设 is 定兴 + 建设,
+# not 定 + 兴建 (the place and the project's name would each lose a character).
+_NEW_BUILD = r"新建(?!设)|兴建(?!设)"
+# 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where.
+_BUILD_VERBS = r"(?:建设|" + _NEW_BUILD + r"|打造|实施|建成|开发)了?"
 _BUILD_AFTER = re.compile(r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*项目)")
 # 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
 _SIZED_OF = re.compile(
@@ -297,6 +299,8 @@ _PLACE_RANKED = re.compile(r"[^，,。；]{0,4}?(?:位居|位列|排名|排在|�
 _SITED_VERB = re.compile(r"[^，,；;。]{0,12}?(?:开工|建设|签约|投产|竣工|落地|落户)")
 _BATCH_IN_TAIL = re.compile(r"\d+\s*(?:个|项|批)|[一二三四五六七八九十两]+(?:个|项|批)|集中|举行|举办|等")
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？!?]")
+# The same, and a colon or a line break too: 甲市：乙、丙 lists after the place, not the place in a list.
+_CLAUSE_OR_COLON_END = re.compile(r"[，,；;。！？!?：:\n]")
 # A port named after its city's short name (沧州港, 唐山港): the port's, not the city's own words.
 _PORT_OF = re.compile(r"[\u4e00-\u9fff]{2,3}港(?![澳台])")
 _VENUE_BEFORE = closing("在", "于", *LANDING_VERBS, "位于")
@@ -578,7 +582,7 @@ _APPROVED_NP = re.compile(
 # 甲公司投资X亿元，增上/新建/实施乙项目: what the company's money builds, right after the figure.
 _FIRM_BUILDS = re.compile(
     r"^[，,]?\s*(?:用于|主要用于|计划|拟|将|并|重点|全力)?(?:在(?P<at>[^，。；、,;的]{2,12}?))?"
-    r"(?:增上|新上|上马|建设|新建(?!设)|兴建(?!设)|实施|投建|打造|扩建|布局)"
+    r"(?:增上|新上|上马|建设|" + _NEW_BUILD + r"|实施|投建|打造|扩建|布局)"
     r"(?P<np>[^，。；、,;的]{2,40}?(?:项目|工程))"
 )
 
@@ -617,16 +621,13 @@ def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | N
     return (m.group("np") if body else head + m.group("np")), m.group("at")
 
 
-_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
-
-
 def _enumerated(text: str, found: tuple[int, int, str]) -> bool:
     """Whether the place at ``found`` is one item of a list of places or sites (甲区……、乙市……现场):
     what 该市 points back to is a place the text talks about, not one of a list it enumerates."""
     start, end, _name = found
     if start and text[start - 1] in "、":
         return True
-    stop = _CLAUSE_END.search(text, end)
+    stop = _CLAUSE_OR_COLON_END.search(text, end)
     return "、" in text[end : stop.start() if stop else len(text)][:24]
 
 
@@ -1954,7 +1955,7 @@ class SentenceReader:
         count = batch.count if batch else None
         stage = batch.stage if batch else None
         category = batch.category if batch else None
-        built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)
+        built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
         if after.startswith("的") or built:
             tail = after[built.end() :] if built else after[1:]
             cm = (
