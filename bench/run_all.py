@@ -11,6 +11,8 @@ Usage: .venv/bin/python bench/run_all.py [--repeat N] [--extract-n N]   (what `m
 (c) extract: articles/s of the extractor (bench/bench_extract.py).
 (d) hostile: extraction ms per KB on hostile shapes at 1, 4, 16, 64 KB and 1 MB
     (bench/bench_hostile.py); must stay flat, and under 1 s for 64 KB or less.
+(h) data docs: one GX checkpoint run with 5 years of stored validation results,
+    retention on and off, against an empty store (bench/bench_data_docs.py).
 
 Prints a compact table and writes .state/bench/results.json.
 """
@@ -156,11 +158,25 @@ def bench_hostile(with_mb: bool) -> dict:
     return result
 
 
+def bench_data_docs(years: float) -> dict:
+    """(h) in its own process: it points XIANGMU_STATE_DIR and the GX context at a throwaway state."""
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_data_docs.py"), "--years", str(years)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_data_docs failed ({proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    lines = proc.stdout.strip().splitlines()
+    result = json.loads(lines[-1])
+    result["table"] = "\n".join(line for line in lines[:-1] if line.startswith(("(h)", "    ")))
+    return result
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=50, help="parses of each sample page (default 50)")
     ap.add_argument("--extract-n", type=int, default=3000, help="synthetic articles for (c) (default 3000)")
     ap.add_argument("--hostile-no-mb", action="store_true", help="skip the 1 MB inputs of (d)")
+    ap.add_argument("--docs-years", type=float, default=5.0,
+                    help="years of stored validation results for (h), the GX checkpoint cost (default 5; 0 skips)")
     ap.add_argument("--backfill-days", type=int, default=365,
                     help="synthetic days for (e)-(g), the backfill through Airflow (default 365; 0 skips)")
     args = ap.parse_args()
@@ -188,6 +204,11 @@ def main() -> int:
     hostile = bench_hostile(not args.hostile_no_mb)
     print("(d) " + hostile.pop("table"))
 
+    docs = None
+    if args.docs_years:
+        docs = bench_data_docs(args.docs_years)
+        print(docs.pop("table"))
+
     backfill = None
     if args.backfill_days:
         import bench_backfill
@@ -197,7 +218,7 @@ def main() -> int:
 
     results = {"measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                "python": sys.version.split()[0], "parse": parse, "scrape": scrape, "extract": extract,
-               "hostile": hostile, "backfill": backfill}
+               "hostile": hostile, "data_docs": docs, "backfill": backfill}
     out = ROOT / ".state" / "bench" / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -29,6 +29,10 @@ DATA_DOCS_DIR_VAR = "XIANGMU_GX_DATA_DOCS_DIR"
 # empty value means "check every row".
 DATA_RUN_SETTING = "xiangmu.quality_data_run_id"
 
+# Validation results the Data Docs index lists, newest first (about a week of daily runs);
+# every result kept (expectations/retention.py) still has its page.
+INDEX_RESULTS = 100
+
 _DATA_DOCS_SITE_CONFIG = {
     "class_name": "SiteBuilder",
     "show_how_to_buttons": False,
@@ -36,13 +40,19 @@ _DATA_DOCS_SITE_CONFIG = {
         "class_name": "TupleFilesystemStoreBackend",
         "base_directory": "${" + DATA_DOCS_DIR_VAR + "}",
     },
-    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    # the index links the newest results only: GX reads each result it links on every rebuild
+    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder", "validation_results_limit": INDEX_RESULTS},
 }
 
 
 def gx_project_root() -> Path:
     """Directory whose gx/ subdirectory is the file data context."""
     return config.gx_root_dir()
+
+
+def validation_results_dir(context) -> Path:
+    """Where the context's validation results store keeps its files (great_expectations.yml says where)."""
+    return Path(context.stores[context.validation_results_store_name].store_backend.full_base_directory)
 
 
 def data_docs_index() -> Path:

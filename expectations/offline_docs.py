@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -95,8 +96,13 @@ def _rewrite(html: str, prefix: str, assets: dict[str, Path]) -> str:
     return _REMOTE_CSS_URL.sub("none", html)
 
 
-def localize(site_dir: Path) -> int:
-    """Copy the assets into the site and point its pages at them; returns the pages rewritten."""
+def localize(site_dir: Path, since: datetime | None = None) -> int:
+    """Copy the assets into the site and point its pages at them; returns the pages rewritten.
+
+    since: only pages written from then on (a checkpoint run passes its start): the
+    pages of earlier runs were rewritten by their own run, and reading the whole
+    site every run made its cost grow with the history.
+    """
     assets = available_assets()
     if "jquery.min.js" not in assets or not site_dir.is_dir():
         log.warning("Data Docs keep their CDN assets: no local jQuery (install XStatic-jQuery or libjs-jquery)")
@@ -108,7 +114,10 @@ def localize(site_dir: Path) -> int:
         if not target.exists() or target.stat().st_size != source.stat().st_size:
             shutil.copyfile(source, target)
     rewritten = 0
+    newer_than = since.timestamp() - 2.0 if since is not None else None  # 2 s: coarse file-system clocks
     for page in site_dir.rglob("*.html"):
+        if newer_than is not None and page.stat().st_mtime < newer_than:
+            continue
         html = page.read_text("utf-8")
         prefix = Path(os.path.relpath(vendor, page.parent)).as_posix() + "/"
         new = _rewrite(html, prefix, assets)

@@ -26,9 +26,11 @@ from expectations.context import (
     gx_connection_string,
     gx_project_root,
     set_context_environment,
+    validation_results_dir,
 )
 from expectations.offline_docs import edition_label
 from expectations.offline_docs import localize as localize_data_docs
+from expectations.retention import archive_old_results
 from expectations.suites import (
     COMPLETE_EDITIONS_SQL,
     MART_SCHEMA,
@@ -38,6 +40,7 @@ from expectations.suites import (
     SuiteSpec,
     Thresholds,
 )
+from xiangmu import config
 
 log = logging.getLogger(__name__)
 
@@ -332,6 +335,11 @@ def run_checkpoint(
         docs_run_name = f"{_edition_label(url, data_run_id)}__{run_name}"
         gx_result = checkpoint.run(run_id=RunIdentifier(run_name=docs_run_name, run_time=started))
         timer.lap("validate")
+        # the store, and so the docs below, the size of the retention window (expectations.retention)
+        archive_old_results(
+            validation_results_dir(context), config.gx_keep_days(), site=data_docs_dir() / "validations"
+        )
+        timer.lap("retention")
         build_data_docs_for(context, gx_result)
         timer.lap("docs")
         failures, evaluated = _failures_from(gx_result)
@@ -341,7 +349,7 @@ def run_checkpoint(
             record_mart_row_counts(url, success, run_name)
 
         index = data_docs_index()  # build_data_docs_for always writes it
-        localize_data_docs(data_docs_dir())  # served offline: local assets, no CDN
+        localize_data_docs(data_docs_dir(), since=started)  # served offline: local assets, no CDN
     log.info("checkpoint %s took %s", name, timer)
     result = QualityResult(
         checkpoint=name,

@@ -200,6 +200,15 @@ def extract_shards() -> int:
     return int(_bounded_float("XIANGMU_EXTRACT_SHARDS", 2, 1, 64))
 
 
+def gx_keep_days() -> float:
+    """Days of GX validation results kept in the store and Data Docs; older ones go to a monthly zip.
+
+    Why a window: GX reads every stored result to rebuild the Data Docs index on
+    each checkpoint run (see expectations/retention.py).
+    """
+    return _bounded_float("XIANGMU_GX_KEEP_DAYS", 90.0, 1.0, 36500.0)
+
+
 def max_failed_article_share() -> float:
     """Share of a run's articles whose extraction may fail before the extraction checkpoint fails (alerts)."""
     return _bounded_float("XIANGMU_MAX_FAILED_ARTICLE_SHARE", 0.05, 0.0, 1.0)
