@@ -97,7 +97,7 @@ def run(years: float, per_day: int) -> dict:
 
 def describe(r: dict) -> str:
     return (
-        f"(h) GX checkpoint `raw` with {r['years']:g} years of daily results ({r['results_stored']} stored):\n"
+        f"(i) GX checkpoint `raw` with {r['years']:g} years of daily results ({r['results_stored']} stored):\n"
         f"    empty store {r['empty_s']} s; with that history, retention off {r['no_retention_s']} s "
         f"({r['ratio_no_retention']}x); retention on {r['retention_s']} s ({r['ratio_retention']}x, target 1.3x; "
         f"{r['results_after_retention']} results kept, the first run archived the rest in {r['archiving_run_s']} s)"

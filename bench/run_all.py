@@ -11,7 +11,7 @@ Usage: .venv/bin/python bench/run_all.py [--repeat N] [--extract-n N]   (what `m
 (c) extract: articles/s of the extractor (bench/bench_extract.py).
 (d) hostile: extraction ms per KB on hostile shapes at 1, 4, 16, 64 KB and 1 MB
     (bench/bench_hostile.py); must stay flat, and under 1 s for 64 KB or less.
-(h) data docs: one GX checkpoint run with 5 years of stored validation results,
+(i) data docs: one GX checkpoint run with 5 years of stored validation results,
     retention on and off, against an empty store (bench/bench_data_docs.py).
 
 Prints a compact table and writes .state/bench/results.json.
@@ -159,14 +159,14 @@ def bench_hostile(with_mb: bool) -> dict:
 
 
 def bench_data_docs(years: float) -> dict:
-    """(h) in its own process: it points XIANGMU_STATE_DIR and the GX context at a throwaway state."""
+    """(i) in its own process: it points XIANGMU_STATE_DIR and the GX context at a throwaway state."""
     cmd = [sys.executable, str(ROOT / "bench" / "bench_data_docs.py"), "--years", str(years)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"bench_data_docs failed ({proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
     lines = proc.stdout.strip().splitlines()
     result = json.loads(lines[-1])
-    result["table"] = "\n".join(line for line in lines[:-1] if line.startswith(("(h)", "    ")))
+    result["table"] = "\n".join(line for line in lines[:-1] if line.startswith(("(i)", "    ")))
     return result
 
 
@@ -176,7 +176,7 @@ def main() -> int:
     ap.add_argument("--extract-n", type=int, default=3000, help="synthetic articles for (c) (default 3000)")
     ap.add_argument("--hostile-no-mb", action="store_true", help="skip the 1 MB inputs of (d)")
     ap.add_argument("--docs-years", type=float, default=5.0,
-                    help="years of stored validation results for (h), the GX checkpoint cost (default 5; 0 skips)")
+                    help="years of stored validation results for (i), the GX checkpoint cost (default 5; 0 skips)")
     ap.add_argument("--backfill-days", type=int, default=365,
                     help="synthetic days for (e)-(g), the backfill through Airflow (default 365; 0 skips)")
     args = ap.parse_args()
