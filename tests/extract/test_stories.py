@@ -7,8 +7,16 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xiangmu.extract import extract_story
-from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_parts, link_parts, page_number
+from xiangmu.extract import extract_story, stories
+from xiangmu.extract.stories import (
+    StoryPart,
+    continued_from,
+    continued_to,
+    extract_part,
+    extract_parts,
+    link_parts,
+    page_number,
+)
 
 DAY = dt.date(2024, 5, 6)
 HEAD = "本报讯 5月5日，赵县集中开工项目10个，总投资30亿元。各项目加快推进，（下转第三版）"
@@ -34,6 +42,25 @@ def test_links_head_and_continuation_and_reads_once() -> None:
     assert (f.region, f.stage, f.period_start) == ("赵县", "groundbreaking", "2024-05-05")
     assert TAIL[f.char_start : f.char_end] == f.evidence
     assert facts["x"] == []
+
+
+def test_one_part_is_read_with_its_own_story_only(monkeypatch) -> None:
+    """A continued part's facts are those of the whole-edition reading, and no other story is extracted."""
+    others = [part(f"o{i}", "02", f"本报讯 某县签约项目{i + 2}个，总投资{i + 5}亿元。") for i in range(5)]
+    parts = [part("a", "01", HEAD), *others, part("b", "03", TAIL)]
+    whole = extract_parts(parts)
+    read: list[list[str]] = []
+    real = stories.extract_story
+
+    def counted(texts, published, newspaper):
+        read.append(list(texts))
+        return real(texts, published, newspaper)
+
+    monkeypatch.setattr(stories, "extract_story", counted)
+    assert extract_part(parts, "b") == whole["b"] and whole["b"]
+    assert extract_part(parts, "o3") == whole["o3"] and whole["o3"]
+    assert read == [[HEAD, TAIL], [others[3].body_text]]
+    assert extract_part(parts, "missing") == []
 
 
 def test_ambiguous_heads_are_resolved_by_title_or_left_alone() -> None:

@@ -106,8 +106,29 @@ def extract_parts(
     """
     out: dict[Hashable, list[Fact]] = {}
     for story in link_parts(parts):
-        head = story[0]
-        day = (published or {}).get(head.key, head.edition_date)
-        for part, facts in zip(story, extract_story([p.body_text for p in story], day, head.newspaper), strict=True):
-            out[part.key] = facts
+        out.update(_story_facts(story, published))
     return out
+
+
+def extract_part(
+    parts: Sequence[StoryPart], key: Hashable, published: dict[Hashable, dt.date] | None = None
+) -> list[Fact]:
+    """The facts of part ``key`` alone, as ``extract_parts(parts)[key]`` gives them.
+
+    Why: the loader reads a continued part with the edition's other articles (to
+    find its head or tail), but only the story the part belongs to needs
+    extracting; each story is read on its own. Extracting the whole edition for
+    each continued part made a backfill's extraction several times slower
+    (measured: 13.1 of 16.8 s for 1,024 synthetic articles, 105 of them parts).
+    """
+    for story in link_parts(parts):
+        if any(p.key == key for p in story):
+            return _story_facts(story, published)[key]
+    return []
+
+
+def _story_facts(story: list[StoryPart], published: dict[Hashable, dt.date] | None) -> dict[Hashable, list[Fact]]:
+    head = story[0]
+    day = (published or {}).get(head.key, head.edition_date)
+    texts = [p.body_text for p in story]
+    return {part.key: facts for part, facts in zip(story, extract_story(texts, day, head.newspaper), strict=True)}

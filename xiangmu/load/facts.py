@@ -31,7 +31,7 @@ from xiangmu.extract import EXTRACTOR_VERSION, extract_facts
 from xiangmu.extract.limits import ExtractionTimeout, time_budget
 from xiangmu.extract.numbers import MAX_AMOUNT, MAX_PROJECT_COUNT
 from xiangmu.extract.rejected import RejectedFigure, find_rejected
-from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_parts
+from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_part
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ def _facts_for(conn: psycopg.Connection, article_id: int, body: str, published, 
     parts = _edition_parts(conn, newspaper, edition_date)
     if not any(p.key == article_id for p in parts):  # an older version: read it alone
         return extract_facts(body, published, newspaper)
-    return extract_parts(parts, {p.key: published for p in parts}).get(article_id, [])
+    return extract_part(parts, article_id, {p.key: published for p in parts})
 
 
 def _check_fact(d: dict[str, Any]) -> None:
