@@ -42,7 +42,8 @@ PAPERS = ("sjzrb", "hbrb")
 def _sample_files(paper: str) -> dict[str, list[Path]]:
     base = DEFAULT_ROOT / paper
     node = [p for p in base.rglob("node_*.htm*")]
-    article = [p for p in base.rglob("*.htm*") if p not in node]
+    # index.html files are the sites' entry redirects (to today's layout page), neither a node nor an article
+    article = [p for p in base.rglob("*.htm*") if p not in node and p.name != "index.html"]
     return {"node": sorted(node), "article": sorted(article)}
 
 
