@@ -41,6 +41,7 @@ class _Carry:
 
 def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> list[Fact]:
     facts: list[Fact] = []
+    gaz.forget()  # place mentions remembered for the previous article are of no use here
     paras = paragraphs(text)
     for p in paras:
         if not p.heading:
@@ -49,6 +50,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
     items = split_items(paras, gaz, published, raw)
     doc_texts = [p.text for p in paras]
     doc_cache: dict[str, str | None] = {}
+    np_cache: dict[str, str | None] = {}  # see SentenceReader.np_cache
     for idx, item in enumerate(items):
         prev, prev_reader = carry.item, carry.reader
         if idx == 0 and item.continued and prev is not None:
@@ -65,7 +67,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             titled = title_project(item.paras, gaz)
             if titled is not None:
                 reader.name_section(*titled)  # 甲项目 (a line alone), then 总投资X……: the heading's project
-        reader.doc_texts, reader.doc_cache = doc_texts, doc_cache
+        reader.doc_texts, reader.doc_cache, reader.np_cache = doc_texts, doc_cache, np_cache
         sents = [
             (k, para, s0, s1)
             for k, para in enumerate(item.paras) if not para.heading or _states_figure(para)

@@ -64,6 +64,7 @@ from .lexicon import (
     FIRM_SUFFIXES,
     LANDING_VERBS,
     LIST_ENTRY,
+    OUTSIDE_NAMES,
     OUTSIDE_PLACE,
     REFERENCE_NOUNS,
     REFERENCE_WORDS,
@@ -80,7 +81,7 @@ from .lexicon import PROVINCE_WORDS as _PROVINCE_WORDS
 from .model import Fact
 from .nametrim import trim_name
 from .normalize import Para
-from .numbers import COUNT_NUM, Money, find_money, parse_count
+from .numbers import COUNT_END, COUNT_NUM, Money, find_money, parse_count
 from .periods import Period, find_period
 from .venues import (
     HELD_AT,
@@ -96,11 +97,14 @@ from .venues import (
 )
 
 _SENTENCE_RE = re.compile(r"[^。！？!?]+[。！？!?]*")
-_CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
+# A clause: a run up to a clause mark; a comma between digits (1,200) is no mark.  (Runs of other
+# characters are taken whole, [^...]+, so the alternation is tried only at commas: same matches.)
+_CLAUSE_RE = re.compile(r"(?:[^，；,;：:]+|(?<=\d),(?=\d{3}))+")
 
 # Words that date a figure to a year (今年计划投资, 年度投资目标).
 _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
 _YEAR_WORD = words(*_YEAR_WORDS)
+_PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
@@ -112,6 +116,16 @@ _KW_RE = re.compile(
     r"|累计(?:完成)?投入(?:资金)?))"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
     r"(?P<fill>(?:共|约|高达|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
 )
+# What every keyword of _KW_RE holds: a quick test before that pattern, which is tried at every character.
+_KW_CORE = words("投资", "外资", "签约", "引资", "投入")
+
+
+def _keyword_at_end(text: str) -> re.Match[str] | None:
+    """``_KW_RE.search(text)``, skipped when ``text`` holds no keyword's core word (an amount
+    after 营收, 利税 or no word at all is ruled out without the slow search)."""
+    return _KW_RE.search(text) if _KW_CORE.search(text) else None
+
+
 # Words that turn a following 投资 into something other than project investment.
 _MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资", "累计(?:完成)?投入")
 # The investment keyword a ranking list of places with bracketed figures follows.
@@ -503,6 +517,8 @@ def _batch_in(
         count = parse_count(pm.group("n"))
         stage = parent.stage if parent and not bare else detect_stage(sentence_head)
         return _Batch(count, stage, category) if count else None
+    if COUNT_END.search(clause) is None:
+        return None  # no count (N个/N项) at all: neither count pattern can match
     m = _COUNT_AFTER_RE.search(clause) or _COUNT_BEFORE_RE.search(clause)
     if not m:
         return None
@@ -654,7 +670,7 @@ def _kind(mid: str, gaz: Gazetteer) -> str | None:
 
 def _before_keyword(text: str) -> str:
     """``text`` without the investment word it ends with (工业项目和服务业项目总投资 -> 工业项目和服务业项目)."""
-    kw = _KW_RE.search(text)
+    kw = _keyword_at_end(text)
     return text[: kw.start()] if kw else text
 
 
@@ -865,6 +881,10 @@ class SentenceReader:
         # Every paragraph of the article (set by the caller), for a place named only late.
         self.doc_texts: list[str] = [p.text for p in item.paras]
         self.doc_cache: dict[str, str | None] = {}  # answers about ``doc_texts``, shared by the article's items
+        # ``_np`` of each clause read so far (set by the caller to one dict per article): an article
+        # repeats clauses (a slogan, a paragraph under every item's heading) and the answer depends
+        # on the clause alone.
+        self.np_cache: dict[str, str | None] = {}
         self.para_text = ""  # set by the caller: the paragraph being read
         self._openings: list[str] = []  # the places paragraphs of the item opened with, in order
         self._openings_seen = False  # whether the item's first paragraph was read
@@ -1132,7 +1152,7 @@ class SentenceReader:
         return period
 
     def _note_period(self, sentence: str) -> None:
-        if any(ch in sentence for ch in "年月季截今"):
+        if _PERIOD_CHAR.search(sentence):
             period = find_period(sentence, self.published)
             if period:
                 self.last_period = period
@@ -1485,7 +1505,7 @@ class SentenceReader:
                 before = sentence[: clause.start()]  # 此次开工的项目中，包括……项目144个: a part of the batch
                 batch = _batch_in(clause.group(), parent, before, self.gaz, before)
                 approved = _APPROVED_NP.search(clause.group()) if batch is None else None
-                np = approved.group("np") if approved else _np(clause.group(), self.gaz) if batch is None else None
+                np = approved.group("np") if approved else self._clause_np(clause.group()) if batch is None else None
                 if batch is not None or np:
                     self.last_ref = batch or np
                     self._ref_stage = self._np_stage(clause.group(), np) if np else None
@@ -1560,7 +1580,7 @@ class SentenceReader:
                         self.last_ref = fact.project_name
                         self._ref_place = fact.region
                         focus = ("fact", fact.project_name)
-            np = _np(clause, self.gaz) if new_batch is None and prev_end == 0 else None
+            np = self._clause_np(clause) if new_batch is None and prev_end == 0 else None
             if focus and focus[0] == "sub" and sentence[c0 - 1 : c0] in ("；", ";"):
                 focus = None  # the list's previous item is closed
             if np is None and new_batch is None and prev_end == 0 and batch is not None:
@@ -1780,6 +1800,13 @@ class SentenceReader:
             self._np_stages[np] = stage
         return stage
 
+    def _clause_np(self, clause: str) -> str | None:
+        """``_np`` of ``clause``, remembered in ``np_cache`` (it depends on the clause alone)."""
+        if clause in self.np_cache:
+            return self.np_cache[clause]
+        np = self.np_cache[clause] = _np(clause, self.gaz)
+        return np
+
     def _note_np(self, clause: str, np: str | None) -> None:
         """Remember where the project a clause names lies (found only if a rule asks);
         a project named again without a place keeps the place it had."""
@@ -1866,7 +1893,7 @@ class SentenceReader:
     def _note_abroad(self, sentence: str) -> None:
         """Whether the paragraph is, from this sentence on, about a place outside Hebei: a sentence
         headed by one (北京市今年安排重点项目300个。其中，……) until a sentence names a Hebei place."""
-        head = _OUTSIDE_HEAD.match(sentence)
+        head = _OUTSIDE_HEAD.match(sentence) if OUTSIDE_NAMES.search(sentence) else None  # (quick test first)
         if head is not None:
             self._abroad = not self._names_home(sentence[head.end() :])
         elif self._abroad and self._names_home(sentence):
@@ -1875,6 +1902,8 @@ class SentenceReader:
     def _outside(self, before: str) -> bool:
         """Whether the clause heads of ``before`` (a sentence up to a figure) make a place outside
         Hebei the figure's subject, no Hebei place or investor named after it."""
+        if OUTSIDE_NAMES.search(before) is None:
+            return False  # names no place outside Hebei: no head can match
         heads = list(_OUTSIDE_HEAD.finditer(before))
         return bool(heads) and not self._names_home(before[heads[-1].end() :])
 
@@ -1900,7 +1929,7 @@ class SentenceReader:
         """The fact of ``money`` in ``clause`` (at ``c0`` of ``sentence``), else None.  The ``list_``
         arguments are set for the i-th of n figures of ``A、B分别……X、Y`` (``list_at``: (i, n))."""
         pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
-        kw = _KW_RE.search(pre[-16:])
+        kw = _keyword_at_end(pre[-16:])
         if kw is not None:
             word, pre_kw = kw.group("kw"), pre[: len(pre) - len(kw.group(0))]
         elif (done := _DONE_AMOUNT.search(pre)) and _INVEST_AFTER.match(clause, money.end):
@@ -2184,8 +2213,10 @@ class SentenceReader:
         if subject == "portfolio" and list_place is None:
             self._roundup = (measure, stage, period)
         self._last_word = word
-        rate_m = _RATE_RE.match(after) or _RATE_RE.match(sentence[c0 + len(clause) :])
-        rate = _rate_of(rate_m, list_at) if rate_m and measure == "completed_investment" else None
+        rate: float | None = None  # only a completed figure has a completion rate: look for one then
+        if measure == "completed_investment":
+            rate_m = _RATE_RE.match(after) or _RATE_RE.match(sentence[c0 + len(clause) :])
+            rate = _rate_of(rate_m, list_at) if rate_m else None
         return Fact(
             region=region,
             region_code=self.gaz.code(region),

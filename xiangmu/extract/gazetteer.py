@@ -82,6 +82,8 @@ _FIRM_NAMED_AFTER = re.compile(r"[^\W\d_区园城市县镇乡村]{0,4}?" + one_o
 _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，。；：、,;:！？\s“”\"（(]*)$")
 # A reporter's visit (记者走进/来到/深入 …): the place right after it is where the report is from.
 _VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
+# At most this many remembered ``Gazetteer.find`` answers (an article needs a few hundred).
+_FOUND_MAX = 20_000
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
 # A place as a landmark for a distance (北距某地60公里, 距离某市区仅30分钟车程): where something is
 # measured from, never the place the text reports on.
@@ -248,6 +250,8 @@ class Gazetteer:
         words.update({a: _ZONE_AHEAD for a in self.alias_zone})
         words.update({a: f"(?:{_ZONE_AHEAD}|{_SHORT_AHEAD}|{_FAIR_AHEAD})" for a in self.short_in_text})
         self.pattern = re.compile(_trie_regex(words))
+        # ``find``'s answers for the text being read (``forget`` empties it between articles).
+        self._found: dict[str | tuple[str, str | None], tuple[tuple[int, int, str], ...]] = {}
 
     def _prefer(self, candidates: list[Place]) -> Place | None:
         if len(candidates) == 1:
@@ -292,13 +296,35 @@ class Gazetteer:
             elif all(c.type == "zone" for c in cands):
                 self.ambiguous[name] = [c.name for c in cands]
 
+    def forget(self) -> None:
+        """Drop ``find``'s remembered answers (called per article: they only pay off within one)."""
+        self._found.clear()
+
     def find(self, text: str, context: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) for every place mention, longest match first.
 
         ``context`` is the place the text is about: a zone name several cities share
         (高新区) resolves to the one in that place's city, and is left out otherwise.
         A place naming a newspaper or broadcaster (保定日报) is never a mention.
+
+        The rules ask about the same sentence and clause many times while reading an
+        article, so answers are remembered: by text alone when no shared zone name needed
+        the context, else by text and context.  Each call returns a new list.
         """
+        found = self._found.get(text)
+        if found is None:
+            found = self._found.get((text, context))
+        if found is None:
+            mentions, contextual = self._find(text, context)
+            found = tuple(mentions)
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()  # a caller that never calls ``forget``: stay bounded
+            self._found[(text, context) if contextual else text] = found
+        return list(found)
+
+    def _find(self, text: str, context: str | None) -> tuple[list[tuple[int, int, str]], bool]:
+        """``find`` computed, and whether the answer depended on ``context``."""
+        contextual = False
         out: list[tuple[int, int, str]] = []
         last_end = -1
         for m in self.pattern.finditer(text):
@@ -311,7 +337,7 @@ class Gazetteer:
                 continue
             name = self.names.get(m.group()) or self.alias_zone.get(m.group())
             if name is None and m.start() != last_end:  # 宣化经济开发区: the zone of the place before it
-                name = self._in_context(m.group(), context)
+                name, contextual = self._in_context(m.group(), context), True
             if name and self._foreign_zone(text, out[-1] if out else None, m.start(), m.group(), name):
                 continue
             if name and self._firm_named_after_zone(text[m.start() :], len(m.group()), name):
@@ -326,7 +352,7 @@ class Gazetteer:
             if name:
                 out.append((m.start(), m.end(), name))
                 last_end = m.end()
-        return out
+        return out, contextual
 
     @staticmethod
     def _short_opens(text: str, start: int, end: int) -> bool:

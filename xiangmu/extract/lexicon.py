@@ -94,6 +94,8 @@ _BIG_CITIES = (
     *("青岛", "太原", "沈阳", "大连", "长沙", "合肥", "福州", "厦门", "南昌", "长春", "哈尔滨", "昆明"),
     *("贵阳", "南宁", "兰州", "呼和浩特", "乌鲁木齐", "银川", "西宁", "拉萨", "海口", "东莞", "佛山"),
 )
+# The names alone: every OUTSIDE_PLACE match holds one (a quick test before the patterns using it).
+OUTSIDE_NAMES = re.compile("|".join((*_MUNICIPALITIES, *_PROVINCES, *_BIG_CITIES)))
 OUTSIDE_PLACE = (
     f"(?:{'|'.join(_MUNICIPALITIES)})市?|(?:{'|'.join(_PROVINCES)})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)"
     f"|(?:{'|'.join(_BIG_CITIES)})市"

@@ -71,6 +71,8 @@ def _cut(text: str, start: int, hard: int) -> int:
 
 def _keyword_limit(text: str, start: int, stop: int) -> int | None:
     """Start of the keyword one past ``MAX_SENTENCE_KEYWORDS`` in ``text[start:stop]``, if any."""
+    if len(_KEYWORDS.findall(text, start, stop)) <= MAX_SENTENCE_KEYWORDS:
+        return None  # the common case, counted in one call
     for n, m in enumerate(_KEYWORDS.finditer(text, start, stop), start=1):
         if n > MAX_SENTENCE_KEYWORDS:
             return m.start()

@@ -13,6 +13,9 @@ Period = tuple[dt.date, dt.date]
 _YEAR = r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|上年|明年))?"
 MONTH_DAY = rf"(?P<m>{COUNT_NUM})月(?P<d>{COUNT_NUM})日"  # 9月5日 (rejected.py refuses 13月5日 with it)
 _DAY_RE = re.compile(_YEAR + MONTH_DAY)
+# The part of every _DAY_RE match after the month's number (月5日): found fast, as it opens with
+# a literal, so a text with no day date skips _DAY_RE, which is tried at every character.
+_DAY_TAIL = re.compile(rf"月{COUNT_NUM}日")
 _MONTHS_RE = re.compile(_YEAR + rf"(?P<a>{COUNT_NUM})(?:月份?)?\s*(?:-|—|－|–|~|～|至|到)\s*(?P<b>{COUNT_NUM})月")
 _UNTIL_RE = re.compile(r"截至" + _YEAR + rf"(?P<m>{COUNT_NUM})月(?:底|末)")
 _HALF_RE = re.compile(_YEAR + r"(?P<h>上半年|下半年)")
@@ -56,7 +59,7 @@ def _find(text: str, published: dt.date) -> Period | None:
     # Each pattern needs a character of its own (月, 季度, 半年, 年 ...): looked for first,
     # since most sentences state no period and regex searches are the reader's main cost.
     month, year = "月" in text, "年" in text
-    for m in _DAY_RE.finditer(text) if month and "日" in text else ():
+    for m in _DAY_RE.finditer(text) if month and "日" in text and _DAY_TAIL.search(text) else ():
         mth, day = parse_count(m.group("m")), parse_count(m.group("d"))
         if mth and day and 1 <= mth <= 12:
             y = _year(m, published)
@@ -119,5 +122,6 @@ def _find(text: str, published: dt.date) -> Period | None:
 
 def find_event_date(text: str, published: dt.date) -> dt.date | None:
     """The first day-precise date in ``text`` (the day a news item's event happened)."""
-    p = find_period(_DAY_RE.search(text).group(0), published) if _DAY_RE.search(text) else None
+    day = _DAY_RE.search(text) if _DAY_TAIL.search(text) else None
+    p = find_period(day.group(0), published) if day else None
     return p[0] if p else None
