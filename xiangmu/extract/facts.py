@@ -102,6 +102,8 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]|(?<=\d),(?=\d{3}))+")
 _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
 _YEAR_WORD = words(*_YEAR_WORDS)
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
+# 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
+_DONE_TOTAL = re.compile(r"^(?!.*(?:计划|预计|拟)).*(?:完成|实现)总投资")
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
@@ -228,6 +230,12 @@ _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
 _NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线")
+# Sectors a city's projects are grouped by besides the categories of xiangmu.vocabulary.
+_SECTOR_WORDS = ("交通", "城建", "市政", "水利", "能源", "教育", "卫生", "医疗", "生态", "环保", "战略性", "新兴")
+# 包括：投资2亿元甲中学建设项目；投资3000万元的乙项目: a list item's name right after its figure, no 的.
+_DIRECT_NAME = re.compile(
+    r"(?=[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,48}?(?:项目|工程)(?:$|[；;，,。、]|和|及))(?![以及和与])"
+)
 # A "name" made only of these words and characters denotes a batch, not one project.
 _GENERIC_NAME = words(
     r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)",
@@ -239,11 +247,14 @@ _GENERIC_NAME = words(
     *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]"),
     # a financing model names a kind of project, none of them (PPP项目签约17个)
     *("PPP", "EPC", "BOT", "TOT", "ROT", "BOO", "模式"),
+    # a trade or sector names a kind of project (重大民生项目, 城建交通项目), longest first
+    *sorted({*CATEGORIES, *_SECTOR_WORDS}, key=len, reverse=True),
 )
 # Projects a place attracted (吸引……项目): brought in, as 引进 says.
 _ATTRACTED = re.compile(r"吸引(?!力)[^，。；,;]{0,40}?项目")
 # Projects described by the fields they are in (生物医药、装备制造等领域的新兴产业项目): a kind, no name.
 _FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
+_YEAR_LEAD = re.compile(r"^(?:\d{4}|今|去|明|前)年度?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
 # A place outside Hebei heading a clause (2024年江苏省重大项目完成投资X / 北京市今年安排……): the figure's subject.
@@ -661,6 +672,7 @@ def _before_keyword(text: str) -> str:
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
     if _FIELDS_OF.search(name):
         return True
+    name = _YEAR_LEAD.sub("", name)  # 2018年某县重点项目: the year hides the short name after it
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
         rest = rest[:s] + rest[e:]
@@ -1937,7 +1949,9 @@ class SentenceReader:
         elif "外资" in word:
             measure = "foreign_investment"
         elif "总" in word:
-            measure = "total_investment"
+            # 重点项目完成总投资X: what the projects completed, not what they cost
+            done = _DONE_TOTAL.search(word) or _DONE_BEFORE.search(pre_kw)
+            measure = "completed_investment" if done else "total_investment"
         elif re.search(r"计划|预计|拟|目标|任务", word):
             measure = "planned_investment"
         elif re.search(r"完成|实现|累计", word):
@@ -1956,8 +1970,9 @@ class SentenceReader:
         stage = batch.stage if batch else None
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
-        if after.startswith("的") or built:
-            tail = after[built.end() :] if built else after[1:]
+        direct = None if after.startswith("的") or built else _DIRECT_NAME.match(after)
+        if after.startswith("的") or built or direct:
+            tail = after[built.end() :] if built else after if direct else after[1:]
             cm = (
                 _LEAD_COUNT.match(tail)
                 or _NOUN_COUNT.match(tail)
