@@ -340,7 +340,7 @@ _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city
 # A head made only of time words and adverbs: the figure is about the batch in context
 # (……集中开工项目30个。截至9月底，已累计完成投资X).
 _TIME_ONLY = re.compile(
-    r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
+    r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|明年|\d{4}年度?|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
     r"(?:第?[一二三四1-4]|前三)季度(?:末|以来)?|[上下]半年|"
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
@@ -2190,7 +2190,8 @@ class SentenceReader:
             _YEAR_WORD.search(word) or period is None or period[1] == self.published
         ):
             # 今年计划投资 / 年度计划 is the plan for the whole year, not a figure to date.
-            year = period[0].year if period else self.published.year + (1 if "明年" in word else 0)
+            # 明年计划投资: next year's plan, whatever event the sentence follows
+            year = self.published.year + 1 if "明年" in word else period[0].year if period else self.published.year
             if period is not None and period[0] == period[1] and period[0].year == year:
                 # a batch that broke ground on day D plans its investment from D to the year's end
                 period = (period[0], dt.date(year, 12, 31))
