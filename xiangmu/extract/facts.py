@@ -349,6 +349,7 @@ _SECTOR = r"(?:高速公路|普通干线公路|普通国省干线|干线公路|�
 _SECTOR_HEAD = re.compile(
     r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
 )
+_PLACE_SECTOR = re.compile(r"(?:今年|年内|全年)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:今年|年内|全年)?" + _SECTOR)
 # An area's housing programme (今年全省棚改计划开工N套，完成投资X): its works, counted in homes, not 项目.
 _PROGRAMME_HEAD = re.compile(
     one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS)
@@ -2115,6 +2116,9 @@ class SentenceReader:
                 ):
                     # 今年全省高速公路计划投资X: an area's whole sector, a portfolio though no 项目 is said
                     category = category or "基础设施"
+                elif (sector := _PLACE_SECTOR.fullmatch(bare)) and (sector_place := self.gaz.exact(sector["place"])):
+                    category = category or "基础设施"  # 今年某市高速公路计划投资X: the same, the place by name
+                    list_place = list_place or sector_place
                 elif (not bare or _TIME_ONLY.match(bare)) and _PROGRAMME_HEAD.search(sentence, 0, c0 + money.start):
                     pass  # 今年全省棚改计划开工N套，完成投资X: the area's programme, a portfolio
                 elif (not bare or _TIME_ONLY.match(bare)) and (
