@@ -106,6 +106,8 @@ _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年�
 _YEAR_WORD = words(*_YEAR_WORDS)
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
+# 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
+_DONE_TOTAL = re.compile(r"^(?!.*(?:计划|预计|拟)).*(?:完成|实现)总投资")
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
@@ -242,6 +244,12 @@ _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
 _NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线")
+# Sectors a city's projects are grouped by besides the categories of xiangmu.vocabulary.
+_SECTOR_WORDS = ("交通", "城建", "市政", "水利", "能源", "教育", "卫生", "医疗", "生态", "环保", "战略性", "新兴")
+# 包括：投资2亿元甲中学建设项目；投资3000万元的乙项目: a list item's name right after its figure, no 的.
+_DIRECT_NAME = re.compile(
+    r"(?=[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,48}?(?:项目|工程)(?:$|[；;，,。、]|和|及))(?![以及和与])"
+)
 # A "name" made only of these words and characters denotes a batch, not one project.
 _GENERIC_NAME = words(
     r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)",
@@ -253,11 +261,14 @@ _GENERIC_NAME = words(
     *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]"),
     # a financing model names a kind of project, none of them (PPP项目签约17个)
     *("PPP", "EPC", "BOT", "TOT", "ROT", "BOO", "模式"),
+    # a trade or sector names a kind of project (重大民生项目, 城建交通项目), longest first
+    *sorted({*CATEGORIES, *_SECTOR_WORDS}, key=len, reverse=True),
 )
 # Projects a place attracted (吸引……项目): brought in, as 引进 says.
 _ATTRACTED = re.compile(r"吸引(?!力)[^，。；,;]{0,40}?项目")
 # Projects described by the fields they are in (生物医药、装备制造等领域的新兴产业项目): a kind, no name.
 _FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
+_YEAR_LEAD = re.compile(r"^(?:\d{4}|今|去|明|前)年度?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
 # A place outside Hebei heading a clause (2024年江苏省重大项目完成投资X / 北京市今年安排……): the figure's subject.
@@ -343,7 +354,7 @@ _DEICTIC_KINDS = {"市": ("city", "county_city"), "县": ("county", "county_city
 # A head made only of time words and adverbs: the figure is about the batch in context
 # (……集中开工项目30个。截至9月底，已累计完成投资X).
 _TIME_ONLY = re.compile(
-    r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
+    r"^(?:截至|截止)?(?:目前|当前|今年以来|年初以来|今年|明年|\d{4}年度?|全年|[^，。；]{0,8}?月(?:底|末|份)?(?:以来)?|"
     r"(?:第?[一二三四1-4]|前三)季度(?:末|以来)?|[上下]半年|"
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
@@ -352,6 +363,7 @@ _SECTOR = r"(?:高速公路|普通干线公路|普通国省干线|干线公路|�
 _SECTOR_HEAD = re.compile(
     r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
 )
+_PLACE_SECTOR = re.compile(r"(?:今年|年内|全年)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:今年|年内|全年)?" + _SECTOR)
 # An area's housing programme (今年全省棚改计划开工N套，完成投资X): its works, counted in homes, not 项目.
 _PROGRAMME_HEAD = re.compile(
     one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS)
@@ -677,6 +689,7 @@ def _before_keyword(text: str) -> str:
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
     if _FIELDS_OF.search(name):
         return True
+    name = _YEAR_LEAD.sub("", name)  # 2018年某县重点项目: the year hides the short name after it
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
         rest = rest[:s] + rest[e:]
@@ -1966,7 +1979,9 @@ class SentenceReader:
         elif "外资" in word:
             measure = "foreign_investment"
         elif "总" in word:
-            measure = "total_investment"
+            # 重点项目完成总投资X: what the projects completed, not what they cost
+            done = _DONE_TOTAL.search(word) or _DONE_BEFORE.search(pre_kw)
+            measure = "completed_investment" if done else "total_investment"
         elif re.search(r"计划|预计|拟|目标|任务", word):
             measure = "planned_investment"
         elif re.search(r"完成|实现|累计", word):
@@ -1985,8 +2000,9 @@ class SentenceReader:
         stage = batch.stage if batch else None
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
-        if after.startswith("的") or built:
-            tail = after[built.end() :] if built else after[1:]
+        direct = None if after.startswith("的") or built else _DIRECT_NAME.match(after)
+        if after.startswith("的") or built or direct:
+            tail = after[built.end() :] if built else after if direct else after[1:]
             cm = (
                 _LEAD_COUNT.match(tail)
                 or _NOUN_COUNT.match(tail)
@@ -2129,6 +2145,9 @@ class SentenceReader:
                 ):
                     # 今年全省高速公路计划投资X: an area's whole sector, a portfolio though no 项目 is said
                     category = category or "基础设施"
+                elif (sector := _PLACE_SECTOR.fullmatch(bare)) and (sector_place := self.gaz.exact(sector["place"])):
+                    category = category or "基础设施"  # 今年某市高速公路计划投资X: the same, the place by name
+                    list_place = list_place or sector_place
                 elif (not bare or _TIME_ONLY.match(bare)) and _PROGRAMME_HEAD.search(sentence, 0, c0 + money.start):
                     pass  # 今年全省棚改计划开工N套，完成投资X: the area's programme, a portfolio
                 elif (not bare or _TIME_ONLY.match(bare)) and (
@@ -2204,7 +2223,8 @@ class SentenceReader:
             _YEAR_WORD.search(word) or period is None or period[1] == self.published
         ):
             # 今年计划投资 / 年度计划 is the plan for the whole year, not a figure to date.
-            year = period[0].year if period else self.published.year + (1 if "明年" in word else 0)
+            # 明年计划投资: next year's plan, whatever event the sentence follows
+            year = self.published.year + 1 if "明年" in word else period[0].year if period else self.published.year
             if period is not None and period[0] == period[1] and period[0].year == year:
                 # a batch that broke ground on day D plans its investment from D to the year's end
                 period = (period[0], dt.date(year, 12, 31))
