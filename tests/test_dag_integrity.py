@@ -174,7 +174,10 @@ def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
     assert type(mapping).__mro__[1].__name__ == "PostgresUserPasswordProfileMapping"
     assert mapping.conn_id == "xiangmu_warehouse" and mapping._conn is None
     assert not build.interceptors
-    assert set(build.env) == {"DO_NOT_TRACK", "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PACKAGES_INSTALL_PATH"}
+    assert set(build.env) == {"DO_NOT_TRACK", "DBT_SEND_ANONYMOUS_USAGE_STATS", "DBT_PACKAGES_INSTALL_PATH",
+                              "DBT_LOG_LEVEL_FILE"}
+    # dbt's debug file log lives in cosmos' throwaway copy of the project: not written at all
+    assert build.env["DBT_LOG_LEVEL_FILE"] == "none"
 
 
 def test_dbt_profile_is_the_airflow_connection_else_the_local_warehouse(dagbag, tmp_path, monkeypatch):

@@ -82,7 +82,12 @@ def test_each_node_task_is_rendered_alone_and_the_same(parse):
         assert mine.model_unique_id == task.model_unique_id
         assert mine.producer_task_id == task.producer_task_id
         assert mine.retries == task.retries == 0 and mine.on_failure_callback == task.on_failure_callback
-    # the producer's process renders the whole project: its `dbt build` must cover every node
-    producer = parse("dbt.dbt_producer_watcher")
-    assert set(producer.task_dict) == set(full.task_dict)
-    assert not producer.get_task("dbt.dbt_producer_watcher").select
+    # the producer's process renders one node beside it, yet its `dbt build` covers every node, as in full
+    alone = parse("dbt.dbt_producer_watcher")
+    assert len(alone.tasks) < len(full.tasks) / 3, "the whole project was rendered for the build"
+    build, full_build = alone.get_task("dbt.dbt_producer_watcher"), full.get_task("dbt.dbt_producer_watcher")
+    assert type(build) is type(full_build)
+    for attr in ("base_cmd", "select", "selector", "exclude", "dbt_cmd_flags", "env", "invocation_mode",
+                 "project_dir", "retries", "on_failure_callback"):
+        assert getattr(build, attr) == getattr(full_build, attr), attr
+    assert not build.select and not build.exclude

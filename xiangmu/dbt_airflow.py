@@ -152,21 +152,37 @@ def _parsing_for_node(group_id: str) -> str | None:
     return node_of_task(group_id, get_parsing_context().task_id)
 
 
+def _parsing_for_build(group_id: str) -> bool:
+    """Whether Airflow parses the DAG file for the task that runs the `dbt build` (its producer).
+
+    Why: the producer's arguments do not depend on which node tasks are
+    rendered beside it, but rendering all of them cost its process about a
+    second before dbt starts, on every run's critical path.
+    """
+    from airflow.sdk import get_parsing_context
+    from cosmos.constants import PRODUCER_WATCHER_TASK_ID
+
+    return get_parsing_context().task_id == f"{group_id}.{PRODUCER_WATCHER_TASK_ID}"
+
+
 def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
     """The project as one `dbt build` (producer) watched by one task per node (consumers)."""
     from cosmos import DbtTaskGroup, ExecutionConfig, ProjectConfig, RenderConfig
     from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
     only = _parsing_for_node(group_id)  # a task process: render its node only (see the module's docstring)
+    for_build = _parsing_for_build(group_id)
+    if for_build:  # the build's process: one node rendered besides the producer, whose selection is restored below
+        only = next(n["name"] for n in manifest_nodes().values() if n["resource_type"] == "model")
 
-    return watch_during_build(build_with_tests(DbtTaskGroup(
+    group = watch_during_build(build_with_tests(DbtTaskGroup(
         group_id=group_id,
         project_config=ProjectConfig(
             dbt_project_path=config.dbt_project_dir(),
             manifest_path=ensure_manifest(),
             install_dbt_deps=False,
             partial_parse=True,
-            env_vars=dbt.dbt_env(),  # every dbt task's environment (cosmos passes it to each operator)
+            env_vars=task_dbt_env(),  # every dbt task's environment (cosmos passes it to each operator)
         ),
         profile_config=profile_config(),
         execution_config=ExecutionConfig(
@@ -187,6 +203,20 @@ def dbt_watcher_group(group_id: str = "dbt", **kwargs: Any):
         operator_args={"retries": 0},
         **kwargs,
     )))
+    if for_build:
+        producer(group).select = None  # the whole project, as rendered in full (`select=[]`)
+    return group
+
+
+def task_dbt_env() -> dict[str, str]:
+    """dbt's environment in the cosmos tasks: xiangmu's (dbt.dbt_env) without dbt's debug file log.
+
+    Why: cosmos runs dbt in a throwaway copy of the project, so dbt's file log
+    (logs/dbt.log, debug level by default) is deleted with it when the task
+    ends, unread; writing it cost about a tenth of the build's CPU. What an
+    engineer reads, dbt's info-level output, is in the task's log as before.
+    """
+    return {**dbt.dbt_env(), "DBT_LOG_LEVEL_FILE": "none"}
 
 
 # Seeds are built but not watched: no task of their own (see build_with_tests).
