@@ -11,6 +11,9 @@
 (f) the backfill of the dates after it (`xiangmu backfill FIRST LAST --json`:
     one ingest run in chunks of dates, one transform run, one dbt build);
 (g) a daily run of the last date, on that history; its ratio to (g) on an empty warehouse.
+(j) five years of history (bench/history.py: the backfill's dates copied back in time in SQL,
+    the marts rebuilt from scratch and published), then a daily run of the date after the last:
+    its dbt and GX cost (the build's task and the checks) against (g)'s on the short history.
 (h) politeness on (default 1 request/s/host, each paper on a host of its own as live):
     a backfill of the first dates in a fresh state dir, its ingest run's wall time against
     the floor politeness sets (the most requests one host must get, divided by the rate).
@@ -19,7 +22,7 @@ each DAG run's time went (tasks, durations, queue waits) from Airflow's metadata
 
 Printed as figures and ratios (backfill / floor, s per date, daily run history / empty).
 Usage: PYTHONPATH=tools .venv/bin/python bench/bench_backfill.py [--days 365] [--keep DIR] [--articles 64]
-       [--polite-days 2] [--polite-interval 1.0]
+       [--polite-days 2] [--polite-interval 1.0] [--history-years 5]
 (tools/ on PYTHONPATH for the sample renderer synthetic_year uses; `make bench` sets it)
 """
 
@@ -132,8 +135,10 @@ def _shut_down(servers: list, state: Path) -> None:
     subprocess.run([xiangmu, "stop"], env=state_env, capture_output=True, check=False)
 
 
-def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = FIRST) -> dict:
-    """Services up (timed apart), a daily run on the empty warehouse, the backfill, a daily run on its history."""
+def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = FIRST, history_years: float = 0
+                       ) -> dict:
+    """Services up (timed apart), a daily run on the empty warehouse, the backfill, a daily run on its history;
+    with `history_years`, years of history made from it and a daily run on those (the archive holds one date more)."""
     from xiangmu.local.sample_server import serve_archive
 
     server, base = serve_archive(archive)
@@ -149,7 +154,9 @@ def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = F
         tally = json.loads(out.splitlines()[-1]) if out else {}
         daily_day = (last + dt.timedelta(days=1)).isoformat()
         daily = _measured(["run", daily_day], env, state)
-        return {"services_up_seconds": up["seconds"], "services_up_exit": up["exit"],
+        years = _years_of_history(state, env, history_years,
+                                  (last + dt.timedelta(days=2)).isoformat()) if history_years else None
+        return {"history": years,"services_up_seconds": up["seconds"], "services_up_exit": up["exit"],
                 "daily_empty_date": first_day, "daily_empty_seconds": empty["seconds"],
                 "daily_empty_exit": empty["exit"],
                 "backfill_dates": (last - first).days + 1, "backfill_seconds": backfill["seconds"],
@@ -161,6 +168,26 @@ def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = F
                 "runs": task_breakdown(state)}
     finally:
         _shut_down([server], state)
+
+
+def _years_of_history(state: Path, env: dict[str, str], years: float, day: str) -> dict:
+    """(j) `years` of history before the backfill's dates, the marts rebuilt and published, a daily run of `day`."""
+    import history
+
+    os.environ["XIANGMU_STATE_DIR"] = str(state)
+    from xiangmu import pipeline
+    from xiangmu.transform import dbt
+
+    made = history.extend(pipeline.warehouse_dsn(), years)
+    started = time.perf_counter()
+    dbt.run_dbt(["build", "--full-refresh"])
+    made["full_build_seconds"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    pipeline.publish(run_id="history", logical_date=day)
+    made["publish_seconds"] = round(time.perf_counter() - started, 1)
+    daily = _measured(["run", day], env, state)
+    return {**made, "daily_date": day, "daily_seconds": daily["seconds"], "daily_exit": daily["exit"],
+            "peak_mb": daily["peak_mb"], "stderr_tail": daily["stderr_tail"]}
 
 
 def polite_backfill(archive: Path, state: Path, days: int, interval: float, start: dt.date = FIRST) -> dict:
@@ -193,6 +220,9 @@ def polite_backfill(archive: Path, state: Path, days: int, interval: float, star
             "stderr_tail": backfill["stderr_tail"]}
 
 
+DBT_AND_GX_TASKS = ("dbt.dbt_producer_watcher", "check_raw", "check_extraction", "check_marts")
+
+
 def task_breakdown(state: Path) -> list[dict]:
     """Where each run's time went, from Airflow's metadata: tasks, their durations, the dbt build, the waits."""
     os.environ["XIANGMU_STATE_DIR"] = str(state)
@@ -209,9 +239,11 @@ def task_breakdown(state: Path) -> list[dict]:
         durations = sorted(float(d or 0) for _, d, _ in tis)
         waits = sorted(float(w or 0) for _, _, w in tis)
         top = sorted(((float(d or 0), t) for t, d, _ in tis), reverse=True)[:4]
+        # what issue 15 compares between history and an empty warehouse: the dbt build's task and the checks
+        dbt_gx = sum(float(d or 0) for t, d, _ in tis if t in DBT_AND_GX_TASKS)
         result.append({
             "dag_id": dag_id, "run_id": run_id, "wall": round(float(wall or 0), 1), "tasks": len(tis),
-            "task_seconds": round(sum(durations), 1),
+            "task_seconds": round(sum(durations), 1), "dbt_gx_seconds": round(dbt_gx, 1),
             "median_task": round(durations[len(durations) // 2], 2) if durations else None,
             "median_queue_wait": round(waits[len(waits) // 2], 2) if waits else None,
             "top": [f"{t} {d:.1f}" for d, t in top]})
@@ -219,19 +251,19 @@ def task_breakdown(state: Path) -> list[dict]:
 
 
 def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTICLES_PER_EDITION,
-        polite_days: int = 2, polite_interval: float = 1.0) -> dict:
+        polite_days: int = 2, polite_interval: float = 1.0, history_years: float = 5) -> dict:
     with tempfile.TemporaryDirectory(prefix="xiangmu-bench-") as tmp:
         tmp_path = keep or Path(tmp)
         tmp_path.mkdir(parents=True, exist_ok=True)
         tmp_path.chmod(0o755)
         archive, state = tmp_path / "archive", tmp_path / "state"
         start = first_day(days)
-        made = synthetic_year.generate(archive, start, days, articles or None)
+        made = synthetic_year.generate(archive, start, days + (1 if history_years else 0), articles or None)
         fl = floor(archive, tmp_path / "floor-state")
         subprocess.run([str(Path(sys.executable).parent / "xiangmu"), "stop"],
                        env={**os.environ, "XIANGMU_STATE_DIR": str(tmp_path / "floor-state")},
                        capture_output=True, check=False)
-        result = {"archive": made, "floor": fl, **backfill_and_daily(archive, state, days, start)}
+        result = {"archive": made, "floor": fl, **backfill_and_daily(archive, state, days, start, history_years)}
         if polite_days:
             result["polite"] = polite_backfill(archive, tmp_path / "polite-state", min(polite_days, days),
                                                polite_interval, start)
@@ -239,7 +271,19 @@ def run(days: int, keep: Path | None = None, articles: int = synthetic_year.ARTI
     result["ratio_backfill_to_floor"] = round(b / max(fl["seconds"], 0.01), 1)
     result["seconds_per_date"] = round(b / result["backfill_dates"], 2)
     result["ratio_daily_history_to_empty"] = round(result["daily_seconds"] / max(result["daily_empty_seconds"], 0.1), 2)
+    if result.get("history"):
+        runs = {r["run_id"]: r for r in result["runs"]}
+        years = result["history"]
+        short, long = _daily_cost(runs, result["daily_date"]), _daily_cost(runs, years["daily_date"])
+        years.update({"dbt_gx_short": short, "dbt_gx_years": long,
+                      "ratio_dbt_gx": round(long / short, 2) if short else None,
+                      "ratio_daily": round(years["daily_seconds"] / result["daily_seconds"], 2)})
     return result
+
+
+def _daily_cost(runs: dict[str, dict], day: str) -> float:
+    """A daily run's dbt and GX seconds: its ingest's raw check and its transform's build and checks."""
+    return round(sum(runs.get(f"{dag}__{day}", {}).get("dbt_gx_seconds", 0) for dag in ("ingest", "transform")), 1)
 
 
 def describe(r: dict) -> str:
@@ -258,7 +302,19 @@ def describe(r: dict) -> str:
             + "\n".join(f"    {x['run_id']}: {x['wall']} s wall, {x['tasks']} tasks, {x['task_seconds']} task-s, "
                         f"median task {x['median_task']} s, median queue wait {x['median_queue_wait']} s; "
                         f"longest {', '.join(x['top'])}" for x in r.get("runs", []))
+            + _describe_history(r.get("history"), r["daily_date"])
             + _describe_polite(r.get("polite")))
+
+
+def _describe_history(h: dict | None, short_day: str) -> str:
+    if not h:
+        return ""
+    return (f"\n(j) {h['years']} years of history from {h['history_from']} (the backfill's {h['copied_dates']} copied "
+            f"back {h['blocks']} times: {h['rows']['raw.articles']} articles, {h['rows']['extract.investment_facts']} "
+            f"facts, in {h['seconds']} s; full dbt build {h['full_build_seconds']} s, publish {h['publish_seconds']} s)"
+            f"\n    daily run on it ({h['daily_date']}): {h['daily_seconds']} s (exit {h['daily_exit']}) = "
+            f"{h['ratio_daily']}x the daily run on the short history ({short_day}); its dbt + GX task time "
+            f"{h['dbt_gx_years']} s = {h['ratio_dbt_gx']}x ({h['dbt_gx_short']} s); peak {h['peak_mb']} MB")
 
 
 def _describe_polite(p: dict | None) -> str:
@@ -278,12 +334,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="articles per edition (a real edition's 64 by default; 0: the sample's own 7-8)")
     ap.add_argument("--polite-days", type=int, default=2, help="dates of the polite backfill (h); 0 skips it")
     ap.add_argument("--polite-interval", type=float, default=1.0, help="seconds between requests to a host in (h)")
+    ap.add_argument("--history-years", type=float, default=5, help="years of history for (j); 0 skips it")
     args = ap.parse_args(argv)
-    result = run(args.days, args.keep, args.articles, args.polite_days, args.polite_interval)
+    result = run(args.days, args.keep, args.articles, args.polite_days, args.polite_interval, args.history_years)
     print(describe(result))
     print(json.dumps(result, ensure_ascii=False))
     ok = all(result[k] == 0 for k in ("services_up_exit", "daily_empty_exit", "backfill_exit", "daily_exit"))
     ok = ok and all(result.get("polite", {}).get(k, 0) == 0 for k in ("services_up_exit", "backfill_exit"))
+    ok = ok and (result.get("history") or {}).get("daily_exit", 0) == 0
     return 0 if ok else 1
 
 

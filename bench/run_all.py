@@ -11,6 +11,9 @@ Usage: .venv/bin/python bench/run_all.py [--repeat N] [--extract-n N]   (what `m
 (c) extract: articles/s of the extractor (bench/bench_extract.py).
 (d) hostile: extraction ms per KB on hostile shapes at 1, 4, 16, 64 KB and 1 MB
     (bench/bench_hostile.py); must stay flat, and under 1 s for 64 KB or less.
+(e)-(h), (j) backfill: the floor, a year of synthetic editions through Airflow, daily runs
+    on an empty warehouse, on that year and on 5 years of history, politeness on
+    (bench/bench_backfill.py).
 (i) data docs: one GX checkpoint run with 5 years of stored validation results,
     retention on and off, against an empty store (bench/bench_data_docs.py).
 
