@@ -130,3 +130,13 @@ def test_a_reader_delays_publish_by_at_most_the_lock_timeout(warehouse, monkeypa
         reader.rollback()
     # a bound, not a speed target: three attempts at 2 s each would wait 6 s or more
     assert 1.0 <= waited < 2.0 + 1.5, waited
+
+
+def test_a_mart_is_republished_when_a_row_changes_even_if_none_was_added(warehouse):
+    """Counting rows only shortcuts a grown mart: equal counts still compare every row."""
+    with _publisher(warehouse) as conn:
+        assert publish(conn, run_id="second").changed == ["dim_region"]
+        conn.execute("update marts_candidate.dim_region set name = '保定' where region_id = 2")
+        assert publish(conn, run_id="third").changed == ["dim_region"]
+        assert conn.execute("select name from marts.dim_region where region_id = 2").fetchone()[0] == "保定"
+        assert publish(conn, run_id="fourth").unchanged == ["dim_region"]
