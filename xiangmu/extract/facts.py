@@ -594,7 +594,9 @@ _PART_COUNT = re.compile(r"其中[^，。；,;]{0,12}?\d+\s*(?:个|所|座|处|�
 _DONE_AMOUNT = re.compile(r"(?P<plan>计划|预计|力争|确保|将|要)?(?:已经|已|累计|共|已累计)?(?:完成|实现)$")
 _INVEST_AFTER = re.compile(r"投资(?![额者方人商主体协议合同任务计划目标])")
 # ……完成了N个重点项目的投资，累计金额达X: a sum whose keyword closed the clause before it.
-_SUM_ONLY = re.compile(r"^(?:累计|共计|合计)?(?:总金额|金额|总额)(?:共|约|达到|达|为|超过|近)*$")
+_SUM_ONLY = re.compile(
+    r"^(?:(?:累计|共计|合计|总计)?(?:总金额|金额|总额)|累计|共计|合计|总计)(?:共|约|达到|达|为|超过|近)*$"
+)
 _KW_CLAUSE_END = re.compile(r"[，,]\s*$")
 _ADVERB_BEFORE_VERB = re.compile(r"(?:就|已经|已|共|均|还|也|都|又)+$")
 # A list of a total's parts by place (，包括甲市X、乙市Y等): where it opens, and one entry's words before its amount.
@@ -753,7 +755,7 @@ _YEAR_COMMA = re.compile(r"^(?:今年|去年|明年|\d{4}年|今年以来|年初
 # 今天开工的项目二期，计划投资X: a clause that is only a phase of the project, after its event.
 _PHASE_CLAUSE = re.compile(
     r"^(?:今天|今日|当天|当日|此次|本次|这次|日前|近日)?(?:集中|正式)?(?:开工|签约|奠基|启动|动工|竣工|投产)的"
-    r"(?P<head>(?:项目|工程)(?:其中)?[一二三四五六七八九]期(?:工程|项目)?)$"
+    r"(?P<head>(?:项目|工程)?[一二三四五六七八九]期(?:工程|项目)?)$"
 )
 
 
@@ -828,7 +830,12 @@ def _name_before(pre: str) -> str | None:
 
 
 # 该“甲物流园”: a reference word before a quoted name, the project named so before.
-_REF_QUOTED = re.compile(r"^(?:该|这个|这一|此)[“\"](?P<name>[^”\"，。；,;]{2,24}?)[”\"]")
+_REF_QUOTED = re.compile(
+    r"^(?:(?:该|这个|这一|此)[“\"](?P<name>[^”\"，。；,;]{2,24}?)[”\"]"
+    # “甲物流园”规划占地N亩: a quoted facility as the clause's subject, no reference word
+    r"|[“\"](?P<site>[^”\"，。；,;]{2,24}?(?:园|园区|基地|中心|港|小镇|项目|工程))[”\"]"
+    r"(?=规划|占地|总投资|计划|位于|是|将|已|一期|首期|项目总投资))"
+)
 
 
 # 甲纸业(河北)有限公司: the place in brackets is part of the firm's name, no boundary of it.
@@ -864,8 +871,9 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
     quoted = _REF_QUOTED.match(clause) if "“" in clause or '"' in clause else None
-    if quoted and not _is_generic(quoted.group("name"), gaz) and not gaz.exact(quoted.group("name")):
-        return quoted.group("name")  # 该“甲物流园”规划占地N亩: the project the quotes named before
+    named = quoted.group("name") or quoted.group("site") if quoted else None
+    if named and not _is_generic(named, gaz) and not gaz.exact(named):
+        return named  # 该“甲物流园”规划占地N亩: the project the quotes named before
     road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
     if road and _road(road.group("name"), gaz):
         return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
@@ -2161,8 +2169,10 @@ class SentenceReader:
             head = _ADVERB_TAIL.sub("", head) if len(head) > 2 else head
             phase_whole = None
             if not head and not prev_end and c0 and (phase_clause := _phase_clause_before(sentence[:c0])):
-                head = phase_clause  # 今天开工的项目二期，计划投资X: the phase the clause before names
+                # 今天开工的项目二期，计划投资X: the phase the clause before names, of the project the
+                # item named with that phase (else of the one in context, when the clause named none)
                 phase_whole = self._phase_owner(phase_clause)
+                head = phase_clause if phase_whole or focus is None else head
             ref_word = _ref_word(head)
             referent = self._referent(ref_word.group("noun"), sentence[:c0]) if ref_word else None
             if referent and (head not in _ANAPHORA or (focus is None and batch is None)):
