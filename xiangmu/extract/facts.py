@@ -392,7 +392,10 @@ def _ref_word(head: str) -> re.Match[str] | None:
 # 这个(投资X亿元的项目): a reference word alone before the figure
 _REF_ONLY = re.compile("^" + one_of(*REFERENCE_WORDS) + "$")  # 该产业园: the noun's own reference word, no name
 _NAME_BOUNDARY = words(
-    r"[，。；、：！？\s“”\"（）()]", *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
+    # 甲纸业(河北)有限公司: a firm's bracketed place is part of its name, no boundary
+    r"[，。；、：！？\s“”\"]|[（(](?![\u4e00-\u9fff]{2,6}[）)](?:股份)?(?:有限|公司|集团))"
+    r"|[）)](?!(?:股份)?(?:有限|公司|集团))",
+    *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
     *("落户", "签约", "实施", "推进"),
 )
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
@@ -838,8 +841,13 @@ _REF_QUOTED = re.compile(
 )
 
 
-# 甲纸业(河北)有限公司: the place in brackets is part of the firm's name, no boundary of it.
-_FIRM_BRACKET = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)](?=(?:股份)?有限|公司|集团)")
+
+
+def _ref_lead(text: str, at: int) -> str:
+    """The text before a reference noun at ``at`` that its name may take: 24 characters, or 48
+    when those hold no boundary (甲纸业(河北)有限公司年产N万吨……项目: a long name's tail)."""
+    lead = text[max(0, at - 24) : at]
+    return text[max(0, at - 48) : at] if at > 24 and not _NAME_BOUNDARY.search(lead) else lead
 
 
 # 甲港位于某县: the subject a sentence places (for 该项目 with no project named before).
@@ -870,13 +878,13 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
+    road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
+    if road and _road(road.group("name"), gaz):
+        return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
     quoted = _REF_QUOTED.match(clause) if "“" in clause or '"' in clause else None
     named = quoted.group("name") or quoted.group("site") if quoted else None
     if named and not _is_generic(named, gaz) and not gaz.exact(named):
         return named  # 该“甲物流园”规划占地N亩: the project the quotes named before
-    road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
-    if road and _road(road.group("name"), gaz):
-        return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
     if _PREDICATE.match(clause):
         return None  # 属战略性新兴产业项目: says what the project is, names none
     m = _NP_END.search(clause)
@@ -1945,14 +1953,10 @@ class SentenceReader:
             if at < 0:
                 return None
             end = at
-            lead = text[max(0, at - 24) : at]
+            lead = _ref_lead(text, at)
             if _REF_BEFORE.search(lead):
                 continue
-            cut = self._name_cut(lead)
-            if cut == 0 and at > 24:
-                # a long name (甲纸业(河北)有限公司年产N万吨……项目): look further back for its start
-                lead = text[max(0, at - 48) : at]
-                cut = self._name_cut(lead)
+            cut = max((m.end() for m in _NAME_BOUNDARY.finditer(lead)), default=0)
             name = trim_name(_LEADING_NAME.sub("", lead[cut:]) + noun) or ""
             if len(name) >= 4 and not _is_generic(name, self.gaz):
                 return name
@@ -1978,13 +1982,6 @@ class SentenceReader:
                     longest = longer
                     break
         return longest if len(longest) >= 4 else None
-
-    @staticmethod
-    def _name_cut(lead: str) -> int:
-        """Where a name ending ``lead`` begins: after the last boundary, a firm's bracketed place
-        (甲纸业(河北)有限公司) being part of the name."""
-        masked = _FIRM_BRACKET.sub(lambda m: "甲" * len(m.group()), lead) if "(" in lead or "（" in lead else lead
-        return max((m.end() for m in _NAME_BOUNDARY.finditer(masked)), default=0)
 
     def _project_ahead(self, head: str) -> tuple[str, str | None] | None:
         """In an item's first sentence, a figure with no subject whose project the next
