@@ -95,7 +95,7 @@ def category_subset(name: str) -> str | None:
 
 # 完成(市以上)重点项目投资X: a measure verb before the batch noun, 投资 right after it.
 _VERB_OBJECT = re.compile(
-    r"(?P<verb>(?:计划|预计)?(?:累计)?(?:完成|实现))(?P<obj>[^，。；、,;的]{0,14}?(?:项目|工程))$"
+    r"(?P<verb>(?:计划|预计)?(?:累计)?(?:完成|实现))了?(?P<obj>[^，。；、,;的]{0,14}?(?:项目|工程))的?$"
 )
 
 

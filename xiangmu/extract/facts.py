@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from xiangmu.vocabulary import CATEGORIES, STAGES
 
 from .bands import category_subset, size_band, verb_before_object
-from .gazetteer import PROVINCE, Gazetteer
+from .gazetteer import _COMMON_SHORTS, PROVINCE, Gazetteer
 from .items import Item, most_specific, province_wide
 from .lexicon import CITY_WORDS as _CITY_WORDS
 from .lexicon import (
@@ -197,7 +197,7 @@ _EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?" + _EVENTS)
 # 某某示范项目(一期工程)(日前)(在某县)(正式)开工: the project the item's next figures are about.
 _NP_EVENT = re.compile(
     r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程)(?:[（(][^（()）]{1,16}[）)])?)"  # 道路工程(某路以南)
-    r"(?:[一二三四]期)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"
+    r"(?:[一二三四]期|[\u4e00-\u9fff]{2,6}?部分)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"  # 甲项目新能源部分开工
     r"(?:[在于][^，、的在于]{2,12}?)?"
     r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?(?:破土)?" + _EVENTS
 )
@@ -392,7 +392,10 @@ def _ref_word(head: str) -> re.Match[str] | None:
 # 这个(投资X亿元的项目): a reference word alone before the figure
 _REF_ONLY = re.compile("^" + one_of(*REFERENCE_WORDS) + "$")  # 该产业园: the noun's own reference word, no name
 _NAME_BOUNDARY = words(
-    r"[，。；、：！？\s“”\"（）()]", *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
+    # 甲纸业(河北)有限公司: a firm's bracketed place is part of its name, no boundary
+    r"[，。；、：！？\s“”\"]|[（(](?![\u4e00-\u9fff]{2,6}[）)](?:股份)?(?:有限|公司|集团))"
+    r"|[）)](?!(?:股份)?(?:有限|公司|集团))",
+    *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
     *("落户", "签约", "实施", "推进"),
 )
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
@@ -593,6 +596,12 @@ _PART_COUNT = re.compile(r"其中[^，。；,;]{0,12}?\d+\s*(?:个|所|座|处|�
 # 完成X亿元投资: a completed (计划完成: a planned) amount stated before its 投资.
 _DONE_AMOUNT = re.compile(r"(?P<plan>计划|预计|力争|确保|将|要)?(?:已经|已|累计|共|已累计)?(?:完成|实现)$")
 _INVEST_AFTER = re.compile(r"投资(?![额者方人商主体协议合同任务计划目标])")
+# ……完成了N个重点项目的投资，累计金额达X: a sum whose keyword closed the clause before it.
+_SUM_ONLY = re.compile(
+    r"^(?:(?:累计|共计|合计|总计)?(?:总金额|金额|总额)|累计|共计|合计|总计)(?:共|约|达到|达|为|超过|近)*$"
+)
+_KW_CLAUSE_END = re.compile(r"[，,]\s*$")
+_ADVERB_BEFORE_VERB = re.compile(r"(?:就|已经|已|共|均|还|也|都|又)+$")
 # A list of a total's parts by place (，包括甲市X、乙市Y等): where it opens, and one entry's words before its amount.
 _SHARES_OPEN = re.compile(r"[，,；;]\s*(?:包括|其中|含)[：:，,]?\s*")
 _SHARE_ENTRY = re.compile(r"[、，,和及]?\s*(?P<place>[\u4e00-\u9fff]{2,10}?)\s*(?:为|达|约|共)?")
@@ -727,9 +736,14 @@ _PHASE_END = re.compile(r"(?:项目|工程)(?:[一二三四]期|[（(][^（()）
 
 
 # A project's site: 选址/位于/落户/坐落于 (在/于) right before the place.
-_SITE_WORDS = ("选址", "位于", "落户", "坐落于", "坐落在", "建在")
+_SITE_WORDS = ("选址", "位于", "落户", "坐落于", "坐落在", "建在", "落址")
 _SITE_WORD = words(*_SITE_WORDS)  # a sentence worth looking at for sites at all
 _SITE_BEFORE = re.compile(one_of(*_SITE_WORDS) + "(?:在|于)?$")
+# 落址无极的甲公司“乙项目”: a county named short where a project is sited (no full name to find).
+_SHORT_SITE = re.compile(
+    r"(?:落址|选址|落户|坐落于|坐落在|建在|位于)(?:在|于)?(?P<short>[\u4e00-\u9fff]{2,3}?)的"
+    r"(?P<name>[^，。；、,;的]{2,40}?(?:项目|工程))"
+)
 
 
 def _site_key(name: str) -> str:
@@ -738,6 +752,23 @@ def _site_key(name: str) -> str:
 
 # A head naming only a phase of the project in context (一期, 项目二期, 二期工程).
 _PHASE_HEAD = re.compile(r"^(?:项目|工程)?(?:其中)?(?P<phase>[一二三四五六七八九]期)(?:工程|项目)?$")
+
+
+_YEAR_COMMA = re.compile(r"^(?:今年|去年|明年|\d{4}年|今年以来|年初以来)[，,]$")
+# 今天开工的项目二期，计划投资X: a clause that is only a phase of the project, after its event.
+_PHASE_CLAUSE = re.compile(
+    r"^(?:今天|今日|当天|当日|此次|本次|这次|日前|近日)?(?:集中|正式)?(?:开工|签约|奠基|启动|动工|竣工|投产)的"
+    r"(?P<head>(?:项目|工程)?[一二三四五六七八九]期(?:工程|项目)?)$"
+)
+
+
+def _phase_clause_before(before: str) -> str | None:
+    """The phase head (项目二期) of the clause that ends ``before`` (its comma included), else None."""
+    if not before.rstrip().endswith(("，", ",")):
+        return None
+    clauses = _CLAUSE_RE.findall(before)
+    m = _PHASE_CLAUSE.match(clauses[-1].strip()) if clauses else None
+    return m.group("head") if m else None
 
 
 def _phase_name(whole: str, phase: str) -> str:
@@ -801,6 +832,31 @@ def _name_before(pre: str) -> str | None:
     return pre if 2 <= len(pre) <= _NAME_MAX else None
 
 
+# 该“甲物流园”: a reference word before a quoted name, the project named so before.
+_REF_QUOTED = re.compile(
+    r"^(?:(?:该|这个|这一|此)[“\"](?P<name>[^”\"，。；,;]{2,24}?)[”\"]"
+    # “甲物流园”规划占地N亩: a quoted facility as the clause's subject, no reference word
+    r"|[“\"](?P<site>[^”\"，。；,;]{2,24}?(?:园|园区|基地|中心|港|小镇|项目|工程))[”\"]"
+    r"(?=规划|占地|总投资|计划|位于|是|将|已|一期|首期|项目总投资))"
+)
+
+
+
+
+def _ref_lead(text: str, at: int) -> str:
+    """The text before a reference noun at ``at`` that its name may take: 24 characters, or 48
+    when those hold no boundary (甲纸业(河北)有限公司年产N万吨……项目: a long name's tail)."""
+    lead = text[max(0, at - 24) : at]
+    return text[max(0, at - 48) : at] if at > 24 and not _NAME_BOUNDARY.search(lead) else lead
+
+
+# 甲港位于某县: the subject a sentence places (for 该项目 with no project named before).
+_LOCATED = re.compile(
+    r"(?:^|(?<=[。！？!?\n，,]))(?P<name>[\u4e00-\u9fff]{2,12}?(?:港|园|园区|基地|中心|城|站|枢纽|小镇))位于"
+)
+_NAME_LEAD_WORD = re.compile(r"[的在于是对和与及为将把被从向到了这该此本各其]")
+
+
 def _np(clause: str, gaz: Gazetteer) -> str | None:
     """``_np_phrase`` within its clause and without a visit's verbs (nametrim.py)."""
     found = _np_phrase(clause, gaz)
@@ -825,6 +881,10 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
     if road and _road(road.group("name"), gaz):
         return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
+    quoted = _REF_QUOTED.match(clause) if "“" in clause or '"' in clause else None
+    named = quoted.group("name") or quoted.group("site") if quoted else None
+    if named and not _is_generic(named, gaz) and not gaz.exact(named):
+        return named  # 该“甲物流园”规划占地N亩: the project the quotes named before
     if _PREDICATE.match(clause):
         return None  # 属战略性新兴产业项目: says what the project is, names none
     m = _NP_END.search(clause)
@@ -839,6 +899,11 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if clause.endswith(("项目", "工程")):
         tail = clause[clause.rfind("的") + 1 :]
         if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz):
+            return tail
+    if clause.endswith(("项目”", '项目"', "工程”", '工程"')):
+        # 落址某县的甲公司“年产N万吨乙项目”: the quoted name closes the clause (quotes dropped)
+        tail = re.sub(r"[“”\"]", "", clause[clause.rfind("的") + 1 :])
+        if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz) and not _REF_TAIL.search(tail):
             return tail
     m = _NP_EVENT.search(clause) if _EVENT_VERB.search(clause) else None  # 位于某县的某某项目一期建成投产
     if m and not _is_generic(m.group("name"), gaz):
@@ -981,6 +1046,8 @@ class SentenceReader:
             return landed  # 某市……总投资X亿元的N个项目签约落户某区: where the projects land, inside it
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
             lead = before[: best[0]].strip(" \u3000“”\"")
+            if _YEAR_COMMA.match(lead):
+                lead = ""  # 今年，某市共谋划……: a year and a comma before the city, its subject still
             if (not lead or _TIME_ONLY.match(lead)) and not _FIRM.search(before, best[0]):
                 return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
@@ -1292,6 +1359,11 @@ class SentenceReader:
                 name = after.group("name") if after else _name_before(clause[: verb.start()])
                 if name:
                     self._sites[_site_key(trim_name(name) or name)] = place
+        for m in _SHORT_SITE.finditer(sentence):
+            place = self.gaz.alias_zone.get(m.group("short"))
+            if place and m.group("short") not in _COMMON_SHORTS and not self.gaz.find(m.group("short")):
+                name = re.sub(r"[“”\"]", "", m.group("name"))
+                self._sites.setdefault(_site_key(trim_name(name) or name), place)
 
     def _site(self, name: str) -> str | None:
         """The place the item said ``name`` (or the project it is a phase of) is sited in."""
@@ -1385,6 +1457,8 @@ class SentenceReader:
             s, e, name = found[0]
             if _VENUE_AFTER.match(sentence, e) or _PLACE_RANKED.match(sentence, e) or _AT_PLACE.search(sentence, 0, s):
                 return None
+            if sentence[s - 1 : s] == "、" or sentence[e : e + 1] == "、":
+                return None  # 甲、某区、乙枢纽: one of a list the paragraph enumerates, not its subject
             if PROJECT_AT.match(sentence, e) or firm_home(sentence, e):
                 return None  # 某县甲乙项目已投产 / 甲市乙集团……: where a project or firm lies, not the subject
             return name
@@ -1782,6 +1856,21 @@ class SentenceReader:
             return seen.group(0)  # 甲医院乙院区一期工程开工。甲医院乙院区位于……: the phase the item named
         return bare if seen else None
 
+    def _phase_owner(self, head: str) -> str | None:
+        """The project the item named with this phase (甲物流园项目二期举行奠基仪式), for a later
+        clause that says only 项目二期; None when the item names none."""
+        phase = _PHASE_HEAD.match(head)
+        if phase is None:
+            return None
+        text = "\n".join(p.text for p in self.item.paras)
+        for m in re.finditer(
+            r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[^，,。；;：:\n的]{2,30}?(?:项目|工程))" + phase.group("phase"), text
+        ):
+            name = _LEADING_NAME.sub("", m.group("name").strip())
+            if len(name) > 4 and not name.startswith(("项目", "工程")) and not _is_generic(name, self.gaz):
+                return name
+        return None
+
     def _seen_subject(self, clause: str) -> str | None:
         """A clause's subject with no 项目 (甲小镇位于……) that the item named as a project before
         (甲小镇项目已完成……): that project, so a figure after it with no subject is its own."""
@@ -1864,7 +1953,7 @@ class SentenceReader:
             if at < 0:
                 return None
             end = at
-            lead = text[max(0, at - 24) : at]
+            lead = _ref_lead(text, at)
             if _REF_BEFORE.search(lead):
                 continue
             cut = max((m.end() for m in _NAME_BOUNDARY.finditer(lead)), default=0)
@@ -1872,6 +1961,27 @@ class SentenceReader:
             if len(name) >= 4 and not _is_generic(name, self.gaz):
                 return name
             return None
+
+    def _located_subject(self, before: str) -> str | None:
+        """For 该项目 when the item named no project: the subject the text before placed somewhere
+        (甲智能港位于某县……), in the longest form the item repeats (乙甲智能港 said twice or more)."""
+        text = self._history + before
+        found = list(_LOCATED.finditer(text))
+        if not found:
+            return None
+        name = _LEADING_NAME.sub("", found[-1].group("name"))
+        if len(name) < 2 or self.gaz.find(name) or _DEICTIC_RE.search(name) or _is_generic(name, self.gaz):
+            return None
+        whole = "\n".join(p.text for p in self.item.paras)
+        longest = name
+        for m in re.finditer(r"[\u4e00-\u9fff]{1,4}" + re.escape(name), whole):
+            lead = m.group()[: -len(name)]
+            for k in range(len(lead), 0, -1):
+                longer = lead[-k:] + name
+                if len(longer) > len(longest) and not _NAME_LEAD_WORD.search(lead[-k:]) and whole.count(longer) >= 2:
+                    longest = longer
+                    break
+        return longest if len(longest) >= 4 else None
 
     def _project_ahead(self, head: str) -> tuple[str, str | None] | None:
         """In an item's first sentence, a figure with no subject whose project the next
@@ -1949,6 +2059,14 @@ class SentenceReader:
             # 一季度已完成5.12亿元投资: the amount before 投资, done (or, after 计划, planned)
             word, pre_kw = ("计划" if done.group("plan") else "") + "完成投资", pre[: done.start()]
         elif (
+            not prev_end and _SUM_ONLY.match(pre) and _KW_CLAUSE_END.search(sentence, 0, c0)
+            and (kw := _keyword_at_end(_CLAUSE_RE.findall(sentence[:c0])[-1].rstrip()))
+            and not kw.group("fill")
+        ):
+            # ……完成了N个项目的投资，累计金额达X: the keyword closed the clause before the sum
+            last = _CLAUSE_RE.findall(sentence[:c0])[-1].rstrip()
+            word, pre_kw = kw.group("kw"), last[: len(last) - len(kw.group(0))]
+        elif (
             self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)
         ):
             word, pre_kw = self._last_word, pre  # 投资3亿元的甲电站、1.2亿元的乙制氢等项目
@@ -1973,7 +2091,8 @@ class SentenceReader:
             return None  # 其中总投资超5亿元的项目17个、超10亿元的5个: thresholds (bands.py)
         verb_obj = verb_before_object(pre_kw) if word == "投资" else None
         if verb_obj:
-            pre_kw = verb_obj[2] + verb_obj[1]  # 完成重点项目投资X: the batch's completed investment
+            # 完成重点项目投资X: the batch's completed investment (某市就完成了……: no adverb in its subject)
+            pre_kw = _ADVERB_BEFORE_VERB.sub("", verb_obj[2]) + verb_obj[1]
         if verb_obj:
             measure = verb_obj[0]
         elif "外资" in word:
@@ -2045,6 +2164,12 @@ class SentenceReader:
         else:
             head = _LEADING.sub("", pre_kw[prev_end:].strip().lstrip("、和及与").strip("“”\"'‘’」"))
             head = _ADVERB_TAIL.sub("", head) if len(head) > 2 else head
+            phase_whole = None
+            if not head and not prev_end and c0 and (phase_clause := _phase_clause_before(sentence[:c0])):
+                # 今天开工的项目二期，计划投资X: the phase the clause before names, of the project the
+                # item named with that phase (else of the one in context, when the clause named none)
+                phase_whole = self._phase_owner(phase_clause)
+                head = phase_clause if phase_whole or focus is None else head
             ref_word = _ref_word(head)
             referent = self._referent(ref_word.group("noun"), sentence[:c0]) if ref_word else None
             if referent and (head not in _ANAPHORA or (focus is None and batch is None)):
@@ -2061,6 +2186,8 @@ class SentenceReader:
                     count, stage, category = batch.count, batch.stage, batch.category
                 elif batch is None and self._signing(sentence[: c0 + money.start]):
                     signed_deal = True  # 甲集团与乙县签约……，项目总投资X: the signed deal, named by none
+                elif batch is None and self.last_ref is None and (located := self._located_subject(sentence[:c0])):
+                    subject, name = "project", located  # 甲港位于某县……。该项目总投资X: what was located
                 elif batch is None:
                     return None
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
@@ -2072,7 +2199,8 @@ class SentenceReader:
                 subject, name, from_ref = "project", only, True  # ……签订协议，整体规划项目投资X: the one project named
                 stage = stage or self._ref_stage
             elif (phase := _PHASE_HEAD.match(head)) and (
-                whole := focus[1] if focus else self.last_ref if isinstance(self.last_ref, str) else None
+                whole := phase_whole
+                or (focus[1] if focus else self.last_ref if isinstance(self.last_ref, str) else None)
             ):
                 # 该项目总投资X，一期计划投资Y；二期……: each phase a project of its own, named after the whole
                 subject, name, from_ref = "project", _phase_name(whole, phase.group("phase")), whole == self.last_ref

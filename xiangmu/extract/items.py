@@ -267,6 +267,9 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
         if found[0][2] in (up(found[1][2]), up(up(found[1][2]))):
             found = found[1:]  # 某网甲市4月28日讯 乙县……: the dateline's city, then the county the lead is about
     s0, e0, first = found[0]
+    toured = _toured_part(sentence, found, gaz)
+    if toured is not None:
+        return toured
     if city_wide and _VENUE.search(sentence[max(0, s0 - 2) : s0]) and _HELD.search(sentence, e0):
         city = first if gaz.is_city(first) else gaz.parent(first)
         return city if gaz.is_city(city) else first
@@ -281,6 +284,26 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     if whole is None or found[0][0] < whole.start():
         return found[0][2]
     return None
+
+
+# 某市政府领导带领……观摩人员来到了某县: the city's visitors, then the place they visit.
+_OFFICIALS_VISIT = re.compile(
+    r"^(?:市|县|区)?(?:委|政府|人大|政协)?[^，。；,;]{0,6}?(?:领导|书记|市长|县长|区长)[^，。；,;]{0,24}?"
+    r"(?:一行)?(?:先后)?(?:来到了?|走进|深入|前往|赴|到)(?:了)?$"
+)
+
+
+def _toured_part(sentence: str, found: list[tuple[int, int, str]], gaz: Gazetteer) -> str | None:
+    """The county or district a lead's city officials visit (某市领导……来到某县，参观了甲项目):
+    what the lead is about is the place visited, inside the city, not the visitors' city."""
+    if len(found) < 2:
+        return None
+    s0, e0, first = found[0]
+    s1, _e1, second = found[1]
+    up = gaz.parent
+    if first not in (up(second), up(up(second))):
+        return None
+    return second if _OFFICIALS_VISIT.match(sentence[e0:s1]) else None
 
 
 def _city_listed_later(lead: str, first: str, gaz: Gazetteer) -> str | None:
