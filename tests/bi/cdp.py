@@ -39,6 +39,12 @@ def chromium_binary() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# What Chrome answers a script sent while the page is between documents (a click just navigated it):
+# not a failure of the page, only "ask again".
+NAVIGATING = ("Inspected target navigated or closed", "Execution context was destroyed",
+              "Cannot find context with specified id")
+
+
 class Browser:
     """One headless Chromium with one page, driven over CDP (flattened sessions)."""
 
@@ -115,7 +121,12 @@ class Browser:
     def wait_for(self, predicate: Callable[[], Any], timeout: float = 60.0, what: str = "condition") -> Any:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = predicate()
+            try:
+                value = predicate()
+            except RuntimeError as exc:  # the page was between documents: ask again once it has one
+                if not any(sign in str(exc) for sign in NAVIGATING):
+                    raise
+                value = None
             if value:
                 return value
             self.pump(0.5)
@@ -131,7 +142,11 @@ class Browser:
         """
         for _ in range(attempts):
             # The element may be gone already: the last click worked and the page is navigating.
-            self.evaluate(f"document.querySelector({json.dumps(selector)})?.click()")
+            try:
+                self.evaluate(f"document.querySelector({json.dumps(selector)})?.click()")
+            except RuntimeError as exc:
+                if not any(sign in str(exc) for sign in NAVIGATING):
+                    raise
             try:
                 return self.wait_for(predicate, timeout=every, what=what)
             except TimeoutError:
