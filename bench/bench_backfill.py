@@ -156,7 +156,7 @@ def backfill_and_daily(archive: Path, state: Path, days: int, start: dt.date = F
         daily = _measured(["run", daily_day], env, state)
         years = _years_of_history(state, env, history_years,
                                   (last + dt.timedelta(days=2)).isoformat()) if history_years else None
-        return {"history": years,"services_up_seconds": up["seconds"], "services_up_exit": up["exit"],
+        return {"history": years, "services_up_seconds": up["seconds"], "services_up_exit": up["exit"],
                 "daily_empty_date": first_day, "daily_empty_seconds": empty["seconds"],
                 "daily_empty_exit": empty["exit"],
                 "backfill_dates": (last - first).days + 1, "backfill_seconds": backfill["seconds"],

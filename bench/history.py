@@ -51,7 +51,7 @@ def _columns(conn: psycopg.Connection, schema: str, table: str) -> list[str]:
 
 
 def _copy(conn: psycopg.Connection, spec: dict[str, Any], blocks: int, span: int, article_step: int,
-          first: Any, oldest: Any) -> int:
+          first: dt.date, oldest: dt.date) -> int:
     """Copy `spec`'s rows into `blocks` blocks, block k shifted back k*span days; rows before `oldest` left out."""
     schema, table = spec["table"]
     columns = _columns(conn, schema, table)
@@ -59,7 +59,7 @@ def _copy(conn: psycopg.Connection, spec: dict[str, Any], blocks: int, span: int
     if spec["id"]:
         step = conn.execute(sql.SQL("select coalesce(max({}), 0) + 1 from {}.{}").format(
             sql.Identifier(spec["id"]), sql.Identifier(schema), sql.Identifier(table))).fetchone()[0]
-    shift = sql.SQL("(k.k * {}) ").format(sql.Literal(span))
+    shift = sql.SQL("(k.k * {})").format(sql.Literal(span))
     values = []
     for col in columns:
         ident = sql.Identifier(col)
@@ -84,11 +84,11 @@ def _copy(conn: psycopg.Connection, spec: dict[str, Any], blocks: int, span: int
     statement = sql.SQL(
         "insert into {schema}.{table} ({cols}) overriding system value "
         "select {values} from {schema}.{table} t cross join generate_series(1, {blocks}) as k(k) "
-        "where {date_of} >= {first} and {date_of} - (k.k * {span}) >= {oldest}"
+        "where {date_of} >= {first} and {date_of} - {shift} >= {oldest}"
     ).format(schema=sql.Identifier(schema), table=sql.Identifier(table),
              cols=sql.SQL(", ").join(map(sql.Identifier, columns)),
              values=sql.SQL(", ").join(sql.SQL("t.") + v if isinstance(v, sql.Identifier) else v for v in values),
-             blocks=sql.Literal(blocks), date_of=date_of, first=sql.Literal(first), span=sql.Literal(span),
+             blocks=sql.Literal(blocks), date_of=date_of, first=sql.Literal(first), shift=shift,
              oldest=sql.Literal(oldest))
     copied = conn.execute(statement).rowcount
     if spec["id"]:  # the identity goes on after the copies, as if they had been loaded
@@ -103,7 +103,7 @@ def extend(dsn: str, years: float) -> dict[str, Any]:
     started = time.perf_counter()
     with psycopg.connect(dsn) as conn:
         first, last = conn.execute("select min(edition_date), max(edition_date) from raw.editions "
-                                   "where run_id not like 'history-%%' or run_id is null").fetchone()
+                                   "where run_id not like 'history-%' or run_id is null").fetchone()
         if first is None:
             raise ValueError("the warehouse has no staged edition to copy back in time")
         span = (last - first).days + 1

@@ -45,6 +45,12 @@ NAVIGATING = ("Inspected target navigated or closed", "Execution context was des
               "Cannot find context with specified id")
 
 
+def _raise_unless_navigating(exc: RuntimeError) -> None:
+    """Re-raise `exc` unless it is Chrome's answer for a page between documents."""
+    if not any(sign in str(exc) for sign in NAVIGATING):
+        raise exc
+
+
 class Browser:
     """One headless Chromium with one page, driven over CDP (flattened sessions)."""
 
@@ -124,8 +130,7 @@ class Browser:
             try:
                 value = predicate()
             except RuntimeError as exc:  # the page was between documents: ask again once it has one
-                if not any(sign in str(exc) for sign in NAVIGATING):
-                    raise
+                _raise_unless_navigating(exc)
                 value = None
             if value:
                 return value
@@ -145,8 +150,7 @@ class Browser:
             try:
                 self.evaluate(f"document.querySelector({json.dumps(selector)})?.click()")
             except RuntimeError as exc:
-                if not any(sign in str(exc) for sign in NAVIGATING):
-                    raise
+                _raise_unless_navigating(exc)
             try:
                 return self.wait_for(predicate, timeout=every, what=what)
             except TimeoutError:

@@ -741,7 +741,7 @@ _SITE_WORD = words(*_SITE_WORDS)  # a sentence worth looking at for sites at all
 _SITE_BEFORE = re.compile(one_of(*_SITE_WORDS) + "(?:在|于)?$")
 # 落址无极的甲公司“乙项目”: a county named short where a project is sited (no full name to find).
 _SHORT_SITE = re.compile(
-    r"(?:落址|选址|落户|坐落于|坐落在|建在|位于)(?:在|于)?(?P<short>[\u4e00-\u9fff]{2,3}?)的"
+    one_of(*_SITE_WORDS) + r"(?:在|于)?(?P<short>[\u4e00-\u9fff]{2,3}?)的"
     r"(?P<name>[^，。；、,;的]{2,40}?(?:项目|工程))"
 )
 
@@ -839,8 +839,6 @@ _REF_QUOTED = re.compile(
     r"|[“\"](?P<site>[^”\"，。；,;]{2,24}?(?:园|园区|基地|中心|港|小镇|项目|工程))[”\"]"
     r"(?=规划|占地|总投资|计划|位于|是|将|已|一期|首期|项目总投资))"
 )
-
-
 
 
 def _ref_lead(text: str, at: int) -> str:
@@ -2060,11 +2058,10 @@ class SentenceReader:
             word, pre_kw = ("计划" if done.group("plan") else "") + "完成投资", pre[: done.start()]
         elif (
             not prev_end and _SUM_ONLY.match(pre) and _KW_CLAUSE_END.search(sentence, 0, c0)
-            and (kw := _keyword_at_end(_CLAUSE_RE.findall(sentence[:c0])[-1].rstrip()))
+            and (kw := _keyword_at_end(last := _CLAUSE_RE.findall(sentence[:c0])[-1].rstrip()))
             and not kw.group("fill")
         ):
             # ……完成了N个项目的投资，累计金额达X: the keyword closed the clause before the sum
-            last = _CLAUSE_RE.findall(sentence[:c0])[-1].rstrip()
             word, pre_kw = kw.group("kw"), last[: len(last) - len(kw.group(0))]
         elif (
             self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)

@@ -39,7 +39,6 @@ MODULES = (
     "scrapers.registry",
     "xiangmu.load.raw",
     "xiangmu.load.facts",
-    "xiangmu.extract",
     "xiangmu.publish",
     "expectations.run",
     "great_expectations",
