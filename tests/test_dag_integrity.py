@@ -178,6 +178,10 @@ def test_dbt_runs_once_per_run_with_a_task_per_node(dagbag):
                               "DBT_LOG_LEVEL_FILE"}
     # dbt's debug file log lives in cosmos' throwaway copy of the project: not written at all
     assert build.env["DBT_LOG_LEVEL_FILE"] == "none"
+    # the build's tests on history see the rows recomputed since the last publication (a constant var,
+    # so dbt's partial parse stays valid from run to run; macros/get_where_subquery.sql resolves it)
+    assert build.vars == {"tests_changed_since": "last_publication"}
+    assert "--vars" in build.add_global_flags()
 
 
 def test_dbt_profile_is_the_airflow_connection_else_the_local_warehouse(dagbag, tmp_path, monkeypatch):

@@ -1,14 +1,20 @@
 {#- Tests on history run on the new rows when the caller says which rows are new.
 
-    With --vars '{tests_changed_since: "<timestamptz>"}' (the time of the last
-    build whose marts passed every check and were published), a generic test
-    on an incremental mart sees only the rows recomputed since then: older
-    rows passed these tests when they were written and have not changed since.
+    With --vars '{tests_changed_since: "<timestamptz>"}', a generic test on an
+    incremental mart sees only the rows recomputed since then: older rows
+    passed these tests when they were written and have not changed since.
+    `tests_changed_since: last_publication` (what the transform DAG passes)
+    means the time of the last publication of the marts (marts.publication_log):
+    every row older than that was in a candidate whose every check passed.
+    The value is a constant, so dbt's partial parsing survives from run to
+    run (a timestamp var would change every run and force a full parse);
+    before any publication every row is tested.
     Sound for row-level tests (not_null, accepted_values, positive_or_null,
     relationships from the mart to its dimensions, which never lose a key a
     current row uses); uniqueness across old and new rows is enforced by the
-    marts' unique indexes. Without the var every row is tested, as in dbt.
-    Singular tests in tests/ always see everything. -#}
+    marts' unique indexes (incremental_mart's key and unique_columns). Without
+    the var every row is tested, as in dbt. Singular tests in tests/ always
+    see everything. -#}
 {% macro postgres__get_where_subquery(relation) -%}
     {%- set where = config.get('where') -%}
     {%- set since = var('tests_changed_since', none) -%}
@@ -21,6 +27,10 @@
         'dim_article': ('article_key', 'article_key', 'int_article_versions_picked'),
     } -%}
     {%- set scope = scopes.get(relation.identifier) if since and relation.schema == 'marts_candidate' else none -%}
+    {%- if scope and since == 'last_publication' -%}
+        {%- set since = last_publication() -%}
+        {%- set scope = scope if since else none -%}
+    {%- endif -%}
     {%- if where or scope -%}
         {%- set filtered -%}
             (
@@ -40,4 +50,17 @@
     {%- else -%}
         {%- do return(relation) -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#- When the marts were last published, as text (none before the first publication). -#}
+{% macro last_publication() -%}
+    {%- if not execute -%}
+        {%- do return(none) -%}
+    {%- endif -%}
+    {%- set logged = run_query("select to_regclass('marts.publication_log') is not null") -%}
+    {%- if not logged.columns[0].values()[0] -%}
+        {%- do return(none) -%}
+    {%- endif -%}
+    {%- set last = run_query("select max(published_at)::text from marts.publication_log") -%}
+    {%- do return(last.columns[0].values()[0]) -%}
 {%- endmacro %}

@@ -14,9 +14,12 @@ import datetime as dt
 from dataclasses import replace
 
 import dbt_synthetic as syn
+import psycopg
 import pytest
 from mart_contents import MARTS, table_contents
 
+from xiangmu import publish
+from xiangmu.dbt_airflow import BUILD_VARS
 from xiangmu.transform import dbt
 from xiangmu.warehouse.connect import connect
 
@@ -210,4 +213,64 @@ def test_tests_on_history_can_run_on_the_new_rows_only(history: str) -> None:
             conn.execute(
                 "delete from extract.article_extractions where article_id in"
                 " (select article_id from raw.articles where url = 'http://sjz.test/again/1.html')"
+            )
+
+
+def test_the_dags_tests_see_the_rows_changed_since_the_last_publication(history: str) -> None:
+    """The transform DAG's var: every row before the first publication, then only what changed since."""
+    select = ["--select", "dim_project,test_type:generic"]
+    scoped = ["--vars", str(BUILD_VARS)]
+    bad_amount = "positive_or_null_dim_project_latest_amount_cny"
+    with connect(history, autocommit=True) as conn:
+        key, amount = conn.execute(
+            "select project_key, latest_amount_cny from marts_candidate.dim_project"
+            " where latest_amount_cny > 0 order by project_key limit 1"
+        ).fetchone()
+        conn.execute("drop table if exists marts.publication_log")
+
+    def set_amount(value: object) -> None:
+        with connect(history, autocommit=True) as conn:
+            conn.execute(
+                "update marts_candidate.dim_project set latest_amount_cny = %s where project_key = %s", (value, key)
+            )
+
+    try:
+        set_amount(-1)
+        with pytest.raises(dbt.DbtError, match=bad_amount):  # never published: every row is tested
+            dbt.run_dbt(["test", *select, *scoped], history)
+        set_amount(amount)
+        with connect(history, autocommit=True) as conn:
+            publish.publish(conn, run_id="scope_test")
+        set_amount(-1)  # an old row turned bad after the publication, behind dbt's back
+        dbt.run_dbt(["test", *select, *scoped], history)  # rows older than the publication are not re-tested
+        with pytest.raises(dbt.DbtError, match=bad_amount):
+            dbt.run_dbt(["test", *select], history)  # without the var, as `dbt test` by hand: every row
+    finally:
+        set_amount(amount)
+
+
+def test_unique_columns_get_an_index_on_marts_built_before_it(history: str) -> None:
+    """A unique test that sees only new rows is sound only with a unique index behind it, old marts too."""
+    unique_on_url = """
+        select ix.indexrelid::regclass::text
+        from pg_index as ix
+        join pg_attribute as att on att.attrelid = ix.indrelid and att.attnum = ix.indkey[0]
+        where ix.indrelid = 'marts_candidate.dim_article'::regclass and ix.indisunique and att.attname = 'url'
+    """
+    with connect(history, autocommit=True) as conn:
+        indexes = [r[0] for r in conn.execute(unique_on_url).fetchall()]
+        assert indexes, "dim_article.url has no unique index"
+        for name in indexes:  # as a mart built before unique_columns declared it
+            conn.execute(f"drop index {name}")
+    dbt.run_dbt(["run", "--select", "dim_article"], history)  # incremental: the table is kept
+    with connect(history, autocommit=True) as conn:
+        assert len(conn.execute(unique_on_url).fetchall()) == 1
+        first, second = conn.execute(
+            "select article_key from marts_candidate.dim_article order by article_key limit 2"
+        ).fetchall()
+        with pytest.raises(psycopg.errors.UniqueViolation, match="url"):
+            conn.execute(
+                "update marts_candidate.dim_article set url = (select url from marts_candidate.dim_article"
+                " where article_key = %s) where article_key = %s",
+                (first[0], second[0]),
             )

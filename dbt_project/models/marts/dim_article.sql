@@ -1,4 +1,4 @@
-{{ incremental_mart('article_key', 'int_article_versions_picked') }}
+{{ incremental_mart('article_key', 'int_article_versions_picked', unique_columns=['article_id', 'url']) }}
 
 -- One row per article url (its current version); article_key stays the same
 -- when the article is re-fetched with changed content. Incremental: the urls

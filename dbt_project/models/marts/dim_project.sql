@@ -1,4 +1,4 @@
-{{ incremental_mart('project_key', 'int_project_names_normalized') }}
+{{ incremental_mart('project_key', 'int_project_names_normalized', unique_columns=['project_name']) }}
 
 -- One row per distinct project (normalised name) across articles and both
 -- papers, with where it is, when it was seen and its latest stage and amount.
