@@ -158,3 +158,14 @@ def test_signing_report_sub_batches_and_signed_project_name() -> None:
 @pytest.mark.parametrize("case", filing_cases("projects"))
 def test_project_is_filed_under_its_place(case: dict) -> None:
     check_case(case)
+
+
+def test_a_batch_listed_by_its_members_is_a_portfolio() -> None:
+    """项目包括甲项目和乙项目，总投资X: the members of a batch, not one project named 项目包括……."""
+    text = "本报讯 10月5日，沙河市项目集中开工。此次开工的项目包括甲乙创新基地项目和丙丁物流园项目，总投资12.5亿元。"
+    f = one(run(text, HB))
+    assert (f.subject, f.project_name, f.project_count, f.region) == ("portfolio", None, 2, "沙河市")
+    g = one(run("本报讯 沙河市项目集中开工。开工项目有甲项目、乙项目和丙工程，总投资9亿元。", HB))
+    assert (g.subject, g.project_count) == ("portfolio", 3)
+    h = one(run("本报讯 沙河市甲乙和丙丁产业园项目总投资9亿元。", HB))
+    assert (h.subject, h.project_count) == ("project", None)  # one name with 和 in it stays one project

@@ -583,6 +583,23 @@ def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
     return count, _category(m.group("mid") or m.group("mid2") or "")
 
 
+# 开工的项目包括甲项目和乙项目(，总投资X): the projects a batch is made of, listed by name, not one project.
+_LISTED_MEMBERS = re.compile(r"^[^，。；,;]{0,12}?项目(?:包括|有|分别为|分别是)[：:]?(?P<items>[^，。；,;]+)$")
+_MEMBER_SPLIT = re.compile(r"以及|[和及与、]")
+
+
+def _listed_group(name: str) -> int | None:
+    """How many projects ``name`` lists when it is a batch spelled out by its members
+    (项目包括甲项目和乙项目): two or more names each ending in 项目 or 工程; else None."""
+    m = _LISTED_MEMBERS.match(name)
+    if m is None:
+        return None
+    items = [i.strip() for i in _MEMBER_SPLIT.split(m.group("items"))]
+    if len(items) < 2 or not all(len(i) >= 3 and i.endswith(("项目", "工程")) for i in items):
+        return None
+    return len(items)
+
+
 _FIRM_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + "$")
 # Works counted in their own units (改造96个老旧小区 / 新改扩建中小学、幼儿园12所): a programme of projects.
 _COUNTED_WORKS = re.compile(
@@ -2317,6 +2334,8 @@ class SentenceReader:
         scope = before
         for prior in self._sentence_names:
             scope = scope.replace(prior, " " * len(prior))
+        if subject == "project" and name and (listed := _listed_group(name)):
+            subject, name, count = "portfolio", None, listed  # 开工的项目包括甲项目和乙项目，总投资X: the batch
         region = list_place or self.region_for(scope, clause[money.end :])
         if from_ref and self._ref_place and not self._names_place(before):
             region = self._ref_place  # 位于某区的X项目……。该项目总投资Y
