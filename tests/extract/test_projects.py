@@ -169,3 +169,15 @@ def test_a_batch_listed_by_its_members_is_a_portfolio() -> None:
     assert (g.subject, g.project_count) == ("portfolio", 3)
     h = one(run("本报讯 沙河市甲乙和丙丁产业园项目总投资9亿元。", HB))
     assert (h.subject, h.project_count) == ("project", None)  # one name with 和 in it stays one project
+
+
+@pytest.mark.parametrize(
+    "byline", ["天津日报记者从签约仪式上获悉", "上海晚报讯 记者了解到", "北京市广播电视台记者了解到"]
+)
+def test_a_byline_place_is_not_the_sentences_place(byline: str) -> None:
+    """天津日报记者获悉，……总投资X: the reporter's paper is from outside Hebei, the figure is not."""
+    text = f"本报讯 10月8日，衡水市举行项目签约仪式。{byline}，此次签约项目共15个，总投资86亿元。"
+    f = one(run(text, HB))
+    assert (f.subject, f.project_count, f.region, f.amount_cny) == ("portfolio", 15, "衡水市", 8.6e9)
+    # the control: a place outside Hebei heading the clause itself keeps its figure out
+    assert run("本报讯 10月8日，衡水市举行项目签约仪式。天津市今年签约项目共15个，总投资86亿元。", HB) == []

@@ -271,12 +271,18 @@ _FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
 _YEAR_LEAD = re.compile(r"^(?:\d{4}|今|去|明|前)年度?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
+# A place opening an outlet's name in a byline (北京青年报记者了解到, 上海证券报讯): the reporter's paper,
+# not what the sentence is about.
+_NOT_OUTLET = (
+    r"(?![^，,。；;：:\s]{0,5}?(?:报|电视台|广播电台|电台|新闻网|通讯社)社?"
+    r"(?:记者|通讯员|讯|消息|报道|客户端|获悉|了解到))"
+)
 # A place outside Hebei heading a clause (2024年江苏省重大项目完成投资X / 北京市今年安排……): the figure's subject.
 _OUTSIDE_HEAD = re.compile(
     r"(?:^|[，,；;：:。])\s*(?:(?:" + DATELINE
     + r"|(?:\d{4}|今|去|明|前)年(?:以来|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月)?"
     r"|近年来|目前|近日|据悉|据了解|同时|此外|另外|而|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?)[，,]?\s*)*"
-    r"(?P<place>" + OUTSIDE_PLACE + ")"
+    r"(?P<place>" + OUTSIDE_PLACE + ")" + _NOT_OUTLET
 )
 # What, after such a place, makes the figure Hebei's again: a Hebei word or an investor from there.
 _BACK_HOME = words(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS, "河北", "公司", "集团", "企业", "客商", "投资商")
