@@ -181,3 +181,22 @@ def test_a_byline_place_is_not_the_sentences_place(byline: str) -> None:
     assert (f.subject, f.project_count, f.region, f.amount_cny) == ("portfolio", 15, "衡水市", 8.6e9)
     # the control: a place outside Hebei heading the clause itself keeps its figure out
     assert run("本报讯 10月8日，衡水市举行项目签约仪式。天津市今年签约项目共15个，总投资86亿元。", HB) == []
+
+
+def test_named_projects_before_their_county_go_to_the_county() -> None:
+    """投资X的甲项目、Y的乙项目正在施工……某县今年……: the county the paragraph goes on to name, not the city
+    the title names in an event's name."""
+    lead = (
+        "助力石家庄市文旅推介会\n\n"
+        "本报讯 盛夏时节，项目建设热火朝天。投资20亿元的甲乙温泉小镇、8亿元的丙丁民宿项目正在加紧施工，"
+    )
+    facts = run(lead + "今年以来，赞皇县新签约项目12个，协议引资60亿元。")
+    assert {(f.project_name, f.region) for f in facts if f.subject == "project"} == {
+        ("甲乙温泉小镇", "赞皇县"),
+        ("丙丁民宿项目", "赞皇县"),
+    }
+    # the controls: two counties, or the city itself named first, leave the projects with the city
+    two = run(lead + "赞皇县和元氏县今年新签约项目12个，协议引资60亿元。")
+    assert {f.region for f in two if f.subject == "project"} == {"石家庄市"}
+    city = run("本报讯 石家庄市投资20亿元的甲乙温泉小镇正在加紧施工，赞皇县今年新签约项目12个，协议引资60亿元。")
+    assert one(city, subject="project").region == "石家庄市"

@@ -1832,6 +1832,21 @@ class SentenceReader:
         places = [s for s, _e, _n in self.gaz.find(text, self.item.place) if not (s and text[s - 1] == "的")]
         return bool(places) or bool(_DEICTIC_RE.search(text))
 
+    def _county_later(self, city: str, sentence: str, end: int) -> str | None:
+        """The one county or district of ``city`` that the paragraph names after ``sentence[:end]``
+        (a figure); None if it names none, several, or a place outside ``city``."""
+        at = self.para_text.find(sentence)
+        rest = self.para_text[at + end :] if at >= 0 else sentence[end:]
+        up = self.gaz.parent
+        inner: set[str] = set()
+        for _s, _e, name in self.gaz.find(rest, self.item.place):
+            if name == city:
+                continue  # the city itself (某市第三届旅发大会): the whole, not another place
+            if city not in (up(name), up(up(name))):
+                return None
+            inner.add(name)
+        return inner.pop() if len(inner) == 1 else None
+
     @property
     def _ref_place(self) -> str | None:
         if self._ref_pending is not None:
@@ -2351,6 +2366,16 @@ class SentenceReader:
             # 某县，我市重点项目之一，总投资X的Y项目: a project lies in the county, not "the city".
             inner = [n for _s, _e, n in self.gaz.find(scope, self.item.place) if self.gaz.parent(n) == region]
             region = inner[-1] if inner else region
+        elif (
+            subject == "project"
+            and region
+            and self.para_place is None
+            and self.gaz.is_city(region)
+            and not self._names_place(before)
+        ):
+            # 投资X的甲项目、Y的乙项目正在施工……某县今年……: the one county of the city the paragraph
+            # goes on to name, not the city a masthead or dateline gave the item
+            region = self._county_later(region, sentence, c0 + money.end) or region
         if name:
             region = self._name_place(name, region)
             site = self._site(name)
