@@ -200,3 +200,23 @@ def test_named_projects_before_their_county_go_to_the_county() -> None:
     assert {f.region for f in two if f.subject == "project"} == {"石家庄市"}
     city = run("本报讯 石家庄市投资20亿元的甲乙温泉小镇正在加紧施工，赞皇县今年新签约项目12个，协议引资60亿元。")
     assert one(city, subject="project").region == "石家庄市"
+
+
+def test_a_spend_stated_in_the_past_then_the_works_it_built() -> None:
+    """某县投资了X亿元，修建了甲大道: the spend is the named works' total investment."""
+    f = one(run("本报讯 为改善交通，赞皇县投资了8.9亿元，修建了甲乙大道，主要建设60公里旅游公路。"))
+    assert (f.subject, f.project_name, f.measure, f.region) == ("project", "甲乙大道", "total_investment", "赞皇县")
+    assert f.amount_cny == 8.9e8
+    # the controls: works counted, not named, and a spend with no works after it, are no project
+    assert run("本报讯 赞皇县投资了8.9亿元，修建了20条道路。") == []
+    assert run("本报讯 去年，赞皇县投资了8.9亿元，用于改善交通。") == []
+
+
+@pytest.mark.parametrize(
+    ("facility", "ref"), [("甲乙古城景区", "该景区"), ("甲乙产业园区", "该园区"), ("甲乙育种基地", "该基地")]
+)
+def test_a_reference_word_points_back_to_the_facility_named_before(facility: str, ref: str) -> None:
+    """甲景区旨在……。该景区主要由……组成，总投资X: the facility the sentence before named."""
+    text = f"本报讯 沿着新路前行，就是{facility}。{facility}旨在打造特色品牌。{ref}由多个板块组成，总投资8000万元。"
+    f = one(run(text))
+    assert (f.subject, f.project_name, f.amount_cny) == ("project", facility, 8e7)

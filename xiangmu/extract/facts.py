@@ -223,6 +223,13 @@ _NEW_BUILD = r"新建(?!设)|兴建(?!设)"
 # 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where.
 _BUILD_VERBS = r"(?:建设|" + _NEW_BUILD + r"|打造|实施|建成|开发)了?"
 _BUILD_AFTER = re.compile(r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*项目)")
+# 某县投资了X亿元，修建了甲大道: a spend stated in the past, then the works it built (named, not a count).
+_SPENT_ON = re.compile(
+    r"[，,]\s*(?:" + _BUILD_VERBS.removesuffix("了?") + r"|修建|改造|建起)了"
+    r"(?!(?:\d+|[一二两三四五六七八九十百千多数]+)[条个座所处项批家])"  # 修建了20条道路: a count, no name
+    r"(?P<name>[^，,；;。、的]{2,30}?(?:项目|工程|大道|公路|道路|大桥|隧道|景区|公园|广场|园区|基地|中心|小镇|场馆|医院|学校))"
+    r"(?=$|[，,；;。])"
+)
 # 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
 _SIZED_OF = re.compile(
     r"^[、，,]\s*(?:占地面积|占地|总建筑面积|建筑面积|规划面积|规划用地|用地面积)(?:约|达|近|超过)?"
@@ -2088,6 +2095,7 @@ class SentenceReader:
         """The fact of ``money`` in ``clause`` (at ``c0`` of ``sentence``), else None.  The ``list_``
         arguments are set for the i-th of n figures of ``A、B分别……X、Y`` (``list_at``: (i, n))."""
         pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
+        spent_on = None  # the works a past spend built (某县投资了X，修建了甲大道)
         kw = _keyword_at_end(pre[-16:])
         if kw is not None:
             word, pre_kw = kw.group("kw"), pre[: len(pre) - len(kw.group(0))]
@@ -2105,6 +2113,13 @@ class SentenceReader:
             self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)
         ):
             word, pre_kw = self._last_word, pre  # 投资3亿元的甲电站、1.2亿元的乙制氢等项目
+        elif (
+            pre.endswith("投资了")
+            and not clause[money.end :].strip()
+            and (spent := _SPENT_ON.match(sentence, c0 + len(clause)))
+            and not _is_generic(spent["name"], self.gaz)
+        ):
+            word, pre_kw, spent_on = "投资", pre[:-3], spent["name"]  # 某县投资了X，修建了甲大道: what it built
         else:
             return None
         if _NOISE_BEFORE_KW.search(pre_kw) or _INDUCED.search(pre_kw):
@@ -2155,7 +2170,9 @@ class SentenceReader:
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
         direct = None if after.startswith("的") or built else _DIRECT_NAME.match(after)
-        if after.startswith("的") or built or direct:
+        if spent_on is not None:
+            subject, name = "project", spent_on
+        elif after.startswith("的") or built or direct:
             tail = after[built.end() :] if built else after if direct else after[1:]
             cm = (
                 _LEAD_COUNT.match(tail)
