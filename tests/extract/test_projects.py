@@ -220,3 +220,11 @@ def test_a_reference_word_points_back_to_the_facility_named_before(facility: str
     text = f"本报讯 沿着新路前行，就是{facility}。{facility}旨在打造特色品牌。{ref}由多个板块组成，总投资8000万元。"
     f = one(run(text))
     assert (f.subject, f.project_name, f.amount_cny) == ("project", facility, 8e7)
+
+
+def test_a_zones_cumulative_total_since_it_was_set_up() -> None:
+    """某新区设立5年来，累计完成投资X: all the zone built since, a portfolio with no count."""
+    f = one(run("本报讯 曹妃甸区设立5年多来，累计完成投资1200多亿元，建成道路300公里。", HB))
+    assert (f.subject, f.measure, f.project_count, f.region) == ("portfolio", "completed_investment", None, "曹妃甸区")
+    # the control: a bare cumulative total with no span since the place was set up stays out
+    assert run("本报讯 曹妃甸区加快发展，累计完成投资1200多亿元，建成道路300公里。", HB) == []

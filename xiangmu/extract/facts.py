@@ -230,6 +230,10 @@ _SPENT_ON = re.compile(
     r"(?P<name>[^，,；;。、的]{2,30}?(?:项目|工程|大道|公路|道路|大桥|隧道|景区|公园|广场|园区|基地|中心|小镇|场馆|医院|学校))"
     r"(?=$|[，,；;。])"
 )
+# 某新区设立6年多来 / 自某区成立以来: the span since a place was set up, ending the clause before a total.
+_SINCE_SET_UP = re.compile(
+    r"(?:设立|成立|获批|批复设立|建区|设区)(?:(?:\d+|[一二两三四五六七八九十]+)(?:多)?(?:年|个月)(?:多)?)?(?:以来|来)[，,\s]*$"
+)
 # 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
 _SIZED_OF = re.compile(
     r"^[、，,]\s*(?:占地面积|占地|总建筑面积|建筑面积|规划面积|规划用地|用地面积)(?:约|达|近|超过)?"
@@ -2338,6 +2342,14 @@ class SentenceReader:
                     # their own units, a portfolio of the whole place (其中某区6所 is a part of it)
                     whole = _PART_COUNT.sub(lambda m: " " * len(m.group()), sentence[: c0 + money.start])
                     list_place = self.region_for(whole)
+                elif (
+                    measure == "completed_investment"
+                    and "累计" in word
+                    and (not bare or _TIME_ONLY.match(bare))
+                    and (since := _SINCE_SET_UP.search(sentence, 0, c0))
+                    and self.gaz.find(sentence[: since.start()], self.item.place)
+                ):
+                    pass  # 某新区设立N年来，累计完成投资X: all the place built since it was set up
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
