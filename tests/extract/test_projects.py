@@ -158,3 +158,73 @@ def test_signing_report_sub_batches_and_signed_project_name() -> None:
 @pytest.mark.parametrize("case", filing_cases("projects"))
 def test_project_is_filed_under_its_place(case: dict) -> None:
     check_case(case)
+
+
+def test_a_batch_listed_by_its_members_is_a_portfolio() -> None:
+    """项目包括甲项目和乙项目，总投资X: the members of a batch, not one project named 项目包括……."""
+    text = "本报讯 10月5日，沙河市项目集中开工。此次开工的项目包括甲乙创新基地项目和丙丁物流园项目，总投资12.5亿元。"
+    f = one(run(text, HB))
+    assert (f.subject, f.project_name, f.project_count, f.region) == ("portfolio", None, 2, "沙河市")
+    g = one(run("本报讯 沙河市项目集中开工。开工项目有甲项目、乙项目和丙工程，总投资9亿元。", HB))
+    assert (g.subject, g.project_count) == ("portfolio", 3)
+    h = one(run("本报讯 沙河市甲乙和丙丁产业园项目总投资9亿元。", HB))
+    assert (h.subject, h.project_count) == ("project", None)  # one name with 和 in it stays one project
+
+
+@pytest.mark.parametrize(
+    "byline", ["天津日报记者从签约仪式上获悉", "上海晚报讯 记者了解到", "北京市广播电视台记者了解到"]
+)
+def test_a_byline_place_is_not_the_sentences_place(byline: str) -> None:
+    """天津日报记者获悉，……总投资X: the reporter's paper is from outside Hebei, the figure is not."""
+    text = f"本报讯 10月8日，衡水市举行项目签约仪式。{byline}，此次签约项目共15个，总投资86亿元。"
+    f = one(run(text, HB))
+    assert (f.subject, f.project_count, f.region, f.amount_cny) == ("portfolio", 15, "衡水市", 8.6e9)
+    # the control: a place outside Hebei heading the clause itself keeps its figure out
+    assert run("本报讯 10月8日，衡水市举行项目签约仪式。天津市今年签约项目共15个，总投资86亿元。", HB) == []
+
+
+def test_named_projects_before_their_county_go_to_the_county() -> None:
+    """投资X的甲项目、Y的乙项目正在施工……某县今年……: the county the paragraph goes on to name, not the city
+    the title names in an event's name."""
+    lead = (
+        "助力石家庄市文旅推介会\n\n"
+        "本报讯 盛夏时节，项目建设热火朝天。投资20亿元的甲乙温泉小镇、8亿元的丙丁民宿项目正在加紧施工，"
+    )
+    facts = run(lead + "今年以来，赞皇县新签约项目12个，协议引资60亿元。")
+    assert {(f.project_name, f.region) for f in facts if f.subject == "project"} == {
+        ("甲乙温泉小镇", "赞皇县"),
+        ("丙丁民宿项目", "赞皇县"),
+    }
+    # the controls: two counties, or the city itself named first, leave the projects with the city
+    two = run(lead + "赞皇县和元氏县今年新签约项目12个，协议引资60亿元。")
+    assert {f.region for f in two if f.subject == "project"} == {"石家庄市"}
+    city = run("本报讯 石家庄市投资20亿元的甲乙温泉小镇正在加紧施工，赞皇县今年新签约项目12个，协议引资60亿元。")
+    assert one(city, subject="project").region == "石家庄市"
+
+
+def test_a_spend_stated_in_the_past_then_the_works_it_built() -> None:
+    """某县投资了X亿元，修建了甲大道: the spend is the named works' total investment."""
+    f = one(run("本报讯 为改善交通，赞皇县投资了8.9亿元，修建了甲乙大道，主要建设60公里旅游公路。"))
+    assert (f.subject, f.project_name, f.measure, f.region) == ("project", "甲乙大道", "total_investment", "赞皇县")
+    assert f.amount_cny == 8.9e8
+    # the controls: works counted, not named, and a spend with no works after it, are no project
+    assert run("本报讯 赞皇县投资了8.9亿元，修建了20条道路。") == []
+    assert run("本报讯 去年，赞皇县投资了8.9亿元，用于改善交通。") == []
+
+
+@pytest.mark.parametrize(
+    ("facility", "ref"), [("甲乙古城景区", "该景区"), ("甲乙产业园区", "该园区"), ("甲乙育种基地", "该基地")]
+)
+def test_a_reference_word_points_back_to_the_facility_named_before(facility: str, ref: str) -> None:
+    """甲景区旨在……。该景区主要由……组成，总投资X: the facility the sentence before named."""
+    text = f"本报讯 沿着新路前行，就是{facility}。{facility}旨在打造特色品牌。{ref}由多个板块组成，总投资8000万元。"
+    f = one(run(text))
+    assert (f.subject, f.project_name, f.amount_cny) == ("project", facility, 8e7)
+
+
+def test_a_zones_cumulative_total_since_it_was_set_up() -> None:
+    """某新区设立5年来，累计完成投资X: all the zone built since, a portfolio with no count."""
+    f = one(run("本报讯 曹妃甸区设立5年多来，累计完成投资1200多亿元，建成道路300公里。", HB))
+    assert (f.subject, f.measure, f.project_count, f.region) == ("portfolio", "completed_investment", None, "曹妃甸区")
+    # the control: a bare cumulative total with no span since the place was set up stays out
+    assert run("本报讯 曹妃甸区加快发展，累计完成投资1200多亿元，建成道路300公里。", HB) == []

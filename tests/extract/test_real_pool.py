@@ -90,7 +90,7 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check", *(f"check{n}" for n in range(2, 12))}
+    assert set(splits) == {"dev", "check", *(f"check{n}" for n in range(2, 13))}
     first_pool = [s for s in splits if s in {"dev", "check"}]
     share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
@@ -111,17 +111,50 @@ HELD_OUT_POOLS = {
     "check6": {"facts": 42, "named": 10, "noisy": 10, "noise_only": 4, "both_papers": True, "since": 2017},
     "check7": {"facts": 26, "named": 10, "noisy": 9, "noise_only": 5, "both_papers": True, "since": 2017},
     # The searchable news on the topic used up: notices, programme roundups and province-wide figures, 7 cities.
-    "check8": {"facts": 42, "named": 10, "noisy": 5, "noise_only": 5, "both_papers": False, "since": 2017,
-               "cities": 7},
+    "check8": {"facts": 42, "named": 10, "noisy": 5, "noise_only": 5, "both_papers": False, "since": 2017, "cities": 7},
     # Search-page excerpts, many ending mid-article; 19 documents (the searchable pages nearly used up), 10 cities.
-    "check9": {"facts": 43, "named": 10, "noisy": 8, "noise_only": 4, "both_papers": False, "since": 2017,
-               "cities": 10, "documents": 19},
+    "check9": {
+        "facts": 43,
+        "named": 10,
+        "noisy": 8,
+        "noise_only": 4,
+        "both_papers": False,
+        "since": 2017,
+        "cities": 10,
+        "documents": 19,
+    },
     # Eleven cities; no document from both papers (the Shijiazhuang Daily's pages in the search were used up).
-    "check10": {"facts": 41, "named": 14, "noisy": 10, "noise_only": 4, "both_papers": False, "since": 2017,
-                "cities": 11},
+    "check10": {
+        "facts": 41,
+        "named": 14,
+        "noisy": 10,
+        "noise_only": 4,
+        "both_papers": False,
+        "since": 2017,
+        "cities": 11,
+    },
     # Both papers again, six cities besides Shijiazhuang (the searchable pages on the topic nearly used up).
-    "check11": {"facts": 21, "named": 12, "noisy": 11, "noise_only": 4, "both_papers": True, "since": 2017,
-                "cities": 6, "documents": 19},
+    "check11": {
+        "facts": 21,
+        "named": 12,
+        "noisy": 11,
+        "noise_only": 4,
+        "both_papers": True,
+        "since": 2017,
+        "cities": 6,
+        "documents": 19,
+    },
+    # Both papers, six cities besides Shijiazhuang; 14 documents (the searchable pages on the topic nearly used up).
+    "check12": {
+        "facts": 23,
+        "named": 12,
+        "noisy": 5,
+        "noise_only": 4,
+        "both_papers": True,
+        "since": 2018,
+        "cities": 6,
+        "documents": 14,
+    },
 }
 
 
@@ -288,6 +321,7 @@ def test_scorer_reads_a_held_out_split_from_its_own_directory(
     assert script.texts_dir("check9") not in {script.texts_dir(s) for s in ("dev", "check", "check8")}
     assert script.texts_dir("check10") not in {script.texts_dir(s) for s in ("dev", "check", "check9")}
     assert script.texts_dir("check11") not in {script.texts_dir(s) for s in ("dev", "check", "check10")}
+    assert script.texts_dir("check12") not in {script.texts_dir(s) for s in ("dev", "check", "check11")}
     monkeypatch.setitem(script.SPLIT_TEXTS, "check3", texts)
     argv = ["--pool", str(_tiny_pool(tmp_path)), "--split", "check3", "--cmd", _stub_extractor(tmp_path)]
     assert script.main(argv) == 0

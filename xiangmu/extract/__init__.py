@@ -19,7 +19,7 @@ from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import Para, paragraphs, project_key, without_bureau
 
-EXTRACTOR_VERSION = "2026.12.18"
+EXTRACTOR_VERSION = "2026.12.20"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 

@@ -223,6 +223,17 @@ _NEW_BUILD = r"新建(?!设)|兴建(?!设)"
 # 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where.
 _BUILD_VERBS = r"(?:建设|" + _NEW_BUILD + r"|打造|实施|建成|开发)了?"
 _BUILD_AFTER = re.compile(r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*项目)")
+# 某县投资了X亿元，修建了甲大道: a spend stated in the past, then the works it built (named, not a count).
+_SPENT_ON = re.compile(
+    r"[，,]\s*(?:" + _BUILD_VERBS.removesuffix("了?") + r"|修建|改造|建起)了"
+    r"(?!(?:\d+|[一二两三四五六七八九十百千多数]+)[条个座所处项批家])"  # 修建了20条道路: a count, no name
+    r"(?P<name>[^，,；;。、的]{2,30}?(?:项目|工程|大道|公路|道路|大桥|隧道|景区|公园|广场|园区|基地|中心|小镇|场馆|医院|学校))"
+    r"(?=$|[，,；;。])"
+)
+# 某新区设立6年多来 / 自某区成立以来: the span since a place was set up, ending the clause before a total.
+_SINCE_SET_UP = re.compile(
+    r"(?:设立|成立|获批|批复设立|建区|设区)(?:(?:\d+|[一二两三四五六七八九十]+)(?:多)?(?:年|个月)(?:多)?)?(?:以来|来)[，,\s]*$"
+)
 # 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
 _SIZED_OF = re.compile(
     r"^[、，,]\s*(?:占地面积|占地|总建筑面积|建筑面积|规划面积|规划用地|用地面积)(?:约|达|近|超过)?"
@@ -271,12 +282,18 @@ _FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
 _YEAR_LEAD = re.compile(r"^(?:\d{4}|今|去|明|前)年度?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
+# A place opening an outlet's name in a byline (北京青年报记者了解到, 上海证券报讯): the reporter's paper,
+# not what the sentence is about.
+_NOT_OUTLET = (
+    r"(?![^，,。；;：:\s]{0,5}?(?:报|电视台|广播电台|电台|新闻网|通讯社)社?"
+    r"(?:记者|通讯员|讯|消息|报道|客户端|获悉|了解到))"
+)
 # A place outside Hebei heading a clause (2024年江苏省重大项目完成投资X / 北京市今年安排……): the figure's subject.
 _OUTSIDE_HEAD = re.compile(
     r"(?:^|[，,；;：:。])\s*(?:(?:" + DATELINE
     + r"|(?:\d{4}|今|去|明|前)年(?:以来|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}月)?"
     r"|近年来|目前|近日|据悉|据了解|同时|此外|另外|而|截至\d{4}年(?:\d{1,2}月)?(?:底|末)?)[，,]?\s*)*"
-    r"(?P<place>" + OUTSIDE_PLACE + ")"
+    r"(?P<place>" + OUTSIDE_PLACE + ")" + _NOT_OUTLET
 )
 # What, after such a place, makes the figure Hebei's again: a Hebei word or an investor from there.
 _BACK_HOME = words(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS, "河北", "公司", "集团", "企业", "客商", "投资商")
@@ -581,6 +598,23 @@ def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
     if count is None:
         return None
     return count, _category(m.group("mid") or m.group("mid2") or "")
+
+
+# 开工的项目包括甲项目和乙项目(，总投资X): the projects a batch is made of, listed by name, not one project.
+_LISTED_MEMBERS = re.compile(r"^[^，。；,;]{0,12}?项目(?:包括|有|分别为|分别是)[：:]?(?P<items>[^，。；,;]+)$")
+_MEMBER_SPLIT = re.compile(r"以及|[和及与、]")
+
+
+def _listed_group(name: str) -> int | None:
+    """How many projects ``name`` lists when it is a batch spelled out by its members
+    (项目包括甲项目和乙项目): two or more names each ending in 项目 or 工程; else None."""
+    m = _LISTED_MEMBERS.match(name)
+    if m is None:
+        return None
+    items = [i.strip() for i in _MEMBER_SPLIT.split(m.group("items"))]
+    if len(items) < 2 or not all(len(i) >= 3 and i.endswith(("项目", "工程")) for i in items):
+        return None
+    return len(items)
 
 
 _FIRM_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + "$")
@@ -1809,6 +1843,21 @@ class SentenceReader:
         places = [s for s, _e, _n in self.gaz.find(text, self.item.place) if not (s and text[s - 1] == "的")]
         return bool(places) or bool(_DEICTIC_RE.search(text))
 
+    def _county_later(self, city: str, sentence: str, end: int) -> str | None:
+        """The one county or district of ``city`` that the paragraph names after ``sentence[:end]``
+        (a figure); None if it names none, several, or a place outside ``city``."""
+        at = self.para_text.find(sentence)
+        rest = self.para_text[at + end :] if at >= 0 else sentence[end:]
+        up = self.gaz.parent
+        inner: set[str] = set()
+        for _s, _e, name in self.gaz.find(rest, self.item.place):
+            if name == city:
+                continue  # the city itself (某市第三届旅发大会): the whole, not another place
+            if city not in (up(name), up(up(name))):
+                return None
+            inner.add(name)
+        return inner.pop() if len(inner) == 1 else None
+
     @property
     def _ref_place(self) -> str | None:
         if self._ref_pending is not None:
@@ -2050,6 +2099,7 @@ class SentenceReader:
         """The fact of ``money`` in ``clause`` (at ``c0`` of ``sentence``), else None.  The ``list_``
         arguments are set for the i-th of n figures of ``A、B分别……X、Y`` (``list_at``: (i, n))."""
         pre = (clause[: money.start] if list_pre is None else list_pre).rstrip()
+        spent_on = None  # the works a past spend built (某县投资了X，修建了甲大道)
         kw = _keyword_at_end(pre[-16:])
         if kw is not None:
             word, pre_kw = kw.group("kw"), pre[: len(pre) - len(kw.group(0))]
@@ -2067,6 +2117,13 @@ class SentenceReader:
             self._last_word and prev_end and _LIST_ITEM_GAP.match(pre[prev_end:]) and clause.startswith("的", money.end)
         ):
             word, pre_kw = self._last_word, pre  # 投资3亿元的甲电站、1.2亿元的乙制氢等项目
+        elif (
+            pre.endswith("投资了")
+            and not clause[money.end :].strip()
+            and (spent := _SPENT_ON.match(sentence, c0 + len(clause)))
+            and not _is_generic(spent["name"], self.gaz)
+        ):
+            word, pre_kw, spent_on = "投资", pre[:-3], spent["name"]  # 某县投资了X，修建了甲大道: what it built
         else:
             return None
         if _NOISE_BEFORE_KW.search(pre_kw) or _INDUCED.search(pre_kw):
@@ -2117,7 +2174,9 @@ class SentenceReader:
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
         direct = None if after.startswith("的") or built else _DIRECT_NAME.match(after)
-        if after.startswith("的") or built or direct:
+        if spent_on is not None:
+            subject, name = "project", spent_on
+        elif after.startswith("的") or built or direct:
             tail = after[built.end() :] if built else after if direct else after[1:]
             cm = (
                 _LEAD_COUNT.match(tail)
@@ -2283,6 +2342,14 @@ class SentenceReader:
                     # their own units, a portfolio of the whole place (其中某区6所 is a part of it)
                     whole = _PART_COUNT.sub(lambda m: " " * len(m.group()), sentence[: c0 + money.start])
                     list_place = self.region_for(whole)
+                elif (
+                    measure == "completed_investment"
+                    and "累计" in word
+                    and (not bare or _TIME_ONLY.match(bare))
+                    and (since := _SINCE_SET_UP.search(sentence, 0, c0))
+                    and self.gaz.find(sentence[: since.start()], self.item.place)
+                ):
+                    pass  # 某新区设立N年来，累计完成投资X: all the place built since it was set up
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
@@ -2317,6 +2384,8 @@ class SentenceReader:
         scope = before
         for prior in self._sentence_names:
             scope = scope.replace(prior, " " * len(prior))
+        if subject == "project" and name and (listed := _listed_group(name)):
+            subject, name, count = "portfolio", None, listed  # 开工的项目包括甲项目和乙项目，总投资X: the batch
         region = list_place or self.region_for(scope, clause[money.end :])
         if from_ref and self._ref_place and not self._names_place(before):
             region = self._ref_place  # 位于某区的X项目……。该项目总投资Y
@@ -2326,6 +2395,16 @@ class SentenceReader:
             # 某县，我市重点项目之一，总投资X的Y项目: a project lies in the county, not "the city".
             inner = [n for _s, _e, n in self.gaz.find(scope, self.item.place) if self.gaz.parent(n) == region]
             region = inner[-1] if inner else region
+        elif (
+            subject == "project"
+            and region
+            and self.para_place is None
+            and self.gaz.is_city(region)
+            and not self._names_place(before)
+        ):
+            # 投资X的甲项目、Y的乙项目正在施工……某县今年……: the one county of the city the paragraph
+            # goes on to name, not the city a masthead or dateline gave the item
+            region = self._county_later(region, sentence, c0 + money.end) or region
         if name:
             region = self._name_place(name, region)
             site = self._site(name)
