@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from xiangmu.vocabulary import CATEGORIES, STAGES
 
 from .bands import category_subset, size_band, verb_before_object
-from .gazetteer import _COMMON_SHORTS, PROVINCE, Gazetteer
+from .gazetteer import COMMON_SHORTS, PROVINCE, Gazetteer
 from .items import Item, most_specific, province_wide
 from .lexicon import CITY_WORDS as _CITY_WORDS
 from .lexicon import (
@@ -1393,7 +1393,7 @@ class SentenceReader:
                     self._sites[_site_key(trim_name(name) or name)] = place
         for m in _SHORT_SITE.finditer(sentence):
             place = self.gaz.alias_zone.get(m.group("short"))
-            if place and m.group("short") not in _COMMON_SHORTS and not self.gaz.find(m.group("short")):
+            if place and m.group("short") not in COMMON_SHORTS and not self.gaz.find(m.group("short")):
                 name = re.sub(r"[“”\"]", "", m.group("name"))
                 self._sites.setdefault(_site_key(trim_name(name) or name), place)
 

@@ -68,8 +68,8 @@ _FAIR_AHEAD_RE = re.compile(_FAIR_AHEAD)
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百][个项]")
 _SHORT_LEFT = ("以来", "日前", "近日", "今年", "目前", "同时", "此外", "其中", "另外", "当天", "当日")
 # County short names that are also common words (兴隆 thriving, 大厂 a big firm, 清河 a river):
-# never a place in running text, only in a heading or before a zone word.
-_COMMON_SHORTS = frozenset(("兴隆", "大名", "大城", "大厂", "故城", "新河", "清河", "沙河", "青龙", "赤城", "安国"))
+# never a place in running text, only in a heading or before a zone word (facts.py reads it too).
+COMMON_SHORTS = frozenset(("兴隆", "大名", "大城", "大厂", "故城", "新河", "清河", "沙河", "青龙", "赤城", "安国"))
 # Characters of the words around names (的, 和, 在, 市, 年, 今, 该, 建设 ...), never of a zone's own name.
 _NOT_A_QUALIFIER = "的和及与在于是为将对到、市县区省年月日今全我该本此这各加推促抓建设实施新老原"
 # Between a place and a zone word: the zone's own name (北方), not a word of the sentence.
@@ -244,7 +244,7 @@ class Gazetteer:
         # 元氏签约项目12个: a county's short name opening a clause, before an event or measure.
         self.short_in_text = frozenset(
             a for a, n in self.alias_zone.items()
-            if self.resolved[n].type in ("county", "county_city") and a not in _COMMON_SHORTS
+            if self.resolved[n].type in ("county", "county_city") and a not in COMMON_SHORTS
         )
         words = {w: "" for w in (*self.names, *self.ambiguous)}
         words.update({a: _ZONE_AHEAD for a in self.alias_zone})
@@ -401,7 +401,7 @@ class Gazetteer:
                 at = city.end()
             for n in (4, 3, 2):
                 short = text[at : at + n]
-                if short in self.alias_zone and short not in _COMMON_SHORTS:
+                if short in self.alias_zone and short not in COMMON_SHORTS:
                     return self.alias_zone[short]
         return None
 
