@@ -56,6 +56,7 @@ def test_an_older_warehouse_gets_every_edition_status_of_the_registry(private_wa
         " values ('sjzrb', '2023-08-07', 'http://example.test/', %s)"
     )
     with connect(private_warehouse, autocommit=True) as conn:
+        conn.execute("delete from ops.schema_applied")  # applied from an older schema.sql
         conn.execute("alter table raw.editions drop constraint editions_status_check")
         conn.execute(f"alter table raw.editions add constraint editions_status_check check (status in ({older}))")
         with pytest.raises(psycopg.errors.CheckViolation):
@@ -74,6 +75,23 @@ def test_applying_the_schema_again_leaves_the_status_check_alone(private_warehou
         before = conn.execute(query).fetchall()
         ensure_schema(conn)
         assert conn.execute(query).fetchall() == before and len(before) == 1
+
+
+def test_a_warehouse_at_this_schema_takes_no_table_lock_when_it_is_applied_again(private_warehouse: str) -> None:
+    """Every task applies the schema at its start: beside another task's load it must not lock (CI deadlocked)."""
+    with connect(private_warehouse, autocommit=True) as conn:
+        ensure_schema(conn)
+        with connect(private_warehouse) as loader:  # a load in progress: its transaction holds raw.articles
+            loader.execute("lock table raw.articles in row exclusive mode")
+            conn.execute("set lock_timeout = '2s'")
+            ensure_schema(conn)  # would wait for the loader (ALTER TABLE raw.articles ...) and time out
+            conn.execute("delete from ops.schema_applied")  # an older warehouse: the DDL runs, and waits
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                ensure_schema(conn)
+            loader.rollback()
+        conn.execute("reset lock_timeout")
+        ensure_schema(conn)
+        assert conn.execute("select count(*) from ops.schema_applied").fetchone()[0] == 1
 
 
 def test_every_shared_column_group_is_written_into_the_schema(private_warehouse: str) -> None:

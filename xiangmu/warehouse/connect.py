@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import parse_qs, unquote, urlparse
@@ -83,11 +84,34 @@ def _listed(terms: tuple[vocabulary.Term, ...]) -> sql.Composed:
 
 
 def ensure_schema(conn: psycopg.Connection) -> None:
-    """Create the raw and extract schemas if missing (idempotent DDL)."""
+    """Create or upgrade the raw and extract schemas (idempotent DDL), once per version of schema.sql.
+
+    Why once: every task calls this at its start, and the DDL locks tables
+    even with nothing to do (ALTER TABLE ... IF NOT EXISTS takes an exclusive
+    lock, CREATE INDEX IF NOT EXISTS a share lock). Applied beside another
+    task's load it deadlocked (CI: one extraction shard's COPY waited for
+    raw.articles, which the other shard's schema held, while that schema
+    waited for the table the COPY was writing). The digest of the applied DDL
+    is recorded in ops.schema_applied; a warehouse already at it takes no lock
+    but the advisory one.
+    """
+    ddl = schema_sql()
+    digest = hashlib.sha256(ddl.as_string(conn).encode("utf-8")).hexdigest()
     with conn.transaction():
         # Serialise concurrent first runs: CREATE ... IF NOT EXISTS can still race.
         conn.execute("select pg_advisory_xact_lock(hashtext('xiangmu.schema'))")
-        conn.execute(schema_sql())
+        if schema_applied(conn, digest):
+            return
+        conn.execute(ddl)
+        conn.execute("insert into ops.schema_applied (digest) values (%s) on conflict do nothing", (digest,))
+
+
+def schema_applied(conn: psycopg.Connection, digest: str) -> bool:
+    """Whether this version of schema.sql (its digest) was applied to the warehouse."""
+    if conn.execute("select to_regclass('ops.schema_applied')").fetchone()[0] is None:
+        return False
+    applied = conn.execute("select exists (select from ops.schema_applied where digest = %s)", (digest,))
+    return bool(applied.fetchone()[0])
 
 
 def libpq_params(url: str) -> dict[str, str]:

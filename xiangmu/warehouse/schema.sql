@@ -1,4 +1,5 @@
--- Raw staging and extraction schemas. Applied idempotently before every load.
+-- Raw staging and extraction schemas. Applied idempotently, once per version of this file
+-- (connect.ensure_schema records its digest in ops.schema_applied).
 -- Raw tables are append-only: rows are never updated or deleted; a changed
 -- page or article becomes a new row (new content_hash), never an overwrite.
 --
@@ -10,6 +11,15 @@
 
 create schema if not exists raw;
 create schema if not exists extract;
+
+-- The versions of this file applied to the warehouse (sha256 of the filled-in DDL), in the
+-- pipeline's own bookkeeping schema (as publish's lock table), which readers cannot use.
+create schema if not exists ops;
+revoke all on schema ops from public;
+create table if not exists ops.schema_applied (
+    digest text primary key,
+    applied_at timestamptz not null default now()
+);
 
 -- One row per observed outcome of an edition (newspaper x date).
 -- The latest row (max edition_outcome_id) is the current status.
