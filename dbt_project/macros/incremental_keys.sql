@@ -90,19 +90,3 @@
 {% macro own_watermark() -%}
     (select coalesce(max(already_built.changed_at), '-infinity'::timestamptz) from {{ this }} as already_built)
 {%- endmacro %}
-
-{#- int_article_versions_picked's marks: the highest article id and extraction
-    time it has picked, as literals read before its query is planned (with a
-    subquery in their place the planner guessed a third of history changed
-    and scanned all of it). -#}
-{% macro picked_marks() -%}
-    {%- set marks = {'article_id': 0, 'extracted_at': '-infinity'} -%}
-    {%- if execute and is_incremental() -%}
-        {%- set seen = run_query(
-            "select coalesce(max(article_id), 0),"
-            " coalesce(max(last_extracted_at), '-infinity'::timestamptz)::text from " ~ this
-        ) -%}
-        {%- do marks.update({'article_id': seen.columns[0].values()[0], 'extracted_at': seen.columns[1].values()[0]}) -%}
-    {%- endif -%}
-    {%- do return(marks) -%}
-{%- endmacro %}

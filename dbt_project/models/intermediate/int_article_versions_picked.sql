@@ -6,45 +6,46 @@
 -- without an extraction record count under their own max version).
 -- Incremental: only urls with a new version, extraction or fact since the
 -- last build are picked again; changed_at tells the fact models which.
--- Incremental reads go through the sources' indexes, not over all history:
--- the sources are `not materialized` (each read filtered on its own), and
--- the keys a read needs are passed as `= any(array(...))`, a filter the
--- planner pushes into the staging views (a join on them cannot use an
--- index: a view written with CTEs is planned apart from the query).
 with
 
-articles as not materialized (
+articles as (
     select * from {{ ref('stg_raw__articles') }}
 ),
 
-extractions as not materialized (
+extractions as (
     select * from {{ ref('stg_extract__article_extractions') }}
 ),
 
-facts as not materialized (
+facts as (
     select * from {{ ref('stg_extract__investment_facts') }}
 ),
 
 {% if is_incremental() %}
-    {%- set seen = picked_marks() -%}
+    seen as (
+        select
+            coalesce(max(article_id), 0) as max_article_id,
+            coalesce(max(last_extracted_at), '-infinity'::timestamptz) as max_extracted_at
+        from {{ this }}
+    ),
+
     changed_article_ids as (
         select articles.article_id
         from articles
-        where articles.article_id > {{ seen.article_id }}
+        where articles.article_id > (select seen.max_article_id from seen)
         union
         select extractions.article_id
         from extractions
-        where extractions.extracted_at > '{{ seen.extracted_at }}'::timestamptz
+        where extractions.extracted_at > (select seen.max_extracted_at from seen)
         union
         select facts.article_id
         from facts
-        where facts.extracted_at > '{{ seen.extracted_at }}'::timestamptz
+        where facts.extracted_at > (select seen.max_extracted_at from seen)
     ),
 
     changed_urls as (
         select distinct articles.url
         from articles
-        where articles.article_id = any(array(select changed.article_id from changed_article_ids as changed))
+        inner join changed_article_ids on articles.article_id = changed_article_ids.article_id
     ),
 {% endif %}
 
@@ -55,22 +56,7 @@ versions as (
         count(*) over (partition by url) as version_count
     from articles
     {% if is_incremental() %}
-        where url = any(array(select changed_urls.url from changed_urls))
-    {% endif %}
-),
-
--- the extractions and facts of those versions (on a full build: all)
-version_extractions as (
-    select * from extractions
-    {% if is_incremental() %}
-        where article_id = any(array(select versions.article_id from versions))
-    {% endif %}
-),
-
-version_facts as (
-    select * from facts
-    {% if is_incremental() %}
-        where article_id = any(array(select versions.article_id from versions))
+        where url in (select changed_urls.url from changed_urls)
     {% endif %}
 ),
 
@@ -83,7 +69,7 @@ recorded_extractions as (
     select distinct on (extractions.article_id)
         extractions.article_id,
         extractions.extractor_version
-    from version_extractions as extractions
+    from extractions
     inner join current_versions on extractions.article_id = current_versions.article_id
     order by
         extractions.article_id asc,
@@ -95,7 +81,7 @@ unrecorded_extractions as (
     select
         facts.article_id,
         max(facts.extractor_version) as extractor_version
-    from version_facts as facts
+    from facts
     inner join current_versions on facts.article_id = current_versions.article_id
     where facts.article_id not in (select recorded.article_id from recorded_extractions as recorded)
     group by facts.article_id
@@ -114,8 +100,8 @@ extraction_times as (
         versions.url,
         max(greatest(extractions.extracted_at, facts.extracted_at)) as last_extracted_at
     from versions
-    left join version_extractions as extractions on versions.article_id = extractions.article_id
-    left join version_facts as facts on versions.article_id = facts.article_id
+    left join extractions on versions.article_id = extractions.article_id
+    left join facts on versions.article_id = facts.article_id
     group by versions.url
 ),
 
