@@ -1074,7 +1074,7 @@ class SentenceReader:
             return self.para_place or item_place or self._leading_place() or self.gaz.home
         region = best[1]
         landed = landed_in(self.gaz, after) or self._sited_after(after)
-        if landed is not None and region in (self.gaz.parent(landed), self.gaz.parent(self.gaz.parent(landed))):
+        if landed is not None and self.gaz.within(landed, region):
             return landed  # 某市……总投资X亿元的N个项目签约落户某区: where the projects land, inside it
         if region and item_place and self.gaz.parent(item_place) == region and self.gaz.is_city(region):
             lead = before[: best[0]].strip(" \u3000“”\"")
@@ -1245,7 +1245,7 @@ class SentenceReader:
             counts: dict[str, int] = {}
             for text in self.doc_texts:
                 for s, _e, name in self.gaz.find(text, within):
-                    inside = within in (self.gaz.parent(name), self.gaz.parent(self.gaz.parent(name)))
+                    inside = self.gaz.within(name, within)
                     if inside and self._kind_ok(name, word) and not (s and text[s - 1] == "的"):
                         counts[name] = counts.get(name, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -1848,12 +1848,11 @@ class SentenceReader:
         (a figure); None if it names none, several, or a place outside ``city``."""
         at = self.para_text.find(sentence)
         rest = self.para_text[at + end :] if at >= 0 else sentence[end:]
-        up = self.gaz.parent
         inner: set[str] = set()
         for _s, _e, name in self.gaz.find(rest, self.item.place):
             if name == city:
                 continue  # the city itself (某市第三届旅发大会): the whole, not another place
-            if city not in (up(name), up(up(name))):
+            if not self.gaz.within(name, city):
                 return None
             inner.add(name)
         return inner.pop() if len(inner) == 1 else None

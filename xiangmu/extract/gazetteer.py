@@ -430,6 +430,10 @@ class Gazetteer:
         place = self.resolved.get(name or "")
         return place.parent if place else None
 
+    def within(self, name: str | None, area: str | None) -> bool:
+        """Whether ``area`` is ``name``'s parent or grandparent (a county's city, a zone's county or city)."""
+        return area in (self.parent(name), self.parent(self.parent(name)))
+
     def is_city(self, name: str | None) -> bool:
         place = self.resolved.get(name or "")
         return place is not None and place.type == "city"

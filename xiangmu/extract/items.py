@@ -367,7 +367,7 @@ def most_specific(found: list[tuple[int, int, str]], text: str, gaz: Gazetteer) 
     while len(out) >= 2:
         (_s0, e0, a), (s1, _e1, b) = out[0], out[1]
         gap = text[e0:s1]
-        if gap.strip(" （(") == "" and len(gap) <= 1 and a in (gaz.parent(b), gaz.parent(gaz.parent(b))):
+        if gap.strip(" （(") == "" and len(gap) <= 1 and gaz.within(b, a):
             out.pop(0)
             continue
         break

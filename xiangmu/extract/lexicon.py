@@ -25,7 +25,7 @@ NATION_WORDS = ("全国", "我国")
 # Words pointing back at one thing named before (该项目, 这个基地), and the nouns they point with.
 REFERENCE_WORDS = ("该", "此", "这个", "这一", "这座", "这家", "本")
 REFERENCE_NOUNS = (
-    *("项目", "工程", "产业园", "园区", "基地", "工厂", "厂区", "中心", "生产线", "综合体", "小镇", "电站"),
+    "项目", "工程", "产业园", "园区", "基地", "工厂", "厂区", "中心", "生产线", "综合体", "小镇", "电站",
     "景区",  # 该景区: a scenic area built as a project
 )
 # How a company's name ends, longest first (甲科技股份有限公司, 乙集团).

@@ -244,7 +244,7 @@ def event_host(gaz: Gazetteer, sentence: str) -> str | None:
     for m in _HOST_BRACKET.finditer(sentence, 0, event.start()):
         host = gaz.exact(m.group("org"))
         venue = gaz.exact(m.group("venue"))
-        if host and venue and host in (gaz.parent(venue), gaz.parent(gaz.parent(venue))):
+        if host and venue and gaz.within(venue, host):
             return venue  # 石家庄(正定县) names the county itself, no venue (items.most_specific)
         if host:
             return host
