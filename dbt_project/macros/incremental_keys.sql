@@ -90,3 +90,46 @@
 {% macro own_watermark() -%}
     (select coalesce(max(already_built.changed_at), '-infinity'::timestamptz) from {{ this }} as already_built)
 {%- endmacro %}
+
+{#- What int_article_versions_picked must pick again, read before its query is
+    planned: its marks (the highest article id and extraction time it has
+    picked) and how many source rows came after them (`changed_rows`, an upper
+    bound of the articles to pick; the sources' indexes count it).
+
+    Why before planning: the query has two good plans and the planner cannot
+    tell which applies. A change is best read through the sources' indexes, the
+    keys passed as `= any(array(...))`, while it is small against history; a
+    large one (re-extracting years) by scanning the sources once. With the
+    marks in subqueries the planner guessed a third of history changed and
+    scanned five years for a day. Below `var('pick_by_index_below')` changed
+    rows the model takes the index plan, else the scan (measured on five years
+    of synthetic history, 630,000 source rows: a day's 128 articles 12 ms
+    against 2.4 s, 20,000 articles 1.7-2.3 s against 2.8-3.2 s). -#}
+{% macro picked_change() -%}
+    {%- set change = {'article_id': 0, 'extracted_at': '-infinity', 'changed_rows': none, 'by_index': false} -%}
+    {%- if execute and is_incremental() -%}
+        {%- set marks = run_query(
+            "select coalesce(max(article_id), 0), "
+            "coalesce(max(last_extracted_at), '-infinity'::timestamptz)::text from " ~ this
+        ) -%}
+        {%- set article_id = marks.columns[0].values()[0] -%}
+        {%- set extracted_at = marks.columns[1].values()[0] -%}
+        {%- set counted = run_query(
+            "select (select count(*) from " ~ source('raw', 'articles') ~ " where article_id > " ~ article_id ~ ")"
+            ~ " + (select count(*) from " ~ source('extract', 'article_extractions')
+            ~ " where extracted_at > '" ~ extracted_at ~ "'::timestamptz)"
+            ~ " + (select count(*) from " ~ source('extract', 'investment_facts')
+            ~ " where extracted_at > '" ~ extracted_at ~ "'::timestamptz)"
+        ) -%}
+        {%- set changed_rows = counted.columns[0].values()[0] -%}
+        {%- do change.update({
+            'article_id': article_id,
+            'extracted_at': extracted_at,
+            'changed_rows': changed_rows,
+            'by_index': changed_rows < var('pick_by_index_below'),
+        }) -%}
+        {%- do log(this.identifier ~ ': ' ~ changed_rows ~ ' changed source rows, '
+            ~ ('index' if change.by_index else 'scan') ~ ' plan', info=true) -%}
+    {%- endif -%}
+    {%- do return(change) -%}
+{%- endmacro %}

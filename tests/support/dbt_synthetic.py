@@ -17,8 +17,8 @@ rows, so every number here is deliberate. The story:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 
@@ -496,3 +496,58 @@ def reextract(conn: psycopg.Connection, url: str, version: str, facts: list[Fact
         (article_id, version, len(facts)),
     )
     insert_facts(conn, article_id, version, facts, "reextract", None)
+
+
+def add_changes(conn: psycopg.Connection, start: date, first_days: int, more_days: int) -> None:
+    """What arrives after a build of `first_days` of history from `start`: every kind of change at once.
+
+    More dates; the hand-written LATER reports; an old article fetched again
+    (new content, not yet extracted, so its old facts stop counting); another
+    re-read by a later extractor version with a different figure and stage;
+    a county's item of the first 集中开工 date, reported late.
+    """
+    load_history(conn, start + timedelta(days=first_days), more_days, serial_base=50_000)
+    load_later(conn)
+    old = history_articles(start, 2)[4]  # hbrb, reports the first 集中开工
+    insert_article(conn, replace(old, title="改版", extractions=[]), 90_001)
+    reextract(
+        conn,
+        history_url(start + timedelta(days=3), "hbrb", 1),
+        "v9",
+        [
+            Fact(
+                "晋州市",
+                "130183",
+                "project",
+                "total_investment",
+                777_000_000,
+                project_name="第7号产业",
+                stage="completed",
+            )
+        ],
+    )
+    late = Article(
+        "hbrb",
+        start + timedelta(days=first_days + 2),
+        "https://hb.test/late/1.html",
+        "赵县补报",
+        [
+            (
+                "v1",
+                1,
+                [
+                    Fact(
+                        "晋州市",
+                        "130183",
+                        "portfolio",
+                        "total_investment",
+                        900_000_000,
+                        project_count=9,
+                        stage=GB,
+                        period_start=start - timedelta(days=1),
+                    )
+                ],
+            )
+        ],
+    )
+    insert_article(conn, late, 90_002)

@@ -11,7 +11,6 @@ must equal `dbt build --full-refresh` over everything, table by table.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import dbt_synthetic as syn
 import psycopg
@@ -50,54 +49,7 @@ def row_versions(url: str, table: str, key: str) -> dict[str, str]:
 
 def _add_more(url: str) -> None:
     with connect(url, autocommit=True) as conn:
-        syn.load_history(conn, START + dt.timedelta(days=FIRST_DAYS), MORE_DAYS, serial_base=50_000)
-        syn.load_later(conn)
-        # an old article fetched again: the new version is not extracted yet, so its old facts stop counting
-        old = syn.history_articles(START, 2)[4]  # hbrb, reports the first 集中开工
-        syn.insert_article(conn, replace(old, title="改版", extractions=[]), 90_001)
-        # another old article re-read by a later extractor version with a different figure and stage
-        syn.reextract(
-            conn,
-            syn.history_url(START + dt.timedelta(days=3), "hbrb", 1),
-            "v9",
-            [
-                syn.Fact(
-                    "晋州市",
-                    "130183",
-                    "project",
-                    "total_investment",
-                    777_000_000,
-                    project_name="第7号产业",
-                    stage="completed",
-                )
-            ],
-        )
-        # a county's item of the first day's 集中开工, reported late
-        late = syn.Article(
-            "hbrb",
-            START + dt.timedelta(days=FIRST_DAYS + 2),
-            "https://hb.test/late/1.html",
-            "赵县补报",
-            [
-                (
-                    "v1",
-                    1,
-                    [
-                        syn.Fact(
-                            "晋州市",
-                            "130183",
-                            "portfolio",
-                            "total_investment",
-                            900_000_000,
-                            project_count=9,
-                            stage=syn.GB,
-                            period_start=START - dt.timedelta(days=1),
-                        )
-                    ],
-                )
-            ],
-        )
-        syn.insert_article(conn, late, 90_002)
+        syn.add_changes(conn, START, FIRST_DAYS, MORE_DAYS)
 
 
 @pytest.fixture(scope="module")
