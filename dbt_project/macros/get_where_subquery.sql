@@ -13,8 +13,8 @@
     relationships from the mart to its dimensions, which never lose a key a
     current row uses); uniqueness across old and new rows is enforced by the
     marts' unique indexes (incremental_mart's key and unique_columns). Without
-    the var every row is tested, as in dbt. Singular tests in tests/ always
-    see everything. -#}
+    the var every row is tested, as in dbt. Singular tests in tests/ see
+    everything unless they call tests_changed_since() themselves. -#}
 {% macro postgres__get_where_subquery(relation) -%}
     {%- set where = config.get('where') -%}
     {%- set since = var('tests_changed_since', none) -%}
@@ -27,8 +27,8 @@
         'dim_article': ('article_key', 'article_key', 'int_article_versions_picked'),
     } -%}
     {%- set scope = scopes.get(relation.identifier) if since and relation.schema == 'marts_candidate' else none -%}
-    {%- if scope and since == 'last_publication' -%}
-        {%- set since = last_publication() -%}
+    {%- if scope -%}
+        {%- set since = tests_changed_since() -%}
         {%- set scope = scope if since else none -%}
     {%- endif -%}
     {%- if where or scope -%}
@@ -50,6 +50,16 @@
     {%- else -%}
         {%- do return(relation) -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#- The time the tests on history start from, as text (none: test every row):
+    the var tests_changed_since, `last_publication` resolved. -#}
+{% macro tests_changed_since() -%}
+    {%- set since = var('tests_changed_since', none) -%}
+    {%- if since == 'last_publication' -%}
+        {%- set since = last_publication() -%}
+    {%- endif -%}
+    {%- do return(since) -%}
 {%- endmacro %}
 
 {#- When the marts were last published, as text (none before the first publication). -#}

@@ -226,3 +226,55 @@ def test_unique_columns_get_an_index_on_marts_built_before_it(history: str) -> N
                 " where article_key = %s) where article_key = %s",
                 (first[0], second[0]),
             )
+
+
+def test_the_mentions_check_sees_the_facts_changed_since(history: str) -> None:
+    """assert_mentions_match_current_facts with tests_changed_since: the facts rewritten since, not the old ones.
+
+    Last in the module: it leaves a new fact without its mention.
+    """
+    check = ["--select", "assert_mentions_match_current_facts"]
+    with connect(history, autocommit=True) as conn:
+        since = conn.execute("select now()").fetchone()[0]
+        # a mention of no current fact, written behind dbt's back before `since` (superseded, never deleted)
+        conn.execute("create temp table stray as select * from marts_candidate.fct_investment_mention limit 1")
+        conn.execute("update stray set mention_id = -1")
+        conn.execute("insert into marts_candidate.fct_investment_mention select * from stray")
+    scoped = ["--vars", f"{{tests_changed_since: '{since.isoformat()}'}}"]
+    try:
+        dbt.run_dbt(["test", *check, *scoped], history)  # the old bad row is not re-read
+        with pytest.raises(dbt.DbtError, match="assert_mentions_match_current_facts"):
+            dbt.run_dbt(["test", *check], history)
+
+        # a fact added since, whose mention then goes missing: the scoped check sees it
+        with connect(history, autocommit=True) as conn:
+            syn.insert_article(
+                conn,
+                syn.Article(
+                    "sjzrb",
+                    dt.date(2024, 6, 2),
+                    "http://sjz.test/again/2.html",
+                    "新报",
+                    [
+                        (
+                            "v1",
+                            1,
+                            [syn.Fact("赵县", "130133", "project", "total_investment", 3e8, project_name="新项目")],
+                        )
+                    ],
+                ),
+                90_004,
+            )
+        dbt.run_dbt(["run", "--select", "+fct_investment_mention"], history)
+        dbt.run_dbt(["test", *check, *scoped], history)
+        with connect(history, autocommit=True) as conn:
+            deleted = conn.execute(
+                "delete from marts_candidate.fct_investment_mention where mention_id = (select max(fact_id)"
+                " from extract.investment_facts)"
+            ).rowcount
+        assert deleted == 1
+        with pytest.raises(dbt.DbtError, match="assert_mentions_match_current_facts"):
+            dbt.run_dbt(["test", *check, *scoped], history)
+    finally:
+        with connect(history, autocommit=True) as conn:
+            conn.execute("delete from marts_candidate.fct_investment_mention where mention_id = -1")
