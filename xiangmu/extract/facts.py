@@ -104,6 +104,9 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]+|(?<=\d),(?=\d{3}))+")
 # Words that date a figure to a year (今年计划投资, 年度投资目标).
 _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
 _YEAR_WORD = words(*_YEAR_WORDS)
+# The investment keyword's measure (``_fact``): planned, else done (compiled once, not per figure).
+_PLAN_WORD = words("计划", "预计", "拟", "目标", "任务")
+_DONE_WORD = words("完成", "实现", "累计")
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
@@ -900,12 +903,20 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
 
+# What every branch of ``_np_phrase`` needs somewhere in its clause: a name's suffix (项目,
+# 工程, 厂, 园, 中心, 基地, 生产线: _NP_SUFFIX, _NP_EVENT, _NP_SUBJECT), a site (现场, 工地), a road
+# (路, 高速: the guard of _ROAD_SUBJECT) or a quote (_REF_QUOTED).  Without any, it finds nothing.
+_NP_NEEDS = words("项目", "工程", "厂", "园", "中心", "基地", "生产线", "现场", "工地", "路", "高速", "“", '"')
+
+
 def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     """The project a clause is about, for a later bare 项目 or 总投资 in the sentence.
 
     Either its leading noun phrase (``X工程是……``) or, for a clause that is itself a
     noun phrase (``由某公司建设的X项目``), the part after its last 的.
     """
+    if _NP_NEEDS.search(clause) is None:
+        return None  # most clauses: no branch below can name anything (one scan instead of a dozen)
     site = _NP_SITE.search(clause) if "现场" in clause or "工地" in clause else None
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
@@ -1272,8 +1283,10 @@ class SentenceReader:
     @staticmethod
     def _respective_head(clause: str, moneys: list[Money]) -> str | None:
         """The words before 分别 in ``A、B、C分别……X、Y、Z`` (the figures one list after it), else None."""
+        if len(moneys) < 2:
+            return None  # (most clauses: decided before the search)
         m = _RESPECTIVELY.search(clause)
-        if m is None or len(moneys) < 2 or moneys[0].start < m.end():
+        if m is None or moneys[0].start < m.end():
             return None
         if any(not _LIST_GAP.match(clause[a.end : b.start]) for a, b in zip(moneys, moneys[1:], strict=False)):
             return None
@@ -2154,11 +2167,11 @@ class SentenceReader:
             # 重点项目完成总投资X: what the projects completed, not what they cost
             done = _DONE_TOTAL.search(word) or _DONE_BEFORE.search(pre_kw)
             measure = "completed_investment" if done else "total_investment"
-        elif re.search(r"计划|预计|拟|目标|任务", word):
+        elif _PLAN_WORD.search(word):
             measure = "planned_investment"
-        elif re.search(r"完成|实现|累计", word):
+        elif _DONE_WORD.search(word):
             measure = "completed_investment"
-        elif re.search(r"年度|当年|全年|今年|本年|明年|年内", word):
+        elif _YEAR_WORD.search(word):
             # 完成年度投资X: what was done of the year's investment (计划完成年度投资X: a plan)
             measure = "completed_investment" if _DONE_BEFORE.search(pre_kw) else "planned_investment"
         else:
