@@ -104,6 +104,9 @@ _CLAUSE_RE = re.compile(r"(?:[^，；,;：:]+|(?<=\d),(?=\d{3}))+")
 # Words that date a figure to a year (今年计划投资, 年度投资目标).
 _YEAR_WORDS = ("年度", "当年", "全年", "今年", "本年", "明年", "年内")
 _YEAR_WORD = words(*_YEAR_WORDS)
+# The investment keyword's measure (``_fact``): planned, else done (compiled once, not per figure).
+_PLAN_WORD = words("计划", "预计", "拟", "目标", "任务")
+_DONE_WORD = words("完成", "实现", "累计")
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
@@ -900,12 +903,20 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
 
+# What every branch of ``_np_phrase`` needs somewhere in its clause: a name's suffix (项目,
+# 工程, 厂, 园, 中心, 基地, 生产线: _NP_SUFFIX, _NP_EVENT, _NP_SUBJECT), a site (现场, 工地), a road
+# (路, 高速: the guard of _ROAD_SUBJECT) or a quote (_REF_QUOTED).  Without any, it finds nothing.
+_NP_NEEDS = words("项目", "工程", "厂", "园", "中心", "基地", "生产线", "现场", "工地", "路", "高速", "“", '"')
+
+
 def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     """The project a clause is about, for a later bare 项目 or 总投资 in the sentence.
 
     Either its leading noun phrase (``X工程是……``) or, for a clause that is itself a
     noun phrase (``由某公司建设的X项目``), the part after its last 的.
     """
+    if _NP_NEEDS.search(clause) is None:
+        return None  # most clauses: no branch below can name anything (one scan instead of a dozen)
     site = _NP_SITE.search(clause) if "现场" in clause or "工地" in clause else None
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
@@ -944,6 +955,44 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if m and not _is_generic(m.group("name"), gaz) and not gaz.find(m.group("name")):
         return m.group("name")
     return None
+
+
+# After a name the item speaks of as a project: its phase maybe, then 项目/工程 or a list's 、/等.
+_SEEN_AFTER = re.compile(r"(?P<phase>[一二三四五六七八九]期)?(?:项目|工程|、|等)")
+_VISIT_SET = frozenset(VISIT_VERBS)
+_VISIT_LENGTHS = sorted({len(v) for v in VISIT_VERBS})
+
+
+def _first_sighting(text: str, bare: str) -> str | None:
+    """How ``text`` first names ``bare`` as a project: after a visit verb (观摩了甲二期) or
+    before 项目/工程 or a list's 、/等 (甲二期、乙基地等项目).  ``bare`` for the earliest such
+    mention, or its phase with it (甲医院乙院区一期工程开工: the phase the item named);
+    None when there is none.
+
+    The same as ``re.search("(?:<visit verbs>)了?" + re.escape(bare) + "|" + re.escape(bare)
+    + _SEEN_AFTER.pattern, text)`` and its phase group, written with ``str.find``: that pattern
+    was compiled anew for every name (re's cache holds few of them), the costliest step of the rule.
+    """
+    best: tuple[int, int, int] | None = None  # (start, alternative: 0 after a verb / 1 before a suffix, end)
+    at = text.find(bare)
+    while at >= 0:
+        for gap in ("", "了"):  # a visit verb, 了 maybe, then bare: the match starts at the verb
+            if not text.endswith(gap, 0, at):
+                continue
+            for n in _VISIT_LENGTHS:
+                start = at - len(gap) - n
+                if start >= 0 and text[start : at - len(gap)] in _VISIT_SET:
+                    best = min(best, (start, 0, at + len(bare))) if best else (start, 0, at + len(bare))
+        after = _SEEN_AFTER.match(text, at + len(bare))
+        if after is not None:
+            best = min(best, (at, 1, after.end())) if best else (at, 1, after.end())
+        at = text.find(bare, at + 1)
+    if best is None:
+        return None
+    start, alternative, end = best
+    if alternative == 1 and _SEEN_AFTER.match(text, start + len(bare)).group("phase"):
+        return text[start:end]
+    return bare
 
 
 class SentenceReader:
@@ -1272,8 +1321,10 @@ class SentenceReader:
     @staticmethod
     def _respective_head(clause: str, moneys: list[Money]) -> str | None:
         """The words before 分别 in ``A、B、C分别……X、Y、Z`` (the figures one list after it), else None."""
+        if len(moneys) < 2:
+            return None  # (most clauses: decided before the search)
         m = _RESPECTIVELY.search(clause)
-        if m is None or len(moneys) < 2 or moneys[0].start < m.end():
+        if m is None or moneys[0].start < m.end():
             return None
         if any(not _LIST_GAP.match(clause[a.end : b.start]) for a, b in zip(moneys, moneys[1:], strict=False)):
             return None
@@ -1893,14 +1944,7 @@ class SentenceReader:
         text = "\n".join(p.text for p in self.item.paras)
         if text.count(bare) < 2:
             return None
-        seen = re.search(
-            "(?:" + "|".join(VISIT_VERBS) + ")了?" + re.escape(bare) + "|" + re.escape(bare)
-            + r"(?P<phase>[一二三四五六七八九]期)?(?:项目|工程|、|等)",
-            text,
-        )
-        if seen and seen.groupdict().get("phase"):
-            return seen.group(0)  # 甲医院乙院区一期工程开工。甲医院乙院区位于……: the phase the item named
-        return bare if seen else None
+        return _first_sighting(text, bare)
 
     def _phase_owner(self, head: str) -> str | None:
         """The project the item named with this phase (甲物流园项目二期举行奠基仪式), for a later
@@ -2154,11 +2198,11 @@ class SentenceReader:
             # 重点项目完成总投资X: what the projects completed, not what they cost
             done = _DONE_TOTAL.search(word) or _DONE_BEFORE.search(pre_kw)
             measure = "completed_investment" if done else "total_investment"
-        elif re.search(r"计划|预计|拟|目标|任务", word):
+        elif _PLAN_WORD.search(word):
             measure = "planned_investment"
-        elif re.search(r"完成|实现|累计", word):
+        elif _DONE_WORD.search(word):
             measure = "completed_investment"
-        elif re.search(r"年度|当年|全年|今年|本年|明年|年内", word):
+        elif _YEAR_WORD.search(word):
             # 完成年度投资X: what was done of the year's investment (计划完成年度投资X: a plan)
             measure = "completed_investment" if _DONE_BEFORE.search(pre_kw) else "planned_investment"
         else:

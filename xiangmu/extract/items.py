@@ -125,10 +125,9 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             cur.continued = True
         if not cur.has_body and _NEW_STORY.match(text):
             cur.new_story = True
-        body_paras = sum(1 for q in cur.paras if not q.heading)
         entry = LIST_ENTRY.match(text) is not None  # - 某区：30个项目。: one entry's place, not the item's
         if not cur.continued and (
-            not cur.has_body or (cur.place is None and body_paras < 3 and not cur.several and not entry)
+            not cur.has_body or (cur.place is None and not cur.several and not entry and _few_body(cur.paras))
         ):
             # The lead names the item's place; a teaser paragraph before it may not.
             lead = _LEAD_BYLINE.sub("", text, count=1)
@@ -172,6 +171,19 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 weak.append(article_place("\n".join(ln for ln in raw.splitlines() if not LIST_ENTRY.match(ln)), gaz))
             it.place = _within(it, weak[0], gaz)
     return out
+
+
+def _few_body(paras: list[Para], few: int = 3) -> bool:
+    """Whether fewer than ``few`` of ``paras`` are body paragraphs.  Counted only when asked and
+    only up to ``few``: counting every paragraph of the item for each new one made the split
+    quadratic in an item's length (and cost most items a full count for nothing)."""
+    seen = 0
+    for p in paras:
+        if not p.heading:
+            seen += 1
+            if seen >= few:
+                return False
+    return True
 
 
 # 我县/我区 in a title or lead: the text is a county's (district's) own, and the kinds of place it means.
