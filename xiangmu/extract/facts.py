@@ -1896,11 +1896,19 @@ class SentenceReader:
 
     def _county_later(self, city: str, sentence: str, end: int) -> str | None:
         """The one county or district of ``city`` that the paragraph names after ``sentence[:end]``
-        (a figure); None if it names none, several, or a place outside ``city``."""
+        (a figure); None if it names none, several, or a place outside ``city``.
+
+        The places are the paragraph's, found once (``find`` remembers them) and taken from
+        the figure on: finding them again in the rest of the paragraph for every figure made
+        a paragraph of a thousand figures quadratic."""
         at = self.para_text.find(sentence)
-        rest = self.para_text[at + end :] if at >= 0 else sentence[end:]
+        if at >= 0:
+            cut = at + end
+            later = [m for m in self.gaz.find(self.para_text, self.item.place) if m[0] >= cut]
+        else:
+            later = self.gaz.find(sentence[end:], self.item.place)
         inner: set[str] = set()
-        for _s, _e, name in self.gaz.find(rest, self.item.place):
+        for _s, _e, name in later:
             if name == city:
                 continue  # the city itself (某市第三届旅发大会): the whole, not another place
             if not self.gaz.within(name, city):
