@@ -37,7 +37,7 @@ facts {{ cte }} (
     select * from {{ ref('stg_extract__investment_facts') }}
 ),
 
-{% if by_index %}
+{% if is_incremental() %}
     changed_article_ids as (
         select articles.article_id
         from articles
@@ -55,34 +55,11 @@ facts {{ cte }} (
     changed_urls as (
         select distinct articles.url
         from articles
-        where articles.article_id = any(array(select changed.article_id from changed_article_ids as changed))
-    ),
-{% elif is_incremental() %}
-    seen as (
-        select
-            coalesce(max(article_id), 0) as max_article_id,
-            coalesce(max(last_extracted_at), '-infinity'::timestamptz) as max_extracted_at
-        from {{ this }}
-    ),
-
-    changed_article_ids as (
-        select articles.article_id
-        from articles
-        where articles.article_id > (select seen.max_article_id from seen)
-        union
-        select extractions.article_id
-        from extractions
-        where extractions.extracted_at > (select seen.max_extracted_at from seen)
-        union
-        select facts.article_id
-        from facts
-        where facts.extracted_at > (select seen.max_extracted_at from seen)
-    ),
-
-    changed_urls as (
-        select distinct articles.url
-        from articles
-        inner join changed_article_ids on articles.article_id = changed_article_ids.article_id
+        {% if by_index %}
+            where articles.article_id = any(array(select changed.article_id from changed_article_ids as changed))
+        {% else %}
+            inner join changed_article_ids on articles.article_id = changed_article_ids.article_id
+        {% endif %}
     ),
 {% endif %}
 
