@@ -218,7 +218,9 @@ _OPENER_INSIDE = re.compile(one_of(*_OPENERS) + "(?![：:])")  # 项目分别是
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
 _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
 _PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
-_NP_SUFFIX = closing("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
+# The words a project's name ends with (甲产业园, 乙生产线); _NP_EVENT and _NP_SUBJECT take the first two.
+_NAME_SUFFIXES = ("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
+_NP_SUFFIX = closing(*_NAME_SUFFIXES)
 # 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
 # 新建/兴建, never ending right before 设: after a place ending in 兴 or 新, 在定兴建设 is 定兴 + 建设,
 # not 定 + 兴建 (the place and the project's name would each lose a character).
@@ -903,10 +905,13 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
 
-# What every branch of ``_np_phrase`` needs somewhere in its clause: a name's suffix (项目,
-# 工程, 厂, 园, 中心, 基地, 生产线: _NP_SUFFIX, _NP_EVENT, _NP_SUBJECT), a site (现场, 工地), a road
-# (路, 高速: the guard of _ROAD_SUBJECT) or a quote (_REF_QUOTED).  Without any, it finds nothing.
-_NP_NEEDS = words("项目", "工程", "厂", "园", "中心", "基地", "生产线", "现场", "工地", "路", "高速", "“", '"')
+# The cues each branch of ``_np_phrase`` looks for before trying its pattern: a site (_NP_SITE),
+# a road (_ROAD_SUBJECT: 高速公路, 铁路, 快速路 ...; a bare 大道 is no cue) and a quote (_REF_QUOTED).
+_SITE_CUES = ("现场", "工地")
+_ROAD_CUES = ("路", "高速")
+_QUOTE_CUES = ("“", '"')
+# A clause with none of these, nor a name's suffix, names nothing: one scan instead of a dozen.
+_NP_NEEDS = words(*_NAME_SUFFIXES, *_SITE_CUES, *_ROAD_CUES, *_QUOTE_CUES)
 
 
 def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
@@ -916,15 +921,15 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     noun phrase (``由某公司建设的X项目``), the part after its last 的.
     """
     if _NP_NEEDS.search(clause) is None:
-        return None  # most clauses: no branch below can name anything (one scan instead of a dozen)
-    site = _NP_SITE.search(clause) if "现场" in clause or "工地" in clause else None
+        return None  # most clauses: no branch below can name anything
+    site = _NP_SITE.search(clause) if any(c in clause for c in _SITE_CUES) else None
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
-    road = _ROAD_SUBJECT.match(clause) if "路" in clause or "高速" in clause else None
+    road = _ROAD_SUBJECT.match(clause) if any(c in clause for c in _ROAD_CUES) else None
     if road and _road(road.group("name"), gaz):
         return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
-    quoted = _REF_QUOTED.match(clause) if "“" in clause or '"' in clause else None
+    quoted = _REF_QUOTED.match(clause) if any(c in clause for c in _QUOTE_CUES) else None
     named = quoted.group("name") or quoted.group("site") if quoted else None
     if named and not _is_generic(named, gaz) and not gaz.exact(named):
         return named  # 该“甲物流园”规划占地N亩: the project the quotes named before
