@@ -32,6 +32,7 @@ from xiangmu.extract.limits import ExtractionTimeout, time_budget
 from xiangmu.extract.numbers import MAX_AMOUNT, MAX_PROJECT_COUNT
 from xiangmu.extract.rejected import RejectedFigure, find_rejected
 from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_part
+from xiangmu.warehouse.statistics import analyze_stale
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,11 @@ _REJECTED_COLUMNS = (
 )
 
 BATCH_SIZE = 200
+# What the pending-articles query reads, and what extraction writes (for the dbt build after it):
+# analyzed first when a bulk load left their statistics behind (xiangmu.warehouse.statistics).
+_READS = ("raw.articles", "extract.article_extractions", "extract.failed_articles")
+_WRITES = ("extract.article_extractions", "extract.investment_facts", "extract.rejected_figures",
+           "extract.failed_articles")
 _MAX_ERROR_CHARS = 2000
 _MAX_INT4 = 2**31 - 1
 
@@ -225,6 +231,7 @@ def extract_pending(
     attempted = extracted = facts = rejected = 0
     failed: list[int] = []
     last_id = 0
+    analyze_stale(conn, _READS)
     while True:
         batch = _pending(conn, version, last_id, BATCH_SIZE, retry_failed, shard, shards)
         if not batch:
@@ -246,6 +253,7 @@ def extract_pending(
                 extracted += 1
                 facts += len(fact_rows)
                 rejected += len(rejected_rows)
+    analyze_stale(conn, _WRITES)
     log.info(
         "extractor %s, shard %d of %d: %d articles, %d extracted, %d failed, %d facts, %d rejected figures",
         version, shard, shards, attempted, extracted, len(failed), facts, rejected,
