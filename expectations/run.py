@@ -46,6 +46,15 @@ log = logging.getLogger(__name__)
 
 # Checkpoints whose checks can be limited to the rows one pipeline run staged.
 RUN_SCOPED = ("raw", "extraction")
+# What the run-scoped checkpoints read, analyzed first if a load left their statistics behind
+# (xiangmu.warehouse.statistics): a backfill's raw check, planned on the statistics of the day
+# before its load, took 2.55 s to validate 4 months (0.6 s on current statistics), 19.7 s a year.
+# The marts' tables are analyzed by the dbt build itself (dbt_project/macros/analyze_if_stale.sql).
+TABLES_READ = {
+    "raw": ("raw.editions", "raw.pages", "raw.articles", "raw.fetch_log"),
+    "extraction": ("raw.articles", "extract.article_extractions", "extract.investment_facts",
+                   "extract.failed_articles", "extract.rejected_figures"),
+}
 
 ROW_COUNT_DDL = f"""
 create schema if not exists quality;
@@ -326,6 +335,13 @@ def run_checkpoint(
     if name == "marts":
         ensure_quality_schema(url)
     timer = _PhaseTimer()
+    if name in TABLES_READ:
+        from xiangmu.warehouse import connect
+        from xiangmu.warehouse.statistics import analyze_stale
+
+        with connect(url, autocommit=True) as conn:
+            analyze_stale(conn, TABLES_READ[name])
+        timer.lap("statistics")
     with _context_lock():
         context = _context(url, data_run_id)
         timer.lap("context")
