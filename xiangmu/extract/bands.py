@@ -93,9 +93,11 @@ def category_subset(name: str) -> str | None:
     return "、".join(cats)
 
 
-# 完成(市以上)重点项目投资X: a measure verb before the batch noun, 投资 right after it.
+# 完成(市以上)重点项目投资X / 完成旅游投资X: a measure verb before the batch noun or trade, 投资 right after it.
 _VERB_OBJECT = re.compile(
-    r"(?P<verb>(?:计划|预计)?(?:累计)?(?:完成|实现))了?(?P<obj>[^，。；、,;的]{0,14}?(?:项目|工程))的?$"
+    r"(?P<verb>(?:计划|预计)?(?:累计)?(?:完成|实现))了?"
+    # (完成旅游投资X / 完成技改投资X: a trade's investment, done)
+    r"(?P<obj>[^，。；、,;的]{0,14}?(?:项目|工程)|旅游|工业|技改|基础设施|交通|水利|能源|农业|文旅)的?$"
 )
 
 

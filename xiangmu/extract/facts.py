@@ -68,6 +68,7 @@ from .lexicon import (
     OUTSIDE_PLACE,
     REFERENCE_NOUNS,
     REFERENCE_WORDS,
+    TOPIC_OPENING,
     VISIT_VERBS,
     closing,
     one_of,
@@ -93,6 +94,7 @@ from .venues import (
     object_mention,
     organiser_before,
     owner_after_event,
+    served,
     subjects_only,
 )
 
@@ -107,6 +109,7 @@ _YEAR_WORD = words(*_YEAR_WORDS)
 # The investment keyword's measure (``_fact``): planned, else done (compiled once, not per figure).
 _PLAN_WORD = words("计划", "预计", "拟", "目标", "任务")
 _DONE_WORD = words("完成", "实现", "累计")
+_AIM_BEFORE = re.compile(r"(?:力争|确保|争取|计划|预计)[^，,。；;]{0,4}$")  # 力争(年底前)完成投资X
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
@@ -115,7 +118,7 @@ _DONE_TOTAL = re.compile(r"^(?!.*(?:计划|预计|拟)).*(?:完成|实现)总投
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
     r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|(?:整体)?规划(?:项目)?)?(?:累计)?"
-    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算)?"
+    r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算|工作量)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?"
     r"|累计(?:完成)?投入(?:资金)?))"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
@@ -191,6 +194,7 @@ _NP_END = re.compile(
     one_of(
         *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
+        r"(?<=项目|工程)(?:规划|拟)",  # 甲产业园项目规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
         *_LISTED_AS,
     )
 )
@@ -202,14 +206,15 @@ _NP_EVENT = re.compile(
     r"(?:^|的)(?P<name>[^，、的在于]{2,30}?(?:项目|工程)(?:[（(][^（()）]{1,16}[）)])?)"  # 道路工程(某路以南)
     r"(?:[一二三四]期|[\u4e00-\u9fff]{2,6}?部分)?(?:工程)?(?:日前|近日|当日|今天|昨天)?"  # 甲项目新能源部分开工
     r"(?:[在于][^，、的在于]{2,12}?)?"
-    r"(?:正式|顺利|全面|已经|已|日前|近日|当日|集中)?(?:破土)?" + _EVENTS
+    r"(?:\d{1,2}月\d{1,2}日)?(?:正式|顺利|全面|已经|已|日前|近日|当日|集中|如期|按期|提前)?(?:破土)?" + _EVENTS
 )
 _EVENT_TAIL = re.compile(
     r"(?<=[项目工程园区心地线厂站])(?:正式|顺利|全面|集中)?(?:开工|建成|竣工|投产|签约|落地|开业|投用)(?:建设|仪式)?$"
 )
 # 活动在某某项目(建设)现场举行: the site names the project the next sentence's 该项目 means.
 _NP_SITE = re.compile(
-    r"(?:^|在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程))(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
+    r"(?:^|在|于|到|赴|走进|的)(?P<name>[^，、的在于]{3,30}?(?:项目|工程|产业园|基地|电站)(?:[一二三]期(?=建设|施工))?)"
+    r"(?:一期|二期|三期)?(?:建设|施工)?(?:现场|工地)"
 )
 _SINGLED_OUT = re.compile(r"^\s*其中[，,]?(?!包括|包含|含|有|涉及|既有|如|像)")
 _OPENERS = ("分别(?:是|为)", "依次(?:是|为)", "具体(?:是|为)")
@@ -217,17 +222,19 @@ _LIST_OPENER = closing(*_OPENERS, "如下", "包括")
 _OPENER_INSIDE = re.compile(one_of(*_OPENERS) + "(?![：:])")  # 项目分别是甲项目 (no colon)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
 _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
-_PREDICATE = opening("属于", "属", "是", "为", "系", "作为")
+_PREDICATE = opening("属于", "属", "是", "为", "系", "作为", "成为", "列为", "入选")
 # The words a project's name ends with (甲产业园, 乙生产线); _NP_EVENT and _NP_SUBJECT take the first two.
-_NAME_SUFFIXES = ("项目", "工程", "工厂", "厂", "产业园", "园区", "中心", "基地", "生产线")
+_NAME_SUFFIXES = ("项目", "工程", "工厂", "厂", "园", "园区", "中心", "基地", "生产线")
 _NP_SUFFIX = closing(*_NAME_SUFFIXES)
 # 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
 # 新建/兴建, never ending right before 设: after a place ending in 兴 or 新, 在定兴建设 is 定兴 + 建设,
 # not 定 + 兴建 (the place and the project's name would each lose a character).
 _NEW_BUILD = r"新建(?!设)|兴建(?!设)"
 # 投资X亿元(在某县)建设/开发了……项目: what the figure builds, and where.
-_BUILD_VERBS = r"(?:建设|" + _NEW_BUILD + r"|打造|实施|建成|开发)了?"
-_BUILD_AFTER = re.compile(r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*项目)")
+_BUILD_VERBS = r"(?:建设|" + _NEW_BUILD + r"|打造|实施|建成|开发|迁建|扩建|改扩建)了?"
+_BUILD_AFTER = re.compile(
+    r"^(?:在(?P<at>[^，；。的]{2,12}?))?" + _BUILD_VERBS + r"的?(?=[^，；。]*(?:项目|工程|医院|学校|电站))"
+)
 # 某县投资了X亿元，修建了甲大道: a spend stated in the past, then the works it built (named, not a count).
 _SPENT_ON = re.compile(
     r"[，,]\s*(?:" + _BUILD_VERBS.removesuffix("了?") + r"|修建|改造|建起)了"
@@ -241,8 +248,9 @@ _SINCE_SET_UP = re.compile(
 )
 # 总投资X、占地N亩的甲产业园: the figure's project after its other measures (size, floor area, output).
 _SIZED_OF = re.compile(
-    r"^[、，,]\s*(?:占地面积|占地|总建筑面积|建筑面积|规划面积|规划用地|用地面积)(?:约|达|近|超过)?"
-    r"[\d.一二三四五六七八九十百千万]+\s*(?:亩|平方米|平方公里|万平方米|公顷)的(?=[^，；。]{2,40}(?:项目|工程|园|基地|中心|城))"
+    r"^[、，,]\s*(?:占地面积|占地|(?:规划)?总?建筑面积|规划面积|规划用地|用地面积|流转土地|年产|装机容量|装机)"
+    r"(?:约|达|近|超过)?[\d.一二三四五六七八九十百千万]+\s*(?:万?亩|万?平方米|平方公里|公顷|万?吨|万?千瓦|兆瓦)的"
+    r"(?=[^，；。]{2,40}(?:项目|工程|园|基地|中心|城|楼|学校|小学|中学|医院|馆))"  # (a school's building too)
 )
 # Where the next item of a list begins: its own investment word (、总投资5亿元的……) or its own
 # figure (、3亿元的……).
@@ -264,7 +272,8 @@ _NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "�
 _SECTOR_WORDS = ("交通", "城建", "市政", "水利", "能源", "教育", "卫生", "医疗", "生态", "环保", "战略性", "新兴")
 # 包括：投资2亿元甲中学建设项目；投资3000万元的乙项目: a list item's name right after its figure, no 的.
 _DIRECT_NAME = re.compile(
-    r"(?=[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,48}?(?:项目|工程)(?:$|[；;，,。、]|和|及))(?![以及和与])"
+    r"(?=[\u4e00-\u9fffA-Za-z0-9（）()“”]{2,48}?(?:项目|工程)(?:$|[；;，,。、]|和|及|"
+    rf"{COUNT_NUM}(?:个|项)))(?![以及和与])"  # (……亿新建项目14个: the batch noun and its count)
 )
 # A "name" made only of these words and characters denotes a batch, not one project.
 _GENERIC_NAME = words(
@@ -274,7 +283,7 @@ _GENERIC_NAME = words(
     *("计划", "安排", "签约", "引进", "入库", "储备", "谋划", "产业", "累计", "今年", "去年", "上年"),
     *("前年", "全年", "年度", "上半年", "下半年", "以上", "各类", "所有", "全部", "上述", "这些", "一批"),
     *("亿元", "万元", "全市", "全省", "全县", "全区", "我市", "我省", "该市", "该县", "该区", "本市"),
-    *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]"),
+    *("重大", "优质", "龙头", "季度", "招商", "好", r"\d", "[一二三四五六七八九十百千]", "总体", "整体"),
     # a financing model names a kind of project, none of them (PPP项目签约17个)
     *("PPP", "EPC", "BOT", "TOT", "ROT", "BOO", "模式"),
     # a trade or sector names a kind of project (重大民生项目, 城建交通项目), longest first
@@ -327,7 +336,7 @@ _STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
 _VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
 # A signing: 签约, or an agreement signed (签署合作协议, 签订投资合同).
 _SIGNING = re.compile(r"签约|(?:签署|签订)[^，。；]{0,10}?(?:协议|合同)")
-_PLACE_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
+_PLACE_JOIN = re.compile(r"\s*段?(?:、|和|及|与)\s*")  # 甲县段、乙区段: a route's sections, one list
 # After a list of places, a word that makes them one subject (两地, 三县, 等地, 共).
 _AREAS = r"(?:地|县|市|区|县区|县市区)"
 _JOINT = re.compile(rf"(?:等{_AREAS}|等?[两二三四五六七八九十\d]{{1,3}}个?{_AREAS}|共|合计|共计)")
@@ -411,6 +420,14 @@ def _ref_word(head: str) -> re.Match[str] | None:
     return _REF_RE.match(head) or _REF_TAIL.search(head)
 
 
+# 该公司(实施的)乙项目: a project named after the firm the text named before.
+_THE_FIRM = ("该公司", "该企业", "该集团", "这家企业", "这家公司")
+_THE_FIRM_HEAD = re.compile(one_of(*_THE_FIRM) + r"(?:[^，。；的]{0,4}的)?")
+_FIRM_NAME = re.compile(
+    r"[^\W\d_的在于和与及是为由将对从向]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团)(?![\u4e00-\u9fff]{0,2}的?项目)"
+)
+# 这一(总投资X的)绿色能源项目: a few words describing what the reference word points back at
+_DESCRIBED_NOUN = re.compile(r"[^，。；、,;的\d]{1,8}?(?P<noun>" + "|".join(REFERENCE_NOUNS) + r")(?=[，。；,;\s]|$)")
 # 这个(投资X亿元的项目): a reference word alone before the figure
 _REF_ONLY = re.compile("^" + one_of(*REFERENCE_WORDS) + "$")  # 该产业园: the noun's own reference word, no name
 _NAME_BOUNDARY = words(
@@ -418,7 +435,7 @@ _NAME_BOUNDARY = words(
     r"[，。；、：！？\s“”\"]|[（(](?![\u4e00-\u9fff]{2,6}[）)](?:股份)?(?:有限|公司|集团))"
     r"|[）)](?!(?:股份)?(?:有限|公司|集团))",
     *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
-    *("落户", "签约", "实施", "推进"),
+    *("落户", "签约", "实施", "推进", "所属"),  # 甲集团所属乙公司丙项目: the subsidiary's project
 )
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
 _LIST_ITEM_GAP = re.compile(r"^的?[^，；。：]{1,40}?[、和及]$")
@@ -530,6 +547,9 @@ def _category(mid: str) -> str | None:
     return None
 
 
+_NATION_HEAD = re.compile(r"^\s*(?:" + "|".join(_NATION_WORDS) + ")")
+
+
 def _batch_in(
     clause: str, parent: _Batch | None, sentence_head: str, gaz: Gazetteer | None = None, before: str = ""
 ) -> _Batch | None:
@@ -556,6 +576,8 @@ def _batch_in(
         return _Batch(count, stage, category) if count else None
     if COUNT_END.search(clause) is None:
         return None  # no count (N个/N项) at all: neither count pattern can match
+    if _NATION_HEAD.match(clause):
+        return None  # 全国共设试点项目10个: the nation's projects, no batch of ours
     m = _COUNT_AFTER_RE.search(clause) or _COUNT_BEFORE_RE.search(clause)
     if not m:
         return None
@@ -580,7 +602,7 @@ def _batch_in(
 
 # A would-be name opening with a count (500个亿元以上社会投资类项目, 20个省重点项目): a group of projects.
 _COUNTED_NAME = re.compile(
-    rf"^(?:共有|共|共计|合计|总计|有)?(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)$"
+    rf"^(?:共有|共|共计|合计|总计|有)?(?P<n>{COUNT_NUM})\s*(?:个|项|条|座|所|处)(?:[（(]段[）)])?(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程)$"
     # or the count after the noun: 省重点项目20个
     rf"|^(?P<mid2>[^，。；、,\d]{{0,16}}?)(?:项目|工程)(?:共|共计|合计)?(?P<n2>{COUNT_NUM})\s*(?:个|项)$"
 )
@@ -603,6 +625,27 @@ def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
     if count is None:
         return None
     return count, _category(m.group("mid") or m.group("mid2") or "")
+
+
+# A would-be name that lists several projects as one: 甲、乙等4个项目 / 甲段、乙段4个项目 (a count
+# closing a list) or 甲和乙等新兴产业项目 (a kind of projects after 等 closing a list), and a list of a route's
+# sections (甲县段、乙区段、丙县段).  A group, not one project: one project's products (年产甲、乙项目)
+# are no list of projects.
+_LISTED_NAME = re.compile(
+    rf"[、和与及][^，。；,;]*?(?:等)?(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;、]{{0,12}}?(?:项目|工程)$"
+    r"|[、和与及][^，。；,;]{2,}?等[^，。；,;、等]{0,10}?项目$"  # (等四大提升工程: one programme's works)
+    r"|^(?:[^，。；,;、]{1,12}段、)+[^，。；,;、]{1,12}段$"
+)
+
+
+def _listed_name(name: str) -> int | None:
+    """The count of projects (0 when not said) when ``name`` lists several as one, else None."""
+    m = _LISTED_NAME.search(name)
+    if m is None:
+        return None
+    if m.group("n"):
+        return parse_count(m.group("n")) or 0
+    return name.count("、") + 1 if name.endswith("段") else 0
 
 
 # 开工的项目包括甲项目和乙项目(，总投资X): the projects a batch is made of, listed by name, not one project.
@@ -750,6 +793,9 @@ def _is_generic(name: str, gaz: Gazetteer) -> bool:
 _NAME_MAX = 64
 
 
+_KIND_AFTER_LIST = re.compile(r"等[^，。；,;、等]{0,10}?(?:项目|工程)")
+
+
 def _name_after(tail: str) -> str | None:
     """Project name in ``投资X亿元的<name>``."""
     nxt = _NEXT_FIGURE.search(tail)
@@ -767,6 +813,9 @@ def _name_after(tail: str) -> str | None:
     else:
         stop = _NAME_STOP.search(tail)
         name = tail[: stop.start()] if stop else tail
+    kind = _KIND_AFTER_LIST.match(tail, len(name)) if re.search("[、和与及]", name) else None
+    if kind:
+        name = tail[: kind.end()]  # 投资X的甲和乙等新兴产业项目: the list with its kind (_listed_name)
     name = _EVENT_TAIL.sub("", name.strip().rstrip("。；;，,：:"))
     return name if 2 <= len(name) <= _NAME_MAX else None
 
@@ -858,7 +907,15 @@ def _unquoted(name: str) -> str:
     return name
 
 
-_PARK_END = closing("科技产业园", "产业园", "科技园", "工业园", "物流园", "产业基地", "生产基地")
+_PARK_END = closing("园", "产业基地", "生产基地")  # 某科技产业园, 万亩林下经济园 (园区 ends in 区: a zone)
+
+
+# 普通干线公路 / 农村公路 / 高速公路: a kind of works, no name (a province's plan for all of them)
+_KIND_OF_WORKS = re.compile(r"(?:普通|干线|国道|省道|国省|农村|城乡|城市|乡村|县乡|旅游|高速|地方|重点|骨干|各类|主要)")
+_PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
+_WORKS_END = closing(
+    *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "隧道", "枢纽", "码头", "风电场"),
+)
 
 
 def _name_before(pre: str) -> str | None:
@@ -866,11 +923,29 @@ def _name_before(pre: str) -> str | None:
     pre = _LEADING_NAME.sub("", pre.strip())
     # 涿州某某科技产业园总投资X: a park named as one project (its own name, long enough)
     park = _PARK_END.search(pre) is not None and len(pre) >= 7 and not _DEICTIC_RE.search(pre)
-    if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre) and not park:
+    # 邯郸国际陆港铁路专用线总投资X / 某某水库总投资X: works named by what they are
+    works_m = _WORKS_END.search(pre)
+    own = _PLACE_LEAD.sub("", pre[: works_m.start()]) if works_m else ""
+    works = len(own) >= 3 and not _KIND_OF_WORKS.match(own) and not _DEICTIC_RE.search(pre)
+    if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre) and not park and not works:
         return None
     return pre if 2 <= len(pre) <= _NAME_MAX else None
 
 
+_FIRM_END = re.compile(one_of(*FIRM_SUFFIXES))
+_OTHER_NAME = re.compile(r"[^，。；、,;\d]{2,20}?(?:工程|项目|水库|电站)(?:[，。；、,;]|$|顺利|正式|开工|建成|竣工)")
+_NP_ACTING = re.compile(
+    r"^(?P<name>[^，、的在于是为将\d]{4,30}?(?:项目|工程))"
+    r"(?=(?:压茬|加快|全面|稳步|有序|正在|持续|顺利|按期|积极|扎实|已经|已)[\u4e00-\u9fff]{1,14}$)"
+)
+# After ；, a clause opening with a project of its own (not 其中/共/总投资 ...): a new item of a list.
+_NEW_ITEM = re.compile(r"^(?!其中|另有|此外|包括|共|总投资|计划|年度|累计|全年|今年)[^，。；\d]{4,40}?(?:项目|工程)")
+_HOLDS = re.compile(r"^[^，。；]*?(?:举行|举办|召开)了?")
+# (积极推进)甲产业园(项目)建设: a project as what a programme pushes on with, its work after it.
+_PUSHED = re.compile(
+    r"(?:积极|加快|全力|大力|扎实|持续|全面|推进|推动|实施|抓好|做好)*"
+    r"(?P<name>(?:(?!推进|推动|实施|抓好|做好|加快)[^，。；、的]){2,40}?(?:项目|工程|产业园|园区|基地))(?:的)?(?:建设|施工)"
+)
 # 该“甲物流园”: a reference word before a quoted name, the project named so before.
 _REF_QUOTED = re.compile(
     r"^(?:(?:该|这个|这一|此)[“\"](?P<name>[^”\"，。；,;]{2,24}?)[”\"]"
@@ -926,6 +1001,8 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
     if site and not _is_generic(site.group("name"), gaz):
         return site.group("name")  # 在X项目现场: the site names the project
     clause = _LEADING_NAME.sub("", clause.strip())
+    if clause.endswith(("建设", "施工")) and (pushed := _PUSHED.fullmatch(clause)):
+        clause = pushed.group("name")  # (积极推进)甲产业园项目建设，年内完成投资X: the project pushed on
     road = _ROAD_SUBJECT.match(clause) if any(c in clause for c in _ROAD_CUES) else None
     if road and _road(road.group("name"), gaz):
         return road.group("name")  # 云岭高速西段起自甲县，……，概算投资X: the road is the project
@@ -954,7 +1031,12 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
         if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz) and not _REF_TAIL.search(tail):
             return tail
     m = _NP_EVENT.search(clause) if _EVENT_VERB.search(clause) else None  # 位于某县的某某项目一期建成投产
-    if m and not _is_generic(m.group("name"), gaz):
+    if m:
+        name = _HOLDS.sub("", m.group("name"))  # 某县举行甲项目签约仪式: the project, not who holds it
+        if len(name) >= 3 and not _is_generic(name, gaz):
+            return name
+    m = _NP_ACTING.match(clause)  # 甲防洪工程项目压茬推进: a project opening its clause, then what it does
+    if m and not _is_generic(m.group("name"), gaz) and not gaz.exact(m.group("name")):
         return m.group("name")
     m = _NP_SUBJECT.match(clause)  # 来自北京的甲项目按下建设的快进键
     if m and not _is_generic(m.group("name"), gaz) and not gaz.find(m.group("name")):
@@ -1111,7 +1193,8 @@ class SentenceReader:
             run = [*run, name] if joined else [name]
             best, last_end = (s, name), e
         if len(run) >= 2 and best is not None:
-            best = (best[0], self._list_subject(run, _JOINT.match(before, last_end) is not None) or best[1])
+            joint = _JOINT.match(before, last_end) is not None or before.startswith("段", last_end)
+            best = (best[0], self._list_subject(run, joint) or best[1])  # (a route's sections: one route)
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
                 continue
@@ -1175,8 +1258,16 @@ class SentenceReader:
         """A project named after its place (鹿泉区某某项目) lies there, unless the text said a part of it."""
         found = self.gaz.find(name, self.item.place)
         place = found[0][2] if found and found[0][0] == 0 else self.gaz.prefix_place(name)
+        if place in (None, PROVINCE) and region in (None, PROVINCE) and (firm := _FIRM_END.search(name)):
+            # 甲工程有限公司赤城20万千瓦风电项目: the county a firm's project is named after, short
+            rest = name[firm.end() :]
+            place = next((n for a, n in self.gaz.alias_zone.items() if rest.startswith(a)), place)
         if place is None:
             return region
+        if found and found[0][0] == 0 and self.gaz.is_city(place):
+            rest = name[found[0][1] :]  # 张家口怀来甲产业园: the city, then its county named short
+            inner = next((n for a, n in self.gaz.alias_zone.items() if rest.startswith(a)), None)
+            place = inner if inner and self.gaz.parent(inner) == place else place
         if region is None or region == PROVINCE or region == self.gaz.parent(place):
             return place
         if self.gaz.parent(place) and region == self.gaz.parent(self.gaz.parent(place) or ""):
@@ -1276,7 +1367,7 @@ class SentenceReader:
             return None
         counts = Counter(
             name for text in self.doc_texts for s, _e, name in self.gaz.find(text)
-            if not (s and text[s - 1] == "的") and name != PROVINCE
+            if not (s and text[s - 1] == "的") and name != PROVINCE and not served(text, s)
         )
         if not counts:
             return self._short_county()
@@ -1300,7 +1391,7 @@ class SentenceReader:
             for text in self.doc_texts:
                 for s, _e, name in self.gaz.find(text, within):
                     inside = self.gaz.within(name, within)
-                    if inside and self._kind_ok(name, word) and not (s and text[s - 1] == "的"):
+                    if inside and self._kind_ok(name, word) and not (s and text[s - 1] == "的") and not served(text, s):
                         counts[name] = counts.get(name, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             lead = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > 2 * ranked[1][1])
@@ -1473,6 +1564,8 @@ class SentenceReader:
         the one before zoomed into.
         """
         self._openings_seen, first = True, not self._openings_seen
+        if TOPIC_OPENING.match(sentence):
+            return None  # 重大项目方面，甲新区……：a roundup by topic; each place is its clause's own
         opening = self._opening_place(sentence)
         if opening and opening == self.gaz.parent(self.item.place) and (
             self.item.own_voice or (first and self.gaz.visited(sentence) == self.item.place)
@@ -1572,7 +1665,9 @@ class SentenceReader:
         ]
         found = [
             f for f in most_specific(found, sentence, self.gaz)
-            if not _PLACE_RANKED.match(sentence, f[1]) and not object_mention(sentence, f[0], f[1])
+            if not _PLACE_RANKED.match(sentence, f[1])
+            and not object_mention(sentence, f[0], f[1])
+            and not served(sentence, f[0])  # 服务雄安新区建设: whom the projects serve
         ]
         found = subjects_only(self.gaz, sentence, found, self.para_place or self.item.place)  # venues.py
         if len({f[2] for f in found}) != 1:
@@ -1702,6 +1797,8 @@ class SentenceReader:
         for cm in _CLAUSE_RE.finditer(sentence):
             clause, c0 = cm.group(), cm.start()
             self._last_word = None
+            if batch is not None and c0 and sentence[c0 - 1] in "；;" and _NEW_ITEM.match(clause):
+                batch, focus = None, None  # 甲区推进7个项目，完成投资X；乙工程……完成投资Y: a new item, not a part
             parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
             # A later batch takes its stage from the event before the first one, never
             # from the batch before it (开工项目…；签约项目…；其他项目…).
@@ -1988,7 +2085,10 @@ class SentenceReader:
         m = _NP_END.search(clause)
         if m is None or m.start() < 2:
             return None
-        ref = _ref_word(_LEADING.sub("", clause[: m.start()].strip()))
+        head = _LEADING.sub("", clause[: m.start()].strip())
+        if head in ("项目", "项目总", "工程", "工程总") and isinstance(self.last_ref, str):
+            return self.last_ref  # 甲专用线工程项目，……。项目总占地N亩，总投资X: the project just named
+        ref = _ref_word(head)
         return self._referent(ref.group("noun"), "") if ref else None
 
     def _np_stage(self, clause: str, np: str) -> str | None:
@@ -2011,6 +2111,13 @@ class SentenceReader:
             return self.np_cache[clause]
         np = self.np_cache[clause] = _np(clause, self.gaz)
         return np
+
+    def _firm_named(self, name: str, before: str) -> str:
+        """``该公司(实施的)乙项目`` with 该公司 the firm the item named last (甲科技有限公司乙项目);
+        without one in sight, the project's own words (乙项目)."""
+        rest = _THE_FIRM_HEAD.sub("", name)
+        firms = _FIRM_NAME.findall(self._history[-400:] + before)
+        return firms[-1] + rest if firms else rest
 
     def _note_np(self, clause: str, np: str | None) -> None:
         """Remember where the project a clause names lies (found only if a rule asks);
@@ -2194,7 +2301,8 @@ class SentenceReader:
             return None  # 江苏省重大项目完成投资X: a figure of a place outside Hebei
         # 投资超10亿元的项目2个 sizes projects; 总投资超320亿元的项目439项 totals them.
         over = "总" not in word and money_text.startswith(("超", "逾", "突破", "过"))
-        sized = "以上" in money_text or over or not after.startswith("的")
+        # (总投资161亿新项目29个: a total, its 的 dropped; 10亿元项目3个 without 总: a size class)
+        sized = "以上" in money_text or over or (not after.startswith("的") and "总" not in word)
         if sized and _SIZE_CLASS.match(after):
             return None  # 亿元以上项目12个: counts projects by size
         if size_band(word, money_text, after, sentence[: c0 + money.start], self._history):
@@ -2214,7 +2322,9 @@ class SentenceReader:
         elif _PLAN_WORD.search(word):
             measure = "planned_investment"
         elif _DONE_WORD.search(word):
-            measure = "completed_investment"
+            # 年内完成投资X / 力争全年完成投资X: a target, not what was done
+            aimed = word.startswith("年内") or _AIM_BEFORE.search(pre_kw) is not None
+            measure = "planned_investment" if aimed else "completed_investment"
         elif _YEAR_WORD.search(word):
             # 完成年度投资X: what was done of the year's investment (计划完成年度投资X: a plan)
             measure = "completed_investment" if _DONE_BEFORE.search(pre_kw) else "planned_investment"
@@ -2229,6 +2339,11 @@ class SentenceReader:
         stage = batch.stage if batch else None
         category = batch.category if batch else None
         built = _BUILD_AFTER.match(after) or _SIZED_OF.match(after)  # what stands between figure and name
+        if built is None and not after.strip() and _TIME_ONLY.match(_LEADING.sub("", pre_kw[prev_end:].strip())):
+            # 目前总投资X，建筑面积N平方米的甲楼已开工: the figure's clause names nothing, the next its project
+            nxt = sentence[c0 + len(clause) :]
+            if (sized := _SIZED_OF.match(nxt)) is not None:
+                after, built = nxt, sized
         direct = None if after.startswith("的") or built else _DIRECT_NAME.match(after)
         if spent_on is not None:
             subject, name = "project", spent_on
@@ -2258,6 +2373,8 @@ class SentenceReader:
                 stage = detect_stage(clause) or stage or detect_stage(sentence[c0 + len(clause) :])
             else:
                 noun = next((n for n in REFERENCE_NOUNS if tail.startswith(n)), None)
+                if noun is None and (described := _DESCRIBED_NOUN.match(tail)):
+                    noun = described.group("noun")  # 这一总投资X的绿色能源项目: a description, then its noun
                 pointed = noun is not None and _REF_ONLY.match(_LEADING.sub("", pre_kw[prev_end:].strip()))
                 # 这个投资X亿元的项目 / 该总投资X的产业园: the one named before
                 referent = self._referent(noun, sentence[:c0]) if pointed and noun else None
@@ -2300,6 +2417,13 @@ class SentenceReader:
                     signed_deal = True  # 甲集团与乙县签约……，项目总投资X: the signed deal, named by none
                 elif batch is None and self.last_ref is None and (located := self._located_subject(sentence[:c0])):
                     subject, name = "project", located  # 甲港位于某县……。该项目总投资X: what was located
+                elif (
+                    batch is None
+                    and self.last_ref is None
+                    and (ref := self._referent(head[-2:], sentence[:c0]))
+                    and not _DEICTIC_RE.search(ref)  # (全市新设外资项目32家: a count of a place's, no name)
+                ):
+                    subject, name, from_ref = "project", ref, True  # 甲项目取得关键进展。项目总投资X: the one named
                 elif batch is None:
                     return None
             elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
@@ -2440,8 +2564,27 @@ class SentenceReader:
         scope = before
         for prior in self._sentence_names:
             scope = scope.replace(prior, " " * len(prior))
+        if subject == "project" and name:
+            for other in _CLAUSE_RE.finditer(before):
+                if name in other.group() or c0 <= other.start():
+                    continue
+                for s_, e_, _p in self.gaz.find(other.group(), self.item.place):
+                    if _OTHER_NAME.match(other.group(), e_):
+                        # 乙县甲水库工程开工，丙水库完成投资X: a place opening another project's name is that one's
+                        s_, e_ = s_ + other.start(), e_ + other.start()
+                        scope = scope[:s_] + " " * (e_ - s_) + scope[e_:]
+        if name and (group := _counted_group(name, self.gaz)) is not None:
+            subject, name, count = "portfolio", None, group[0]  # 31条(段)中小河流治理项目: a count of works
+        semi = max(before.rfind("；"), before.rfind(";"))
+        if subject == "project" and name and semi >= 0 and name in before[semi:]:
+            # 甲新区推进……，完成投资X；乙防洪工程……完成投资Y: the item after ； is its own project's
+            scope = "…" * (semi + 1) + scope[semi + 1 :]  # (not blank: the item is no sentence's opening)
         if subject == "project" and name and (listed := _listed_group(name)):
             subject, name, count = "portfolio", None, listed  # 开工的项目包括甲项目和乙项目，总投资X: the batch
+        if name and name.startswith(_THE_FIRM):
+            name = self._firm_named(name, before)  # 该公司实施的乙项目: the firm named before, its project
+        if name and (listed := _listed_name(name)) is not None:
+            subject, name, count = "portfolio", None, count or listed or None  # 甲、乙等4个项目总投资X
         region = list_place or self.region_for(scope, clause[money.end :])
         if from_ref and self._ref_place and not self._names_place(before):
             region = self._ref_place  # 位于某区的X项目……。该项目总投资Y

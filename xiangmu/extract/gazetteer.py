@@ -35,6 +35,7 @@ _EXTRA_ZONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("唐山南堡经济开发区", "唐山市", ("南堡经济开发区", "南堡开发区")),
     ("沧州临港经济技术开发区", "沧州市", ("临港经济技术开发区", "沧州临港经开区")),
     ("廊坊临空经济区", "廊坊市", ("临空经济区", "廊坊临空经济区廊坊片区")),
+    ("邢台高新技术产业开发区", "邢台市", ("高新区", "邢台高新区")),  # 市高新区 of a 邢台 report
 )
 
 # Extra short names for zones that jionlp knows (its alias column is too terse: "化工园区").
@@ -42,6 +43,7 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     "石家庄高新技术产业开发区": ("高新区", "石家庄高新区", "高新技术产业开发区"),
     "石家庄循环化工园区": ("循环化工园区", "化工园区"),
     "秦皇岛市经济技术开发区": ("秦皇岛经济技术开发区",),
+    "沧州渤海新区": ("渤海新区", "黄骅港"),  # the port the zone runs (沧州黄骅港: the zone, not the city)
 }
 
 _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税区")
@@ -84,7 +86,8 @@ _CLAUSE_HEAD = re.compile(r"(?:^|[，。；：、,;:！？\s“”\"（(])([^，
 _VISIT_AT = re.compile(r"(?:走进|来到|深入|走访)")
 # At most this many remembered ``Gazetteer.find`` answers (an article needs a few hundred).
 _FOUND_MAX = 20_000
-_MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$)")
+# (邢台市级农业园区 / 石家庄市级重点项目: a rank of something, 市级, not the city as a subject.)
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|新闻|广播|电视|融媒|报社|发布[）)]?$|级)")
 # A place as a landmark for a distance (北距某地60公里, 距离某市区仅30分钟车程): where something is
 # measured from, never the place the text reports on.
 _DISTANCE_AFTER = re.compile(
@@ -191,6 +194,34 @@ def places() -> tuple[Place, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def townships() -> dict[str, str]:
+    """Hebei's townships (镇, 乡, 街道) named once in the province, each with its county.
+
+    Why: a township's own report (我镇, a 乡's year review on a county site) may name no
+    county at all, and its figures belong to the county.  A name two counties share is left
+    out: it says nothing about which one.  Read from the same jionlp list as ``places``, whose
+    third level holds the townships."""
+    counties: dict[str, set[str]] = {}
+    in_hebei, county = False, None
+    with open(_location_file(), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("\t"):
+                if in_hebei and not line.startswith(PROVINCE):
+                    break
+                in_hebei = line.startswith(PROVINCE)
+            elif not in_hebei or line.startswith("\t\t\t\t"):
+                continue
+            elif line.startswith("\t\t\t"):
+                name = line.strip().split("\t")[0]
+                if county and len(name) >= 3 and name.endswith(("镇", "乡", "街道")):
+                    counties.setdefault(name, set()).add(county)
+            elif line.startswith("\t\t"):
+                county = line.strip().split("\t")[0]
+    known = {p.name for p in places()}
+    return {town: next(iter(cs)) for town, cs in counties.items() if len(cs) == 1 and next(iter(cs)) in known}
+
+
 def gazetteer_rows() -> list[dict[str, str | None]]:
     """Rows for the dbt seed: name, code, type, parent_name, short_names ('|'-joined)."""
     return [
@@ -252,6 +283,7 @@ class Gazetteer:
         self.pattern = re.compile(_trie_regex(words))
         # ``find``'s answers for the text being read (``forget`` empties it between articles).
         self._found: dict[str | tuple[str, str | None], tuple[tuple[int, int, str], ...]] = {}
+        self._towns: re.Pattern[str] | None = None  # ``township_county``'s pattern, built when first asked
 
     def _prefer(self, candidates: list[Place]) -> Place | None:
         if len(candidates) == 1:
@@ -442,6 +474,14 @@ class Gazetteer:
         """Whether 全市/我市 inside an item about ``name`` can mean ``name`` itself."""
         place = self.resolved.get(name)
         return place is not None and place.type in ("city", "county_city")
+
+    def township_county(self, text: str) -> str | None:
+        """The one county whose townships ``text`` names (北鱼乡……, 我镇), else None: a last
+        resort for a text that names no county or city of its own."""
+        if self._towns is None:
+            self._towns = re.compile(_trie_regex({t: "" for t in townships()}))
+        counties = {townships()[m.group()] for m in self._towns.finditer(text)}
+        return counties.pop() if len(counties) == 1 else None
 
     def exact(self, line: str) -> str | None:
         """The place a heading line consists of (e.g. a bare "赵县" or "经开区"), if any."""

@@ -22,10 +22,21 @@ from dataclasses import dataclass, field
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
 from .gazetteer import Gazetteer
-from .lexicon import CITY_WORDS, DATELINE, HELD, LIST_ENTRY, PROVINCE_WORDS, one_of, opening, without_route, words
+from .lexicon import (
+    CITY_WORDS,
+    DATELINE,
+    HELD,
+    LIST_ENTRY,
+    PROVINCE_WORDS,
+    TOPIC_OPENING,
+    one_of,
+    opening,
+    without_route,
+    words,
+)
 from .normalize import Para
 from .periods import find_event_date
-from .venues import fair_host, main_venue, owner_after_event, subjects_only, venue_city
+from .venues import fair_host, main_venue, owner_after_event, served, subjects_only, venue_city
 
 _NEW_STORY = opening(DATELINE, "新华社", "（记者", r"\(记者")
 _CONTINUED = re.compile("^" + CONTINUED_FROM_OPEN)
@@ -137,6 +148,9 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 # 铆足干劲，开局冲刺。2月12日，某县……: a motto opens the lead; the facts follow it.
                 nxt = _FIRST_SENTENCE.match(lead, first.end() + 1) if first else None
                 sentence = nxt.group(0) if nxt and nxt.group(0) else sentence
+            if cur.place is not None and not cur.has_body and gaz.is_city(cur.place):
+                # 石家庄新增一座……(title) / 2月28日，石家庄市桥西区人民政府……: the lead narrows the city
+                cur.place = _city_then_part(sentence, cur.place, gaz) or cur.place
             if cur.place is None and not entry:
                 titled = any(_CITY_WIDE.search(q.text) for q in cur.paras if q.heading)
                 cur.place = lead_place(sentence, gaz, titled) or _city_listed_later(lead, sentence, gaz)
@@ -170,7 +184,18 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             if not weak:  # a list's entries (- 某区：30个项目。) are not what the article is about
                 weak.append(article_place("\n".join(ln for ln in raw.splitlines() if not LIST_ENTRY.match(ln)), gaz))
             it.place = _within(it, weak[0], gaz)
+        if it.place is None and not it.continued and not _province_wide(it):
+            # 北鱼乡……(a township's own report naming no county): the county of its townships
+            it.place = gaz.township_county("\n".join(p.text for p in it.paras))
     return out
+
+
+def _city_then_part(sentence: str, city: str, gaz: Gazetteer) -> str | None:
+    """The county or district a lead names first, written right after its city (某市某区……)."""
+    found = gaz.find(sentence)
+    if len(found) < 2 or found[0][2] != city or found[0][1] != found[1][0] or gaz.parent(found[1][2]) != city:
+        return None
+    return found[1][2]
 
 
 def _few_body(paras: list[Para], few: int = 3) -> bool:
@@ -232,7 +257,7 @@ def _majority(texts: list[str], gaz: Gazetteer, at_least: int, venues: bool = Fa
     counts: dict[str, int] = {}
     for text in texts:
         for s, e, found in gaz.find(text):
-            if not _inside_name(text, s) and not fair_host(gaz, text, s, e, found):
+            if not _inside_name(text, s) and not fair_host(gaz, text, s, e, found) and not served(text, s):
                 name = venue_city(gaz, text, s, found) if venues else found
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
@@ -270,6 +295,8 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
     and none for a list across cities or for 全省……在某市举行 (the province's event at a venue).
     ``city_wide``: the title speaks of 我市/全市, so an event held in a district or zone
     (活动在某开发区某项目现场举行) is the city's, not the venue's."""
+    if TOPIC_OPENING.match(sentence):
+        return None  # 重大项目方面，甲新区……: a review by topic; the place is that clause's, not the text's
     sentence = without_route(sentence)  # 某高速起自甲区，途经乙县: the road's route, not the lead's place
     found = subjects_only(gaz, sentence, _named(sentence, gaz), None)  # no venue of another's event
     if not found:
@@ -338,7 +365,7 @@ def _across_cities(listed: list[str], gaz: Gazetteer) -> bool:
 
 
 def _named(sentence: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    named = [f for f in gaz.find(sentence) if not _inside_name(sentence, f[0])]
+    named = [f for f in gaz.find(sentence) if not _inside_name(sentence, f[0]) and not served(sentence, f[0])]
     return most_specific(named, sentence, gaz)
 
 

@@ -16,6 +16,9 @@ DATELINE = r"(?:本报讯|本报[^\s，。]{0,6}电)"
 # A line that is one entry of a list (- 某区：30个项目。 / · 甲项目 / 1. / （2） / ③): it speaks of
 # its entry only, so neither the item's place nor the next paragraph's comes from it.
 LIST_ENTRY = re.compile(r"^\s*(?:[-－–—·•●▪◆■*]|[①-⑳]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
+# A sentence opening with its topic (重大项目方面，甲新区……): a review by topic, whose places are
+# each their own clause's, neither the paragraph's nor the text's.
+TOPIC_OPENING = re.compile("^" + DATELINE + r"?\s*[^，。；,;]{2,12}方面[，,]")
 # Verbs saying where an event took place (……在某县举行).
 HELD = ("举行", "举办", "召开")
 PROVINCE_WORDS = ("全省", "我省", "本省")

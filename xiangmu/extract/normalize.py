@@ -45,6 +45,8 @@ _CREDIT = re.compile(
     r"[（(]?(?:本报)?(?:首席)?(?:记者|通讯员|摄影)?[\s\u3000]*(?:[\u4e00-\u9fff·]{2,5}[\s\u3000、]*){1,3}"
     r"摄(?:影)?[）)]?$"
 )
+# A paragraph closing with its photographer's credit (……投资54亿元。某某 摄): it ends there, unbroken.
+_CREDIT_TAIL = re.compile(r"[。！？!?”）)][\s\u3000]{0,4}(?:[\u4e00-\u9fff·]{2,5}[\s\u3000、]{1,4}){1,3}摄(?:影)?$")
 _CAPTION_MAX = 80  # characters: a caption is one line of text under a picture
 # A headline whose only punctuation is an exclamation or question mark inside it, not at its end.
 _EXCLAIMED_TITLE = re.compile(r"^[^，。；、,;：:]{2,60}[!！?？][^，。；、,;：:!！?？]{4,60}$")
@@ -156,6 +158,7 @@ def paragraphs(text: str) -> list[Para]:
                 ((length >= 12 and punct) or open_quote)  # _is_body of the joined paragraph
                 and next_is_body
                 and prev[-1] not in _TERMINAL
+                and not (prev.endswith(("摄", "摄影")) and _CREDIT_TAIL.search(prev, max(0, len(prev) - 40)))
                 and bool(_CONT_START.match(line))
                 and not first.startswith("#")
                 and not line.startswith(("——", "#", "本报讯", "（上接", "(上接"))
@@ -233,14 +236,15 @@ def _place_prefix() -> re.Pattern[str]:
 # not what the story is about.
 _BUREAU_DATELINE = re.compile(
     r"^\s*(?:新华社|中新社|中新网|中国新闻网|新华网|人民网|央视网|中国经济网|人民日报|经济日报|光明日报|中国日报"
-    r"|科技日报|工人日报|农民日报|法治日报|中国青年报)[\u4e00-\u9fff]{2,6}?\s*\d{1,2}月\d{1,2}日\s*[电讯]"
+    r"|科技日报|工人日报|农民日报|法治日报|中国青年报|央广网|央视新闻|中国网|国际在线|环球网|澎湃新闻|新京报"
+    r"|中国报道)[\u4e00-\u9fff]{2,6}?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|消息)"
 )
 
 
 def without_bureau(text: str) -> str:
     """``text`` with an agency's dateline turned into a placeless 本报讯 (same length, so offsets hold)."""
-    # (the dateline ends with 电 or 讯: a text with neither is done without the pattern)
-    m = _BUREAU_DATELINE.match(text) if "电" in text or "讯" in text else None
+    # (the dateline ends with 电, 讯 or 消息: a text with none is done without the pattern)
+    m = _BUREAU_DATELINE.match(text) if "电" in text or "讯" in text or "消息" in text else None
     if m is None:
         return text
     return "本报讯" + "\u3000" * (m.end() - 3) + text[m.end() :]

@@ -52,6 +52,23 @@ def object_mention(text: str, s: int, e: int) -> bool:
     return _ATTENDED.search(text, max(0, s - 4), s) is not None and PROJECT_AT.match(text, e) is not None
 
 
+# Verbs naming whom a place's projects serve or what they link to (服务雄安新区建设, 对接京津,
+# 保障首都、雄安新区以及……): the place after them is a beneficiary or a neighbour, never the text's subject.
+_SERVES = re.compile(
+    one_of(
+        *("服务", "对接", "融入", "保障", "辐射", "助力", "支撑", "对标"),
+        *("毗邻", "紧邻", "临近", "靠近", "连接", "联通", "通往", "直达"),
+    )
+    + r"(?:[^，,；;。、\s]{1,5}[、和及与])*$"
+)
+
+
+def served(text: str, s: int) -> bool:
+    """A place named after 服务/对接/毗邻 … (or in a list right after one): whom the projects serve
+    or border, so it never counts toward the place a whole text is about."""
+    return _SERVES.search(text, max(0, s - 24), s) is not None
+
+
 def landed_in(gaz: Gazetteer, after: str) -> str | None:
     """The place a figure's projects land in, later in its clause (……的N个项目落户某区)."""
     stop = _CLAUSE_END.search(after)
