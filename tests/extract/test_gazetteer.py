@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+
+from xiangmu.extract import extract_facts
 from xiangmu.extract.gazetteer import gazetteer, gazetteer_rows
 
 
@@ -30,9 +33,23 @@ def test_short_zone_names_resolve_by_home_city() -> None:
 
 
 def test_ambiguous_district_names_prefer_the_home_city() -> None:
-    assert gazetteer("sjzrb").find("桥西区")[0][2] == "桥西区"
-    assert gazetteer("sjzrb").code("桥西区") == "130104"
-    assert gazetteer("hbrb").find("桥西区") == []  # three cities have one
+    sjz = gazetteer("sjzrb")
+    name = sjz.find("桥西区")[0][2]
+    assert (sjz.display(name), sjz.code(name)) == ("桥西区", "130104")
+    assert gazetteer("hbrb").find("桥西区") == []  # two cities have one: no context, no place
+
+
+def test_a_shared_district_name_resolves_by_its_city_or_the_context() -> None:
+    hb = gazetteer("hbrb")
+    assert [hb.code(n) for _, _, n in hb.find("沧州新华区和石家庄市新华区")] == ["130902", "130105"]
+    assert hb.code(hb.find("桥西区今年", "张家口市")[0][2]) == "130703"
+    assert hb.code(hb.find("新华区今年", "石家庄市新华区")[0][2]) == "130105"
+
+
+def test_facts_report_a_shared_district_by_its_plain_name_and_its_own_code() -> None:
+    text = "本报讯 记者从沧州市新华区获悉，新华区今年安排重点项目20个，总投资80亿元。"
+    f = extract_facts(text, dt.date(2024, 3, 1), "hbrb")[0]
+    assert (f.region, f.region_code) == ("新华区", "130902")
 
 
 def test_longest_match_wins() -> None:

@@ -280,3 +280,31 @@ def test_starting_early_is_a_goal_not_a_groundbreaking() -> None:
     text = "本报讯 今年，桥西区全力推动10个省市重点项目早开工、快建设，年内完成投资27亿元以上。"
     f = one(run(text), amount_cny=2.7e9)
     assert (f.measure, f.stage) == ("planned_investment", "key_project")
+
+
+# 9. Shapes of the seventeenth pool: a campaign's name in quotes, a project one of a batch, 引进资金.
+def test_a_place_inside_an_event_s_quoted_name_is_not_the_text_s() -> None:
+    text = (
+        "丰南区举办“四个一百进唐山”专场推介会\n"
+        "本报讯 日前，“四个一百进唐山”丰南专场推介会举办。\n"
+        "活动期间，高端制造产业基地等28个项目签约，计划总投资172亿元。"
+    )
+    f = one(run(text, HB), amount_cny=1.72e10)
+    assert (f.region, f.project_count, f.stage) == ("丰南区", 28, "signed")
+
+
+def test_a_quotation_opening_with_its_place_is_about_it() -> None:
+    text = "本报讯 9月9日，副市长宣布“霸州市重点项目集中开工”。今天，我市总投资23.4亿元的9个项目集体开工。"
+    assert one(run(text, HB), amount_cny=2.34e9).region == "霸州市"
+
+
+def test_a_project_one_of_a_batch_including_it() -> None:
+    text = "本报讯 其中，包括某控股集团投资10亿元建设农产品智慧交易商贸城在内的20个产业项目，带动能力强。"
+    f = one(run(text, HB), amount_cny=1e9)
+    assert (f.subject, f.project_name) == ("project", "农产品智慧交易商贸城")
+
+
+def test_funds_brought_in_under_agreements_are_investment() -> None:
+    text = "本报讯 截至6月中旬，迁安市共计完成签约和落地项目6个，协议引进资金约11.27亿元。"
+    f = one(run(text, HB), amount_cny=1.127e9)
+    assert (f.region, f.subject, f.project_count) == ("迁安市", "portfolio", 6)

@@ -43,6 +43,13 @@ amounts gives one fact per place; 完成X亿元投资 states the amount before �
 own units (改造96个老旧小区, 中小学12所) and an area's housing programme (全省棚改) are portfolios
 though no 项目 is said; projects described by their fields (甲、乙等领域的……项目) or a financing
 model (PPP项目) are a kind, not a name.
+
+Places that say nothing of a figure's own: whom projects serve or border (服务雄安新区, venues.served),
+a place inside an event's short quoted name (“四个一百进唐山”推介会), a rank (市级), a topic review's
+clauses (重大项目方面，甲新区……: each place its clause's own).  A township names its county when the
+text names none (gazetteer.township_county); a district name two cities share (新华区) is the one its
+city or the item's context gives, reported by its plain name and its own code.  A list written as one
+name (甲、乙等4个项目 / 甲县段、乙区段) and counts of works (31条(段)……项目) are groups, not projects.
 """
 
 from __future__ import annotations
@@ -71,6 +78,7 @@ from .lexicon import (
     TOPIC_OPENING,
     VISIT_VERBS,
     closing,
+    in_short_quote,
     one_of,
     opening,
     without_route,
@@ -120,12 +128,12 @@ _KW_RE = re.compile(
     r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|(?:整体)?规划(?:项目)?)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算|工作量)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
-    r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引资(?:总额|额)?"
+    r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引(?:资|进资金)(?:总额|额)?"  # 协议引进资金X: 协议引资
     r"|累计(?:完成)?投入(?:资金)?))"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
     r"(?P<fill>(?:共|约|高达|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
 )
 # What every keyword of _KW_RE holds: a quick test before that pattern, which is tried at every character.
-_KW_CORE = words("投资", "外资", "签约", "引资", "投入")
+_KW_CORE = words("投资", "外资", "签约", "引资", "引进资金", "投入")
 
 
 def _keyword_at_end(text: str) -> re.Match[str] | None:
@@ -135,7 +143,7 @@ def _keyword_at_end(text: str) -> re.Match[str] | None:
 
 
 # Words that turn a following 投资 into something other than project investment.
-_MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资", "累计(?:完成)?投入")
+_MONEY_WORDS = words("投资", "外资", "签约[总金]{0,2}额", "引资", "引进资金", "累计(?:完成)?投入")
 # The investment keyword a ranking list of places with bracketed figures follows.
 _BRACKET_KW = re.compile(r"(?:计划|年度|累计)?(?:完成投资|投资完成|总投资|计划投资|投资目标|投资任务)")
 _LOAN_WORDS = words("贷款", "授信", "信贷", "融资", "放款", "投放", "银行")
@@ -187,6 +195,7 @@ _NAME_STOP = re.compile(
         *("正在", "已经", "已于", "已", "将于", "将", "于", "目前", "预计", "计划"),
         *("顺利", "全面", "主要", "建成后", "部分", "等", "，", ","),
         *_LISTED_AS,
+        "在内",  # 包括甲公司建设乙项目在内的20个项目: 乙项目, one of them
     )
 )
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目计划", "工程", "该工程"}
@@ -911,7 +920,10 @@ _PARK_END = closing("园", "产业基地", "生产基地")  # 某科技产业园
 
 
 # 普通干线公路 / 农村公路 / 高速公路: a kind of works, no name (a province's plan for all of them)
-_KIND_OF_WORKS = re.compile(r"(?:普通|干线|国道|省道|国省|农村|城乡|城市|乡村|县乡|旅游|高速|地方|重点|骨干|各类|主要)")
+_KIND_OF_WORKS = opening(
+    *("普通", "干线", "国道", "省道", "国省", "农村", "城乡", "城市", "乡村", "县乡", "旅游", "高速"),
+    *("地方", "重点", "骨干", "各类", "主要"),
+)
 _PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
 _WORKS_END = closing(
     *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "隧道", "枢纽", "码头", "风电场"),
@@ -1368,6 +1380,7 @@ class SentenceReader:
         counts = Counter(
             name for text in self.doc_texts for s, _e, name in self.gaz.find(text)
             if not (s and text[s - 1] == "的") and name != PROVINCE and not served(text, s)
+            and not in_short_quote(text, s)
         )
         if not counts:
             return self._short_county()
@@ -1668,6 +1681,7 @@ class SentenceReader:
             if not _PLACE_RANKED.match(sentence, f[1])
             and not object_mention(sentence, f[0], f[1])
             and not served(sentence, f[0])  # 服务雄安新区建设: whom the projects serve
+            and not in_short_quote(sentence, f[0])  # “四个一百进唐山”推介会: an event's name
         ]
         found = subjects_only(self.gaz, sentence, found, self.para_place or self.item.place)  # venues.py
         if len({f[2] for f in found}) != 1:

@@ -306,6 +306,9 @@ class Gazetteer:
                     if len(s) >= 3 and s != p.name and p not in short.get(s, ()):
                         short.setdefault(s, []).append(p)
         for name, cands in full.items():
+            if len(cands) > 1 and all(c.type != "zone" for c in cands):
+                self._shared(name, cands, city_shorts)
+                continue
             chosen = self._prefer(cands)
             if chosen is not None:
                 self.names[name] = chosen.name
@@ -327,6 +330,31 @@ class Gazetteer:
                 self.names[name] = chosen.name
             elif all(c.type == "zone" for c in cands):
                 self.ambiguous[name] = [c.name for c in cands]
+
+    def _shared(self, name: str, cands: list[Place], city_shorts: dict[str, list[str]]) -> None:
+        """A district name two cities share (新华区: 石家庄 and 沧州; 桥西区: 石家庄 and 张家口).
+
+        Each is known by a qualified name (石家庄市新华区), found when the text writes its city
+        before it (沧州新华区 too); the plain name is the home city's in its own paper and,
+        elsewhere, the one in the context's city (``_in_context``).  ``display`` gives the
+        plain name back for the facts: their admin code says which one."""
+        qualified = []
+        for c in cands:
+            full = f"{c.parent}{c.name}"
+            qualified.append(full)
+            self.resolved[full] = c
+            for city in city_shorts.get(c.parent or "", []):
+                self.names[city + c.name] = full
+        local = [q for q, c in zip(qualified, cands, strict=True) if c.parent == self.home]
+        if len(local) == 1:
+            self.names[name] = local[0]
+        else:
+            self.ambiguous[name] = qualified
+
+    def display(self, name: str | None) -> str | None:
+        """The name a fact reports: the place's own (新华区 for 沧州市新华区, whose code tells it apart)."""
+        place = self.resolved.get(name or "")
+        return place.name if place is not None else name
 
     def forget(self) -> None:
         """Drop ``find``'s remembered answers (called per article: they only pay off within one)."""

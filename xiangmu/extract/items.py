@@ -29,6 +29,7 @@ from .lexicon import (
     LIST_ENTRY,
     PROVINCE_WORDS,
     TOPIC_OPENING,
+    in_short_quote,
     one_of,
     opening,
     without_route,
@@ -118,7 +119,7 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             if exact:
                 cur.place, cur.place_from_heading = exact, True
             else:
-                found = gaz.find(text)
+                found = [f for f in gaz.find(text) if not in_short_quote(text, f[0])]  # “四个一百进唐山”: a name's
                 if _across_cities(listed_places(found, text), gaz):
                     found = []  # 甲市、乙市、丙市：…… a title about several cities is about none alone
                     cur.several = True
@@ -365,7 +366,10 @@ def _across_cities(listed: list[str], gaz: Gazetteer) -> bool:
 
 
 def _named(sentence: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    named = [f for f in gaz.find(sentence) if not _inside_name(sentence, f[0]) and not served(sentence, f[0])]
+    named = [
+        f for f in gaz.find(sentence)
+        if not _inside_name(sentence, f[0]) and not served(sentence, f[0]) and not in_short_quote(sentence, f[0])
+    ]
     return most_specific(named, sentence, gaz)
 
 

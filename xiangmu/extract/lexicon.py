@@ -62,6 +62,17 @@ def without_route(text: str) -> str:
     return _ROUTE.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
+def in_short_quote(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a short quotation (“四个一百进唐山”专场推介会): the name of a campaign,
+    event or project, whose place is no subject.  A long or punctuated quotation is someone's speech,
+    whose places still count."""
+    start = text.rfind("“", 0, at)
+    if start < 0 or start == at - 1 or text.find("”", start, at) >= 0:
+        return False  # (宣布“某市重点项目集中开工”: a quotation opening with its place is about it)
+    end = text.find("”", at)
+    return 0 <= end - start <= 17 and not any(c in text[start:end] for c in "，。；！？,;")
+
+
 def one_of(*alternatives: str) -> str:
     """``(?:a|b|c)``: a group matching one of the alternatives."""
     return "(?:" + "|".join(alternatives) + ")"

@@ -74,9 +74,10 @@ _SCALE = {
 SCALE_WORDS = "|".join(sorted(filter(None, _SCALE), key=len, reverse=True))
 # 亿人民币 / 万人民币 (no 元) is yuan too, but only after a scale word (``scan_money``).
 CURRENCY_WORDS = f"元人民币|元|人民币|{_CUR_ALT}"
-# What may follow 万/亿 when no 元 does: not a unit of something else (1.2亿人次, 5万吨, 3万平方米,
-# 2亿美元 is the currency's).  投资1.2亿建设甲项目 / 总投资109.23亿续建项目 are yuan: the papers drop
-# 元 before a verb or noun, and a figure becomes a fact only after an investment keyword anyway.
+# What may follow 亿 when no 元 does: not a unit of something else (1.2亿人次, 3亿立方米; 2亿美元
+# is the currency's).  投资1.2亿建设甲项目 / 总投资109.23亿续建项目 are yuan: the papers drop 元
+# before a verb or noun, and a figure becomes a fact only after an investment keyword anyway.
+# (A bare 万 stays no amount at all: ``scan_money``.)
 _UNIT_CHARS = (
     "人次户吨千百十立平方亩株头只套台辆件美欧日港英韩澳卢瓦度斤公里米升个年粒册张份条棵字余多股桶箱标"
     "座间床所家位名篇项批期倍成层栋块片"
@@ -86,7 +87,7 @@ MONEY_RE = re.compile(
     _APPROX_BEFORE
     + rf"(?P<num>{NUM})\s*(?P<more>余|多)?\s*(?P<scale>{SCALE_WORDS})?"
     # One stray space may stand inside the unit (48.76亿 元), as the e-paper's line breaks leave it.
-    + rf"(?P<more2>余|多)?[ \u3000]?(?P<cur>{CURRENCY_WORDS}|(?<=[亿万])(?![元{_UNIT_CHARS}]))"
+    + rf"(?P<more2>余|多)?[ \u3000]?(?P<cur>{CURRENCY_WORDS}|(?<=亿)(?![元{_UNIT_CHARS}]))"
     + r"(?P<post>以上|左右|多)?"
 )
 
