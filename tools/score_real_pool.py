@@ -9,13 +9,13 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|...|check17|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|...|check18|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2`` to ``check17`` are further held-out pools, each built
+at ``dev``.  ``check2`` to ``check18`` are further held-out pools, each built
 later from articles no rule had been written for, whose texts live in their own
 directories: without ``--texts`` they are read from ``/work/real_texts2`` to
-``/work/real_texts17`` (every other split, ``all`` included, reads
+``/work/real_texts18`` (every other split, ``all`` included, reads
 ``/work/real_texts``).  A fresh pool
 measures the extractor only until rules are tuned on it, so run each held-out
 split rarely and never read its misses while writing rules.  Prints a
@@ -54,6 +54,7 @@ SPLIT_TEXTS = {
     "check15": Path("/work/real_texts15"),
     "check16": Path("/work/real_texts16"),
     "check17": Path("/work/real_texts17"),
+    "check18": Path("/work/real_texts18"),
 }
 SPLITS = ("dev", "check", *SPLIT_TEXTS, "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"

@@ -308,3 +308,42 @@ def test_funds_brought_in_under_agreements_are_investment() -> None:
     text = "本报讯 截至6月中旬，迁安市共计完成签约和落地项目6个，协议引进资金约11.27亿元。"
     f = one(run(text, HB), amount_cny=1.127e9)
     assert (f.region, f.subject, f.project_count) == ("迁安市", "portfolio", 6)
+
+
+# 10. Shapes of the eighteenth pool: a firm named after its city, descriptions that are no names,
+# facilities and their phases, works counted after a long list of places.
+def test_a_firm_named_after_its_city_leaves_the_county_the_subject() -> None:
+    text = (
+        "投资103亿！第二条肉鸡全产业链项目落地\n"
+        "本报讯 12月29日，衡水正大1亿只肉鸡全产业链项目推进恳谈会在衡水市故城县召开。\n"
+        "据悉，故城县引进的衡水正大1亿只肉鸡全产业链项目是某集团在中国投资建设的第二条全产业链项目，"
+        "也是全省第一家现代农牧全产业链项目。项目总投资103亿元。\n"
+        "衡水正大食品加工项目是全产业链项目的核心项目，总投资18亿元。"
+    )
+    facts = run(text, HB)
+    whole = one(facts, amount_cny=1.03e10)
+    assert (whole.project_name, whole.region) == ("衡水正大1亿只肉鸡全产业链项目", "故城县")
+    assert one(facts, amount_cny=1.8e9).region == "故城县"
+
+
+def test_an_airport_and_a_park_s_phase_are_projects() -> None:
+    text = (
+        "本报讯 辛集市通用机场及航空产业园选址于辛集市区东部。通用机场及航空产业园规划占地15平方公里，总投资200亿元。"
+        "其中，通用机场占地0.67平方公里，投资3.5亿元；航空产业园一期占地4.9平方公里，投资65亿元。"
+    )
+    facts = run(text, HB)
+    assert [one(facts, amount_cny=a).project_name for a in (2e10, 3.5e8, 6.5e9)] == [
+        "通用机场及航空产业园",
+        "通用机场",
+        "航空产业园一期",
+    ]
+    assert {f.region for f in facts} == {"辛集市"}
+
+
+def test_works_counted_after_a_long_list_of_places() -> None:
+    text = (
+        "本报讯 今年，沧州市计划改造渤海新区、泊头市、黄骅市、河间市、任丘市、青县、肃宁县、献县等10个县(市、区)"
+        "的130个老旧小区，改造建筑面积164万平方米，计划投资2.6亿元。"
+    )
+    f = one(run(text, HB), amount_cny=2.6e8)
+    assert (f.region, f.subject, f.measure) == ("沧州市", "portfolio", "planned_investment")

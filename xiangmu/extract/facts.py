@@ -71,6 +71,7 @@ from .lexicon import (
     FIRM_SUFFIXES,
     LANDING_VERBS,
     LIST_ENTRY,
+    NAMED_AFTER_PLACE,
     OUTSIDE_NAMES,
     OUTSIDE_PLACE,
     REFERENCE_NOUNS,
@@ -203,7 +204,8 @@ _NP_END = re.compile(
     one_of(
         *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
-        r"(?<=项目|工程)(?:规划|拟)",  # 甲产业园项目规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
+        # 甲产业园(项目)规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
+        r"(?<=项目|工程)(?:规划|拟)|(?<=[园场])(?:规划|拟)(?=占地|建设|总投资|投资|面积)",
         *_LISTED_AS,
     )
 )
@@ -231,10 +233,13 @@ _LIST_OPENER = closing(*_OPENERS, "如下", "包括")
 _OPENER_INSIDE = re.compile(one_of(*_OPENERS) + "(?![：:])")  # 项目分别是甲项目 (no colon)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十]个?[是为]?)")
 _NOT_A_NAME = opening("涉及", "涵盖", "包括", "主要", "其他", "其余", "另有", "还有", "此外")
-_PREDICATE = opening("属于", "属", "是", "为", "系", "作为", "成为", "列为", "入选")
+_PREDICATE = opening("属于", "属", "是", "也是", "还是", "为", "系", "作为", "成为", "列为", "入选")
 # The words a project's name ends with (甲产业园, 乙生产线); _NP_EVENT and _NP_SUBJECT take the first two.
-_NAME_SUFFIXES = ("项目", "工程", "工厂", "厂", "园", "园区", "中心", "基地", "生产线")
-_NP_SUFFIX = closing(*_NAME_SUFFIXES)
+_NAME_SUFFIXES = ("项目", "工程", "工厂", "厂", "园", "园区", "中心", "基地", "生产线", "机场")
+# (甲产业园一期: a park's first phase; 项目二期 is a phase of the project in context, _PHASE_HEAD)
+_NP_SUFFIX = re.compile(
+    one_of(*_NAME_SUFFIXES) + "$|" + one_of(*(s for s in _NAME_SUFFIXES if s not in ("项目", "工程"))) + "[一二三四]期$"
+)
 # 总投资X亿元(在某县)建设的甲项目: the figure of the project named after it, where it is built.
 # 新建/兴建, never ending right before 设: after a place ending in 兴 or 新, 在定兴建设 is 定兴 + 建设,
 # not 定 + 兴建 (the place and the project's name would each lose a character).
@@ -302,6 +307,7 @@ _GENERIC_NAME = words(
 _ATTRACTED = re.compile(r"吸引(?!力)[^，。；,;]{0,40}?项目")
 # Projects described by the fields they are in (生物医药、装备制造等领域的新兴产业项目): a kind, no name.
 _FIELDS_OF = re.compile(r"等(?:领域|行业|产业|方面|门类)的?")
+_ORDINAL_NAME = re.compile(r"^(?:其)?第[\d一二三四五六七八九十]+(?:条|个|家|座|批|处)")
 _YEAR_LEAD = re.compile(r"^(?:\d{4}|今|去|明|前)年度?")
 _GENERIC_CHARS = '新省市县区年月日在第个的等类共批大小该此本这各其余中及和、“”"（）() '
 _THRESHOLD_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}?项目")
@@ -677,7 +683,7 @@ def _listed_group(name: str) -> int | None:
 _FIRM_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + "$")
 # Works counted in their own units (改造96个老旧小区 / 新改扩建中小学、幼儿园12所): a programme of projects.
 _COUNTED_WORKS = re.compile(
-    r"(?:改造|新建|改扩建|扩建|建设|完成|实施|开工)[^，。；,;]{0,24}?\d+\s*(?:个|所|座|处|条|套|栋|户)"
+    r"(?:改造|新建|改扩建|扩建|建设|完成|实施|开工)[^，。；,;]{0,64}?\d+\s*(?:个|所|座|处|条|套|栋|户)"
     r"(?![^，。；,;]{0,6}?(?:项目|工程))"
 )
 _COUNTED_LISTED = re.compile(
@@ -787,8 +793,8 @@ def _before_keyword(text: str) -> str:
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
-    if _FIELDS_OF.search(name):
-        return True
+    if _FIELDS_OF.search(name) or _ORDINAL_NAME.match(name):
+        return True  # 甲、乙等领域的项目 / 在中国建设的第二条全产业链项目: a description, no name
     name = _YEAR_LEAD.sub("", name)  # 2018年某县重点项目: the year hides the short name after it
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
@@ -1229,7 +1235,9 @@ class SentenceReader:
             lead = before[: best[0]].strip(" \u3000“”\"")
             if _YEAR_COMMA.match(lead):
                 lead = ""  # 今年，某市共谋划……: a year and a comma before the city, its subject still
-            if (not lead or _TIME_ONLY.match(lead)) and not _FIRM.search(before, best[0]):
+            end = next((e for s, e, _n in self.gaz.find(before, item_place) if s == best[0]), None)
+            named = end is not None and NAMED_AFTER_PLACE.match(before, end)  # 衡水正大甲项目是……: the firm's home
+            if (not lead or _TIME_ONLY.match(lead)) and not _FIRM.search(before, best[0]) and not named:
                 return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
@@ -2149,6 +2157,8 @@ class SentenceReader:
         """Where a project named in ``clause`` lies: a place stated before its name."""
         at = clause.find(name)
         found = self.gaz.find(clause[: at if at >= 0 else len(clause)] + name, self.item.place)
+        if len(found) >= 2 and self.gaz.within(found[-2][2], found[-1][2]):
+            return found[-2][2]  # 故城县引进的衡水正大甲项目: the county, not the city the name opens with
         return found[-1][2] if found else None
 
     def _signing(self, before: str) -> bool:

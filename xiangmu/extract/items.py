@@ -27,6 +27,7 @@ from .lexicon import (
     DATELINE,
     HELD,
     LIST_ENTRY,
+    NAMED_AFTER_PLACE,
     PROVINCE_WORDS,
     TOPIC_OPENING,
     in_short_quote,
@@ -306,6 +307,9 @@ def lead_place(sentence: str, gaz: Gazetteer, city_wide: bool = False) -> str | 
         up = gaz.parent
         if found[0][2] in (up(found[1][2]), up(up(found[1][2]))):
             found = found[1:]  # 某网甲市4月28日讯 乙县……: the dateline's city, then the county the lead is about
+    if len(found) >= 2 and gaz.is_city(found[0][2]) and NAMED_AFTER_PLACE.match(sentence, found[0][1]):
+        inner = [f for f in found[1:] if gaz.within(f[2], found[0][2])]
+        found = inner or found  # 衡水正大……项目推进会在衡水市故城县召开: a firm named after the city
     s0, e0, first = found[0]
     toured = _toured_part(sentence, found, gaz)
     if toured is not None:

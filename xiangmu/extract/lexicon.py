@@ -19,6 +19,13 @@ LIST_ENTRY = re.compile(r"^\s*(?:[-－–—·•●▪◆■*]|[①-⑳]|\d{1,2
 # A sentence opening with its topic (重大项目方面，甲新区……): a review by topic, whose places are
 # each their own clause's, neither the paragraph's nor the text's.
 TOPIC_OPENING = re.compile("^" + DATELINE + r"?\s*[^，。；,;]{2,12}方面[，,]")
+# A name right after a place (衡水正大1亿只肉鸡全产业链项目): a firm or project named after the place, no
+# verb between; the place is its home, not the sentence's subject.  (某市开工项目 / 重点项目 is no name.)
+NAMED_AFTER_PLACE = re.compile(
+    r"(?!谋划|实施|推进|完成|计划|共|全部|项目|今年|市|县|区|[\d第这该此那各等和与及])"
+    r"(?:(?!开工|签约|重点|集中|续建|竣工|投产|举行|召开|政府|领导|年度|季度|\d+个)[^，。；、,;\s在于是为将的]){2,30}?"
+    r"(?:项目|工程|公司|集团)"
+)
 # Verbs saying where an event took place (……在某县举行).
 HELD = ("举行", "举办", "召开")
 PROVINCE_WORDS = ("全省", "我省", "本省")

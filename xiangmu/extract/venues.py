@@ -20,7 +20,18 @@ import re
 from typing import TYPE_CHECKING
 
 from .gazetteer import PROVINCE_SHORT
-from .lexicon import FIRM_SUFFIXES, HELD, LANDING_VERBS, NOT_IN_FIRM, VISIT_VERBS, closing, none_of, one_of, words
+from .lexicon import (
+    FIRM_SUFFIXES,
+    HELD,
+    LANDING_VERBS,
+    NAMED_AFTER_PLACE,
+    NOT_IN_FIRM,
+    VISIT_VERBS,
+    closing,
+    none_of,
+    one_of,
+    words,
+)
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -270,8 +281,8 @@ def event_host(gaz: Gazetteer, sentence: str) -> str | None:
     found = gaz.find(gap)
     host = found[0][2] if found and found[0][0] == 0 else gaz.prefix_place(gap)
     head = found[0][1] if found and found[0][0] == 0 else 0
-    if host and _NAMED_EVENT_GAP.match(gap, head):
-        return host
+    if host and _NAMED_EVENT_GAP.match(gap, head) and not NAMED_AFTER_PLACE.match(gap, head):
+        return host  # (衡水正大甲项目推进恳谈会: named after a firm's project, whose home the city is)
     return None
 
 
