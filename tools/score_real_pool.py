@@ -9,13 +9,13 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|...|check18|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|...|check19|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2`` to ``check18`` are further held-out pools, each built
+at ``dev``.  ``check2`` to ``check19`` are further held-out pools, each built
 later from articles no rule had been written for, whose texts live in their own
 directories: without ``--texts`` they are read from ``/work/real_texts2`` to
-``/work/real_texts18`` (every other split, ``all`` included, reads
+``/work/real_texts19`` (every other split, ``all`` included, reads
 ``/work/real_texts``).  A fresh pool
 measures the extractor only until rules are tuned on it, so run each held-out
 split rarely and never read its misses while writing rules.  Prints a
@@ -37,25 +37,8 @@ DEFAULT_POOL = REPO / "tests" / "extract" / "real_pool.json"
 DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 DEFAULT_TEXTS = Path("/work/real_texts")
 # Held-out pools keep their texts apart, so that nobody tuning rules on dev reads them by accident.
-SPLIT_TEXTS = {
-    "check2": Path("/work/real_texts2"),
-    "check3": Path("/work/real_texts3"),
-    "check4": Path("/work/real_texts4"),
-    "check5": Path("/work/real_texts5"),
-    "check6": Path("/work/real_texts6"),
-    "check7": Path("/work/real_texts7"),
-    "check8": Path("/work/real_texts8"),
-    "check9": Path("/work/real_texts9"),
-    "check10": Path("/work/real_texts10"),
-    "check11": Path("/work/real_texts11"),
-    "check12": Path("/work/real_texts12"),
-    "check13": Path("/work/real_texts13"),
-    "check14": Path("/work/real_texts14"),
-    "check15": Path("/work/real_texts15"),
-    "check16": Path("/work/real_texts16"),
-    "check17": Path("/work/real_texts17"),
-    "check18": Path("/work/real_texts18"),
-}
+LAST_POOL = 19  # check2 .. check19
+SPLIT_TEXTS = {f"check{n}": Path(f"/work/real_texts{n}") for n in range(2, LAST_POOL + 1)}
 SPLITS = ("dev", "check", *SPLIT_TEXTS, "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"
 DEFAULT_CMD = f"{XIANGMU} extract {{file}} --published {{published}} --newspaper {{newspaper}}"

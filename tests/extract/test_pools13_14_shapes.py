@@ -268,6 +268,7 @@ def test_completing_a_trade_s_investment_is_done() -> None:
     text = "本报讯 1至7月，保定市旅游项目达206个，完成投资84亿元；秦皇岛市完成旅游投资189亿元，同比增长20%。"
     f = one(run(text, HB), amount_cny=1.89e10)
     assert (f.region, f.measure) == ("秦皇岛市", "completed_investment")
+    assert f.project_count is None  # 保定's 206 projects are 保定's: after ；, another place's item
 
 
 def test_a_start_on_schedule_names_the_works() -> None:
@@ -347,3 +348,37 @@ def test_works_counted_after_a_long_list_of_places() -> None:
     )
     f = one(run(text, HB), amount_cny=2.6e8)
     assert (f.region, f.subject, f.measure) == ("沧州市", "portfolio", "planned_investment")
+
+
+# 11. Shapes of the nineteenth pool: a city's plan by sector, schools named after their city,
+# and a batch the next paragraph announces deep in its text.
+def test_a_city_s_road_plan_by_sector_is_portfolios_of_the_city() -> None:
+    text = (
+        "本报讯 今年，沧州市公路建设领域计划投资126.98亿元，其中高速公路计划建设173.8公里，计划完成投资99.1亿元；"
+        "普通干线公路计划新改建151.9公里，计划完成投资13.14亿元；普通干线公路养护工程计划完成投资3.24亿元。\n"
+        "今年，沧州市全力推进甲高速等7条段高速公路项目建设。加快推进乙公路等4个续建项目建设。"
+    )
+    facts = run(text, HB)
+    assert sorted(f.amount_cny for f in facts) == [3.24e8, 1.314e9, 9.91e9, 1.2698e10]
+    assert {(f.region, f.subject, f.measure, f.project_count) for f in facts} == {
+        ("沧州市", "portfolio", "planned_investment", None)
+    }
+
+
+def test_a_school_named_after_its_city_lies_in_the_district_of_the_text() -> None:
+    text = (
+        "安次区4个学校新建项目开工\n"
+        "本报讯 2021年，廊坊市安次区将全力推进城区学校建设工作。"
+        "廊坊市第二十中学新建项目位于甲道以南，占地面积59.1亩，计划投资10885万元，总建筑面积1.8万平方米。"
+    )
+    f = one(run(text, HB), amount_cny=1.0885e8)
+    assert (f.project_name, f.region) == ("廊坊市第二十中学新建项目", "安次区")
+
+
+def test_a_batch_the_next_paragraph_opens_with_still_counts() -> None:
+    text = (
+        "本报讯 5月30日，唐山市二季度重点工程集中开工活动举行，总投资1046亿元。\n"
+        "此次集中开工的336个项目涵盖多个产业领域。"
+    )
+    f = one(run(text, HB), amount_cny=1.046e11)
+    assert (f.region, f.project_count, f.stage) == ("唐山市", 336, "groundbreaking")

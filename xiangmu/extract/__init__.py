@@ -74,6 +74,9 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             for s0, s1 in bounded_sentences(para.text, sentences(para.text))  # linear time: see limits.py
         ]
         texts = [para.text[s0:s1] for _k, para, s0, s1 in sents]
+        ends = [0] * len(sents)  # per sentence: the index after its paragraph's last sentence
+        for n in range(len(sents) - 1, -1, -1):
+            ends[n] = ends[n + 1] if n + 1 < len(sents) and sents[n + 1][0] == sents[n][0] else n + 1
         captioned = any(p.caption for p in item.paras)
         main = reader
         for n, (k, para, s0, s1) in enumerate(sents):
@@ -89,7 +92,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
                 if captioned and k != reader.para_no:
                     reader.adopt_caption(para.text, _caption_beside(item, k, gaz))
             reader.para_no, reader.para_text = k, para.text
-            reader.ahead = (texts, n)  # the next sentences, for a figure stated before its batch
+            reader.ahead = (texts, n, ends[n])  # the next sentences, for a figure stated before its batch
             for fact, a, b in reader.read(para.text[s0:s1]):
                 key = _dedupe_key(fact)
                 if key in carry.seen:

@@ -405,7 +405,9 @@ _TIME_ONLY = re.compile(
     r"已经|已|实际|共|累计|均|还|并|同时|其中|此外|另外|这些项目|上述项目|以上项目)*$"
 )
 # An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
-_SECTOR = r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路|铁路|交通|交通运输|水利)(?:建设)?(?:年度)?"
+_SECTOR = (
+    r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路|铁路|交通|交通运输|水利)(?:建设)?(?:领域)?(?:年度)?"
+)
 _SECTOR_HEAD = re.compile(
     r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
 )
@@ -415,6 +417,9 @@ _PROGRAMME_HEAD = re.compile(
     one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS)
     + r"(?:今年|年内|全年)?(?:棚改|棚户区改造|老旧小区改造|城中村改造)"
 )
+# ……，其中高速公路计划建设173公里，计划完成投资X: a sector's item, its figure in the next clause
+_SECTOR_ITEM = re.compile(r"(?:^|[，,；;])\s*(?:其中)?" + _SECTOR + r"[^，,；;。]*[，,]\s*$")
+_SECTOR_WORKS = re.compile(_SECTOR + r"(?:养护|改造|新改建|改建|新建|维修|提升)?(?:工程|项目)?")
 _SECTOR_ALONE = re.compile(_SECTOR)  # 全省高速公路计划投资X，普通干线公路计划投资Y: the next sector of that area
 _ADVERB_TAIL = re.compile(r"(?:目前|现已|已经|已|共|均|将|预计|累计|今年|年内)+$")
 _FIRM = words("公司", "集团", "企业", "厂")
@@ -793,8 +798,8 @@ def _before_keyword(text: str) -> str:
 
 
 def _is_generic(name: str, gaz: Gazetteer) -> bool:
-    if _FIELDS_OF.search(name) or _ORDINAL_NAME.match(name):
-        return True  # 甲、乙等领域的项目 / 在中国建设的第二条全产业链项目: a description, no name
+    if _FIELDS_OF.search(name) or _ORDINAL_NAME.match(name) or _SECTOR_WORKS.fullmatch(name):
+        return True  # 甲、乙等领域的项目 / 第二条全产业链项目 / 普通干线公路养护工程: a description, no name
     name = _YEAR_LEAD.sub("", name)  # 2018年某县重点项目: the year hides the short name after it
     rest = name
     for s, e, _ in reversed(gaz.find(name)):
@@ -904,7 +909,7 @@ def _road(name: str, gaz: Gazetteer) -> str | None:
     head = re.sub(_ROAD_SUFFIX + "$", "", name)
     if len(head) < 2 or _NOT_ROAD_HEAD.match(head) or _DEICTIC_RE.search(head) or gaz.exact(head):
         return None
-    return name
+    return None if _SECTOR_ALONE.fullmatch(name) else name  # 高速公路 / 农村公路: a sector, no road's name
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』"
@@ -1129,7 +1134,8 @@ class SentenceReader:
         # Sentences of the item read so far, and the next ones: a reference word points
         # back into the former, a figure stated before its batch forward into the latter.
         self._history = ""
-        self.ahead: tuple[list[str], int] = ([], 0)  # the item's sentences, and the one being read
+        # the item's sentences, the one being read, and where its paragraph's sentences end
+        self.ahead: tuple[list[str], int, int] = ([], 0, 0)
         self._ref_place_val: str | None = None  # where the named ``last_ref`` lies (位于某区的X项目)
         self._abroad = False  # the paragraph speaks of a place outside Hebei (_note_abroad)
         self._labelled: str | None = None  # the project a notice's 项目名称：entry named
@@ -1342,8 +1348,15 @@ class SentenceReader:
     @property
     def lookahead(self) -> str:
         """The next two sentences of the item (built only when a rule asks for them)."""
-        sents, n = self.ahead
+        sents, n, _end = self.ahead
         return "".join(sents[n + 1 : n + 3])
+
+    @property
+    def lookahead_in_paragraph(self) -> str:
+        """The next two sentences of the paragraph, else only the next one: a batch announced deeper
+        into the next paragraph (……加快推进甲等4个续建项目) is its own, not this figure's."""
+        sents, n, end = self.ahead
+        return "".join(sents[n + 1 : max(min(n + 3, end), n + 2)])
 
     def _deictic(self, word: str, item_place: str | None) -> str | None:
         if word in _PROVINCE_WORDS:
@@ -1819,8 +1832,11 @@ class SentenceReader:
         for cm in _CLAUSE_RE.finditer(sentence):
             clause, c0 = cm.group(), cm.start()
             self._last_word = None
-            if batch is not None and c0 and sentence[c0 - 1] in "；;" and _NEW_ITEM.match(clause):
-                batch, focus = None, None  # 甲区推进7个项目，完成投资X；乙工程……完成投资Y: a new item, not a part
+            if batch is not None and c0 and sentence[c0 - 1] in "；;" and (
+                _NEW_ITEM.match(clause) or self._opens_with_place(clause)
+            ):
+                # 甲区推进7个项目，完成投资X；乙工程(乙市)……完成投资Y: a new item, not a part of the batch
+                batch, focus = None, None
             parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
             # A later batch takes its stage from the event before the first one, never
             # from the batch before it (开工项目…；签约项目…；其他项目…).
@@ -2134,6 +2150,11 @@ class SentenceReader:
         np = self.np_cache[clause] = _np(clause, self.gaz)
         return np
 
+    def _opens_with_place(self, clause: str) -> bool:
+        """Whether ``clause`` opens with a place's name (乙市完成旅游投资Y): its own subject."""
+        found = self.gaz.find(clause, self.item.place)
+        return bool(found) and found[0][0] == len(clause) - len(clause.lstrip())
+
     def _firm_named(self, name: str, before: str) -> str:
         """``该公司(实施的)乙项目`` with 该公司 the firm the item named last (甲科技有限公司乙项目);
         without one in sight, the project's own words (乙项目)."""
@@ -2234,7 +2255,7 @@ class SentenceReader:
         the sentence, the item's latest batch, else one the next sentences announce."""
         if not _TIME_ONLY.match(head):
             return None
-        for text in (rest, None, self.lookahead):
+        for text in (rest, None, self.lookahead_in_paragraph):
             if text is None:
                 if isinstance(self.last_ref, _Batch):
                     return self.last_ref
@@ -2529,10 +2550,21 @@ class SentenceReader:
                 elif measure != "foreign_investment" and (seen := self._seen_project(bare)):
                     subject, name = "project", seen  # 观摩了丙粮油二期等项目。丙粮油二期总投资X
                 elif _SECTOR_HEAD.fullmatch(bare) or (
-                    _SECTOR_ALONE.fullmatch(bare) and _SECTOR_HEAD.search(sentence, 0, c0)
+                    (_SECTOR_ALONE.fullmatch(bare) or _SECTOR_WORKS.fullmatch(bare))
+                    and (
+                        _SECTOR_HEAD.search(sentence, 0, c0)
+                        or (_SECTOR_ALONE.search(sentence, 0, c0) and self.gaz.find(sentence[:c0], self.item.place))
+                    )
                 ):
-                    # 今年全省高速公路计划投资X: an area's whole sector, a portfolio though no 项目 is said
+                    # 今年全省高速公路计划投资X(，……；普通干线公路养护工程计划投资Y): an area's whole sector (or a
+                    # sector's works after the area's sector total), a portfolio though no 项目 is said
                     category = category or "基础设施"
+                elif (
+                    (not bare or _TIME_ONLY.match(bare))
+                    and _SECTOR_ITEM.search(sentence, 0, c0)
+                    and self.gaz.find(sentence[:c0], self.item.place)
+                ):
+                    category = category or "基础设施"  # ……，其中高速公路计划建设N公里，计划完成投资X: a sector's
                 elif (sector := _PLACE_SECTOR.fullmatch(bare)) and (sector_place := self.gaz.exact(sector["place"])):
                     category = category or "基础设施"  # 今年某市高速公路计划投资X: the same, the place by name
                     list_place = list_place or sector_place

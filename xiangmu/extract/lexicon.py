@@ -22,7 +22,7 @@ TOPIC_OPENING = re.compile("^" + DATELINE + r"?\s*[^，。；,;]{2,12}方面[，
 # A name right after a place (衡水正大1亿只肉鸡全产业链项目): a firm or project named after the place, no
 # verb between; the place is its home, not the sentence's subject.  (某市开工项目 / 重点项目 is no name.)
 NAMED_AFTER_PLACE = re.compile(
-    r"(?!谋划|实施|推进|完成|计划|共|全部|项目|今年|市|县|区|[\d第这该此那各等和与及])"
+    r"(?!谋划|实施|推进|完成|计划|共|全部|项目|今年|市|县|区|[\d这该此那各等和与及]|第[\d一二三四五六七八九十]+[批季次届期])"
     r"(?:(?!开工|签约|重点|集中|续建|竣工|投产|举行|召开|政府|领导|年度|季度|\d+个)[^，。；、,;\s在于是为将的]){2,30}?"
     r"(?:项目|工程|公司|集团)"
 )
