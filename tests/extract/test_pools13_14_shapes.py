@@ -8,6 +8,8 @@ after its city, 投资工作量 and a building named after its size.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extract_helpers import one, run
 
 HB = "hbrb"
@@ -382,3 +384,20 @@ def test_a_batch_the_next_paragraph_opens_with_still_counts() -> None:
     )
     f = one(run(text, HB), amount_cny=1.046e11)
     assert (f.region, f.project_count, f.stage) == ("唐山市", 336, "groundbreaking")
+
+
+def test_a_plan_spending_on_projects_it_pushes_on_with() -> None:
+    text = (
+        "本报讯 今年，遵化市计划总投资9.35亿元，年度投资2.75亿元，实施2项教育惠民工程：一是投资5007万元，"
+        "实施甲小学等3所学校改建项目。二是投资8000万元，加快推进总投资4.5亿元的燕山学校二期项目；"
+        "投资1.45亿元，加快推进总投资4.35亿元的第四中学项目，力争9月投入使用。"
+    )
+    facts = run(text, HB, dt.date(2021, 6, 15))
+    plan = one(facts, amount_cny=9.35e8)
+    assert (plan.region, plan.subject, plan.project_count) == ("遵化市", "portfolio", 2)
+    schools = one(facts, amount_cny=5.007e7)
+    assert (schools.subject, schools.project_count) == ("portfolio", 3)
+    for part, whole, name in ((8e7, 4.5e8, "燕山学校二期项目"), (1.45e8, 4.35e8, "第四中学项目")):
+        this_year, total = one(facts, amount_cny=part), one(facts, amount_cny=whole)
+        assert (this_year.project_name, this_year.measure) == (name, "planned_investment")
+        assert (total.project_name, total.measure) == (name, "total_investment")

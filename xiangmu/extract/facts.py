@@ -653,6 +653,7 @@ def _counted_group(name: str, gaz: Gazetteer) -> tuple[int, str | None] | None:
 # are no list of projects.
 _LISTED_NAME = re.compile(
     rf"[、和与及][^，。；,;]*?(?:等)?(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;、]{{0,12}}?(?:项目|工程)$"
+    rf"|等\s*(?P<n3>{COUNT_NUM})\s*(?:个|项|所|座|条|处)[^，。；,;、]{{0,12}}?(?:项目|工程)$"  # 甲小学等3所学校改建项目
     r"|[、和与及][^，。；,;]{2,}?等[^，。；,;、等]{0,10}?项目$"  # (等四大提升工程: one programme's works)
     r"|^(?:[^，。；,;、]{1,12}段、)+[^，。；,;、]{1,12}段$"
 )
@@ -663,8 +664,8 @@ def _listed_name(name: str) -> int | None:
     m = _LISTED_NAME.search(name)
     if m is None:
         return None
-    if m.group("n"):
-        return parse_count(m.group("n")) or 0
+    if m.group("n") or m.group("n3"):
+        return parse_count(m.group("n") or m.group("n3")) or 0
     return name.count("、") + 1 if name.endswith("段") else 0
 
 
@@ -744,6 +745,14 @@ _BARE_EVENT = re.compile(
 # (某公司 names no company).
 _BY_FIRM = re.compile(
     r"(?:^|[，,\s])由(?!某)(?P<firm>[^，。；、,;的由与和]{2,30}?" + one_of(*FIRM_SUFFIXES) + r")\s*(?:共|总)?$"
+)
+
+
+# 二是投资X，加快推进总投资Y的甲项目: a figure with no subject, then the project it is spent on.
+_ORDINAL_HEAD = re.compile(r"(?:[一二三四五六七八九十]是|其中|同时|另外|此外)?")
+_PUSHES_ON = re.compile(
+    r"^[，,]\s*(?:加快|全力|积极|重点)?(?:推进|实施|推动|建设)(?:总投资(?P<total>[^，。；,;的]{2,16})的)?"
+    r"(?P<np>[^，。；、,;的]{2,40}?(?:项目|工程))(?=$|[，。；,;])"
 )
 
 
@@ -1837,6 +1846,9 @@ class SentenceReader:
             ):
                 # 甲区推进7个项目，完成投资X；乙工程(乙市)……完成投资Y: a new item, not a part of the batch
                 batch, focus = None, None
+            pushes = focus is not None and c0 and sentence[c0 - 1] in "；;"
+            if pushes and _PUSHES_ON.match(sentence[c0 + len(clause) :]):
+                focus = None  # ……甲项目；投资X，加快推进乙项目: the next item's own project
             parent = batch or (self.last_ref if isinstance(self.last_ref, _Batch) else None)
             # A later batch takes its stage from the event before the first one, never
             # from the batch before it (开工项目…；签约项目…；其他项目…).
@@ -2250,6 +2262,15 @@ class SentenceReader:
         places = self.gaz.find(self.lookahead[: m.start()] if m else "", self.item.place)
         return cand, (places[-1][2] if places else None)
 
+    def _batch_later(self, rest: str, place: str) -> _Batch | None:
+        """The batch the rest of a place's sentence announces (……，实施2项教育惠民工程), as that place's."""
+        for cm in _CLAUSE_RE.finditer(rest):
+            found = _batch_in(cm.group(), None, rest[: cm.start()])
+            if found is not None:
+                found.place = place
+                return found
+        return None
+
     def _carried_batch(self, head: str, rest: str) -> _Batch | None:
         """The batch a figure with no subject of its own belongs to: one announced later in
         the sentence, the item's latest batch, else one the next sentences announce."""
@@ -2504,6 +2525,17 @@ class SentenceReader:
                 elif cand and batch is None and (only := self._only_project()) and _ONE_PROJECT.fullmatch(cand):
                     subject, name, from_ref = "project", only, True  # 整体规划项目投资X: the one project named
                     stage = stage or self._ref_stage
+                elif (
+                    cand is None
+                    and _ORDINAL_HEAD.fullmatch(head)
+                    and (pushed := _PUSHES_ON.match(after if after.strip() else sentence[c0 + len(clause) :]))
+                    and not _is_generic(pushed.group("np"), self.gaz)
+                ):
+                    # 投资X，加快推进(总投资Y的)甲项目: the project the money pushes on with; beside its
+                    # total, X is this year's part of it
+                    subject, name = "project", pushed.group("np")
+                    if word == "投资" and pushed.group("total"):
+                        measure = "planned_investment"
                 elif cand is None and (built_np := _firm_builds(head, after, sentence[c0 + len(clause) :])):
                     subject, name = "project", built_np[0]  # 甲公司投资X亿元，增上乙项目: the project it builds
                     sited = self.gaz.find(built_np[1], self.item.place) if built_np[1] else []
@@ -2526,7 +2558,9 @@ class SentenceReader:
             elif "项目" not in sentence[: c0 + money.start] and "项目" not in after:
                 place_head = self.gaz.exact(head) if head else None
                 bare = _LEADING.sub("", head.lstrip("、，,和及与"))
-                carried = None if place_head else self._carried_batch(bare, sentence[c0 + len(clause) :])
+                rest = sentence[c0 + len(clause) :]
+                # 某市计划总投资X，……，实施2项甲工程: a place's figure, the batch its sentence goes on to name
+                carried = self._batch_later(rest, place_head) if place_head else self._carried_batch(bare, rest)
                 if place_head and self._roundup and self._roundup[0] == measure:
                     list_place, stage = place_head, self._roundup[1]  # 唐山市完成投资X, after 全省完成投资Y
                 elif (
