@@ -401,3 +401,10 @@ def test_a_plan_spending_on_projects_it_pushes_on_with() -> None:
         this_year, total = one(facts, amount_cny=part), one(facts, amount_cny=whole)
         assert (this_year.project_name, this_year.measure) == (name, "planned_investment")
         assert (total.project_name, total.measure) == (name, "total_investment")
+
+
+# 12. The twentieth pool (blind f1 0.970): a park's floor area after its name ends the name.
+def test_a_floor_area_after_a_park_s_name_ends_it() -> None:
+    text = "本报讯 据了解，保定市中央厨房预制菜产业园总建筑面积50万平方米，总投资21.5亿元。"
+    f = one(run(text, HB), amount_cny=2.15e9)
+    assert (f.subject, f.project_name, f.region) == ("project", "保定市中央厨房预制菜产业园", "保定市")
