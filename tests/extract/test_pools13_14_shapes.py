@@ -408,3 +408,39 @@ def test_a_floor_area_after_a_park_s_name_ends_it() -> None:
     text = "本报讯 据了解，保定市中央厨房预制菜产业园总建筑面积50万平方米，总投资21.5亿元。"
     f = one(run(text, HB), amount_cny=2.15e9)
     assert (f.subject, f.project_name, f.region) == ("project", "保定市中央厨房预制菜产业园", "保定市")
+
+
+# 13. The twenty-first pool (blind f1 0.476): sites, signings, officials' visits and a city's plan.
+def test_a_project_sited_somewhere_is_the_one_named_before() -> None:
+    text = (
+        "本报讯 10月6日，保定市政府市长到涿州市指导检查重点项目建设。会上，市长听取了中央广电总台涿州文化产业综合项目"
+        "进展情况汇报。据悉，该项目选址于涿州市北部码头镇，总投资约300亿元。"
+    )
+    f = one(run(text, HB), amount_cny=3e10)
+    assert (f.subject, f.project_name, f.region) == ("project", "中央广电总台涿州文化产业综合项目", "涿州市")
+
+
+def test_the_project_signed_is_the_one_that_settled() -> None:
+    text = (
+        "本报讯 6月11日从冀州区政府与某住宅设备公司的项目签约仪式上了解到，住宅工业化内装北方生产基地项目落户冀州区。"
+        "据介绍，此次签约项目总投资20亿元，占地300亩。"
+    )
+    f = one(run(text, HB), amount_cny=2e9)
+    assert (f.subject, f.project_name, f.region) == ("project", "住宅工业化内装北方生产基地项目", "冀州区")
+
+
+def test_a_city_s_plan_by_sector_named_with_the_year() -> None:
+    text = (
+        "本报讯 据介绍，石家庄市今年高速公路计划完成投资35.2亿元，建设2项；市政基础设施计划完成投资7.1亿元，建设6项；"
+        "公路养护计划完成投资4.8亿元。"
+    )
+    facts = run(text, HB)
+    assert {(f.region, f.subject, f.project_name, f.measure) for f in facts} == {
+        ("石家庄市", "portfolio", None, "planned_investment")
+    }
+    assert sorted(f.amount_cny for f in facts) == [4.8e8, 7.1e8, 3.52e9]
+
+
+def test_a_zone_known_by_its_later_name() -> None:
+    text = "本报讯 2月7日，张家口高新技术产业开发区冰雪运动装备产业园已累计签约冰雪类项目49个，计划总投资45.29亿元。"
+    assert one(run(text, HB), amount_cny=4.529e9).region == "张家口经济开发区"

@@ -72,6 +72,7 @@ from .lexicon import (
     LANDING_VERBS,
     LIST_ENTRY,
     NAMED_AFTER_PLACE,
+    NOT_IN_FIRM,
     OUTSIDE_NAMES,
     OUTSIDE_PLACE,
     REFERENCE_NOUNS,
@@ -80,6 +81,7 @@ from .lexicon import (
     VISIT_VERBS,
     closing,
     in_short_quote,
+    none_of,
     one_of,
     opening,
     without_route,
@@ -202,7 +204,7 @@ _NAME_STOP = re.compile(
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(
     one_of(
-        *("是", "位于", "为", "由", "总投资", "投资", "占地", "计划", "将"),
+        *("是", "位于", "选址", "为", "由", "总投资", "投资", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
         # 甲产业园(项目)规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
         r"(?<=项目|工程)(?:规划|拟)|(?<=[园场])(?:规划|拟)(?=占地|建设|总投资|投资|面积)",
@@ -211,7 +213,7 @@ _NP_END = re.compile(
     )
 )
 # What happens to a project as news: it breaks ground, is completed, signed, put into use ...
-_EVENTS = one_of("建成", "开工", "竣工", "投产", "签约", "落地", "开业", "投用", "运营", "启动", "动工", "奠基")
+_EVENTS = one_of("建成", "开工", "竣工", "投产", "签约", "落地", "落户", "开业", "投用", "运营", "启动", "动工", "奠基")
 _EVENT_VERB = re.compile(r"(?:项目|工程)[^，]{0,16}?" + _EVENTS)
 # 某某示范项目(一期工程)(日前)(在某县)(正式)开工: the project the item's next figures are about.
 _NP_EVENT = re.compile(
@@ -407,8 +409,10 @@ _TIME_ONLY = re.compile(
 )
 # An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
 _SECTOR = (
-    r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路|铁路|交通|交通运输|水利)(?:建设)?(?:领域)?(?:年度)?"
+    r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路养护|公路|铁路|(?:交通|市政)?基础设施|交通运输|交通"
+    r"|水利)(?:建设)?(?:领域)?(?:年度)?"
 )
+_TIME_LEAD = re.compile(r"^(?:今年|年内|全年|明年)")
 _SECTOR_HEAD = re.compile(
     r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
 )
@@ -430,7 +434,8 @@ _REF_NOUN = "(?P<noun>" + "|".join(REFERENCE_NOUNS) + ")(?:一期|二期|三期)
 _REF_RE = re.compile("^" + one_of(*REFERENCE_WORDS) + _REF_NOUN)
 _REF_BEFORE = closing(*REFERENCE_WORDS)
 # A bare 项目 with only planning words before it (整体规划项目, 项目): one project, never a count of them.
-_ONE_PROJECT = re.compile(r"(?:整体|总体)?(?:规划|计划)?(?:项目|工程)")
+# (此次签约项目总投资X: in an item naming one project and no batch, that project)
+_ONE_PROJECT = re.compile(r"(?:此次|本次|这次)?(?:签约|落户|引进|开工)?(?:整体|总体)?(?:规划|计划)?(?:项目|工程)")
 # The same word after a clause's opening words (手续完善后该项目, 投产后此工程): still the referent,
 # never a name of its own (本 only opening: 资本项目 is no reference).
 _REF_TAIL = re.compile(one_of(*(w for w in REFERENCE_WORDS if w != "本")) + _REF_NOUN)
@@ -457,6 +462,7 @@ _NAME_BOUNDARY = words(
     r"|[）)](?!(?:股份)?(?:有限|公司|集团))",
     *("的", "在", "于", "是", "将", "建设", "新建", "开工", "位于", "投资"),
     *("落户", "签约", "实施", "推进", "所属"),  # 甲集团所属乙公司丙项目: the subsidiary's project
+    *("了", "听取", *VISIT_VERBS),  # 市长听取了甲项目进展汇报: a verb and its doer, never in the name
 )
 # 投资3亿元的甲电站、1.2亿元的乙制氢等项目: a figure in a list shares the keyword before it.
 _LIST_ITEM_GAP = re.compile(r"^的?[^，；。：]{1,40}?[、和及]$")
@@ -919,7 +925,8 @@ def _road(name: str, gaz: Gazetteer) -> str | None:
     head = re.sub(_ROAD_SUFFIX + "$", "", name)
     if len(head) < 2 or _NOT_ROAD_HEAD.match(head) or _DEICTIC_RE.search(head) or gaz.exact(head):
         return None
-    return None if _SECTOR_ALONE.fullmatch(name) else name  # 高速公路 / 农村公路: a sector, no road's name
+    core = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", name))  # 石家庄市今年高速公路: a place's sector too
+    return None if _SECTOR_ALONE.fullmatch(core) else name  # 高速公路 / 农村公路: a sector, no road's name
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』"
@@ -958,7 +965,7 @@ def _name_before(pre: str) -> str | None:
     park = _PARK_END.search(pre) is not None and len(pre) >= 7 and not _DEICTIC_RE.search(pre)
     # 邯郸国际陆港铁路专用线总投资X / 某某水库总投资X: works named by what they are
     works_m = _WORKS_END.search(pre)
-    own = _PLACE_LEAD.sub("", pre[: works_m.start()]) if works_m else ""
+    own = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", pre[: works_m.start()])) if works_m else ""
     works = len(own) >= 3 and not _KIND_OF_WORKS.match(own) and not _DEICTIC_RE.search(pre)
     if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre) and not park and not works:
         return None
@@ -977,7 +984,10 @@ _HOLDS = re.compile(r"^[^，。；]*?(?:举行|举办|召开)了?")
 # (积极推进)甲产业园(项目)建设: a project as what a programme pushes on with, its work after it.
 _PUSHED = re.compile(
     r"(?:积极|加快|全力|大力|扎实|持续|全面|推进|推动|实施|抓好|做好)*"
-    r"(?P<name>(?:(?!推进|推动|实施|抓好|做好|加快)[^，。；、的]){2,40}?(?:项目|工程|产业园|园区|基地))(?:的)?(?:建设|施工)"
+    r"(?P<name>(?:"
+    + none_of("推进", "推动", "抓好", "做好", "加快", "到", *NOT_IN_FIRM, *VISIT_VERBS)
+    + r"[^，。；、的]){2,40}?"
+    r"(?:项目|工程|产业园|园区|基地))(?:的)?(?:建设|施工)"
 )
 # 该“甲物流园”: a reference word before a quoted name, the project named so before.
 _REF_QUOTED = re.compile(

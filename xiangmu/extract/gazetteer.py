@@ -44,6 +44,8 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     "石家庄循环化工园区": ("循环化工园区", "化工园区"),
     "秦皇岛市经济技术开发区": ("秦皇岛经济技术开发区",),
     "沧州渤海新区": ("渤海新区", "黄骅港"),  # the port the zone runs (沧州黄骅港: the zone, not the city)
+    # the zone's name since it became a national high-tech zone (原张家口经济开发区)
+    "张家口经济开发区": ("经开区", "张家口高新技术产业开发区", "张家口高新区"),
 }
 
 _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税区")
