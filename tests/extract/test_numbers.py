@@ -57,3 +57,10 @@ def test_money_in_foreign_currency(text: str, value: float, currency: str) -> No
 
 def test_non_money_quantities_are_ignored() -> None:
     assert find_money("占地120亩，建筑面积8万平方米，新增就业300人") == []
+
+
+def test_yi_without_yuan_is_money_only_before_no_unit() -> None:
+    """总投资109亿续建项目 drops 元 before a noun; 1亿只 / 1.2亿人次 / 1亿支 count other things."""
+    assert [m.value for m in find_money("总投资109.23亿续建项目，投资1.2亿建设甲项目")] == [1.0923e10, 1.2e8]
+    assert find_money("年产1亿只肉鸡、1亿支注射剂，接待游客1.2亿人次，年发电3亿千瓦时") == []
+    assert find_money("投资6100万新建甲项目") == []  # a bare 万 stays no amount
