@@ -90,7 +90,7 @@ def test_no_field_carries_a_sentence_of_an_article() -> None:
 def test_both_splits_present_and_roughly_two_thirds_dev() -> None:
     docs = _pool()["documents"]
     splits = [d["split"] for d in docs]
-    assert set(splits) == {"dev", "check", *(f"check{n}" for n in range(2, 22))}
+    assert set(splits) == {"dev", "check", *(f"check{n}" for n in range(2, 23))}
     first_pool = [s for s in splits if s in {"dev", "check"}]
     share_dev = first_pool.count("dev") / len(first_pool)
     assert 0.55 <= share_dev <= 0.75, share_dev
@@ -251,6 +251,17 @@ HELD_OUT_POOLS = {
         "since": 2017,
         "cities": 6,
         "documents": 12,
+    },
+    # Still unseen at the end of 2026-12-04: zones' batches, single projects, a noise-only tourism report.
+    "check22": {
+        "facts": 14,
+        "named": 7,
+        "noisy": 5,
+        "noise_only": 1,
+        "both_papers": False,
+        "since": 2018,
+        "cities": 4,
+        "documents": 9,
     },
 }
 
