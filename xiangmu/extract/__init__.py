@@ -102,15 +102,13 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
                 fact.char_start, fact.char_end = start, end
                 fact.evidence = text[start:end]
                 fact.project_key = project_key(fact.project_name)
-                fact.region = gaz.display(fact.region) or fact.region  # 沧州市新华区 -> 新华区 (its code tells)
                 facts.append(fact)
         if any(p.heading and not p.caption and "资" in p.text for p in item.paras):  # a figure only the title states
             body = body_amounts(paras)
-            for f in headline_facts(item, gaz, published, text, body):
-                if _new(f, carry.seen):
-                    f.region = gaz.display(f.region) or f.region
-                    facts.append(f)
+            facts += [f for f in headline_facts(item, gaz, published, text, body) if _new(f, carry.seen)]
         carry.item, carry.reader = item, main
+    for fact in facts:
+        fact.region = gaz.display(fact.region) or fact.region  # 沧州市新华区 -> 新华区 (its code tells which)
     return facts
 
 

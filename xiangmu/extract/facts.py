@@ -574,6 +574,15 @@ def _category(mid: str) -> str | None:
     return None
 
 
+def _first_batch(text: str) -> tuple[_Batch, int] | None:
+    """The first batch ``text`` announces, and where the clause announcing it ends."""
+    for cm in _CLAUSE_RE.finditer(text):
+        found = _batch_in(cm.group(), None, text[: cm.start()])
+        if found is not None:
+            return found, cm.end()
+    return None
+
+
 _NATION_HEAD = re.compile(r"^\s*(?:" + "|".join(_NATION_WORDS) + ")")
 
 
@@ -1306,13 +1315,11 @@ class SentenceReader:
         place = found[0][2] if found and found[0][0] == 0 else self.gaz.prefix_place(name)
         if place in (None, PROVINCE) and region in (None, PROVINCE) and (firm := _FIRM_END.search(name)):
             # 甲工程有限公司赤城20万千瓦风电项目: the county a firm's project is named after, short
-            rest = name[firm.end() :]
-            place = next((n for a, n in self.gaz.alias_zone.items() if rest.startswith(a)), place)
+            place = self.gaz.county_at(name[firm.end() :]) or place
         if place is None:
             return region
         if found and found[0][0] == 0 and self.gaz.is_city(place):
-            rest = name[found[0][1] :]  # 张家口怀来甲产业园: the city, then its county named short
-            inner = next((n for a, n in self.gaz.alias_zone.items() if rest.startswith(a)), None)
+            inner = self.gaz.county_at(name[found[0][1] :])  # 张家口怀来甲产业园: the city, then its county short
             place = inner if inner and self.gaz.parent(inner) == place else place
         if region is None or region == PROVINCE or region == self.gaz.parent(place):
             return place
@@ -2275,12 +2282,10 @@ class SentenceReader:
 
     def _batch_later(self, rest: str, place: str) -> _Batch | None:
         """The batch the rest of a place's sentence announces (……，实施2项教育惠民工程), as that place's."""
-        for cm in _CLAUSE_RE.finditer(rest):
-            found = _batch_in(cm.group(), None, rest[: cm.start()])
-            if found is not None:
-                found.place = place
-                return found
-        return None
+        announced = _first_batch(rest)
+        if announced is not None:
+            announced[0].place = place
+        return announced[0] if announced else None
 
     def _carried_batch(self, head: str, rest: str) -> _Batch | None:
         """The batch a figure with no subject of its own belongs to: one announced later in
@@ -2292,12 +2297,12 @@ class SentenceReader:
                 if isinstance(self.last_ref, _Batch):
                     return self.last_ref
                 continue
-            for cm in _CLAUSE_RE.finditer(text):
-                found = _batch_in(cm.group(), None, text[: cm.start()])
-                if found is not None:
-                    places = self.gaz.find(text[: cm.end()], self.item.place)
-                    found.place = places[-1][2] if places else None
-                    return found
+            announced = _first_batch(text)
+            if announced is not None:
+                found, end = announced
+                places = self.gaz.find(text[:end], self.item.place)
+                found.place = places[-1][2] if places else None
+                return found
         return None
 
     def _note_abroad(self, sentence: str) -> None:

@@ -478,6 +478,13 @@ class Gazetteer:
                 return place
         return None
 
+    def county_at(self, text: str) -> str | None:
+        """The county, district or county-level city ``text`` opens with, short names included
+        (怀来合盈……: 怀来县); None for a city, a zone or no place."""
+        place = self.prefix_place(text)
+        res = self.resolved.get(place or "")
+        return place if res is not None and res.type in ("county", "county_city", "district") else None
+
     def _firm_named_after_zone(self, text: str, n: int, place: str) -> bool:
         res = self.resolved.get(place)
         short = text[:n]
