@@ -512,7 +512,7 @@ from {_scoped("extract.investment_facts", "f")}
 
 
 # Reason codes of extract.rejected_figures (xiangmu/extract/rejected.py).
-REJECT_REASONS = ("number_too_long", "amount_too_large", "count_too_large", "day_not_exist")
+REJECT_REASONS = vocabulary.codes(vocabulary.REJECT_REASONS)
 
 
 def _failure_suites(th: Thresholds) -> list[SuiteSpec]:
@@ -553,17 +553,13 @@ from {_scoped("extract.rejected_figures", "r")}
 """,
             expectations=[
                 _max_between("rejected_figures", low=0,
-                             description="Figures refused as implausible (never facts; each is listed with its offsets "
-                             "and reason in extract.rejected_figures): the observed value is how many."),
+                             description="Figures refused as implausible or of no known place (never facts; each is "
+                             "listed with its offsets and reason in extract.rejected_figures): the observed value is "
+                             "how many."),
                 *(
-                    _max_between(reason, low=0,
-                                 description=f"Figures refused for {reason} ({text}): the observed value is how many.")
-                    for reason, text in zip(
-                        REJECT_REASONS,
-                        ("more digits or numerals than any real figure", "an amount above 100万亿元",
-                         "a project count above 10,000", "a day that does not exist"),
-                        strict=True,
-                    )
+                    _max_between(t.code, low=0, description=f"Figures refused for {t.code} "
+                                 f"({t.description.rstrip('.').lower()}): the observed value is how many.")
+                    for t in vocabulary.REJECT_REASONS
                 ),
             ],
         ),

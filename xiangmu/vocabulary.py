@@ -112,6 +112,16 @@ REGION_TYPES = _table("""
     zone        | 开发区 | A development zone or new area, with no administrative code (石家庄高新区, 雄安新区).
 """)
 
+# ---------------------------------------------------------------- refused figures
+#: Why the extractor refused a figure (extract.rejected_figures.reason; xiangmu.extract.rejected).
+REJECT_REASONS = _table("""
+    number_too_long  | 数字过长   | More digits or numerals than any real figure.
+    amount_too_large | 金额过大   | An amount above 100万亿元.
+    count_too_large  | 项目数过多 | A project count above 10,000.
+    day_not_exist    | 日期不存在 | A day that does not exist, such as 13月5日 or 2月30日.
+    place_unknown    | 地点不明   | A county's own text says 我县 but never which county: not its city's.
+""")
+
 # ---------------------------------------------------------------- editions
 #: What became of one newspaper's edition of one date (raw.editions.status).
 EDITION_STATUSES = _table("""

@@ -63,7 +63,7 @@ def test_project_completed_investment() -> None:
         ("全年新引进项目88个，总投资133亿元。", "introduced"),
         ("今年上半年共安排实施建设项目150个，总投资300亿元。", "under_construction"),
         ("全市竣工投产项目30个，总投资60亿元。", "completed"),
-        ("全县谋划储备项目70个，总投资500亿元。", "reserve"),
+        ("赵县谋划储备项目70个，总投资500亿元。", "reserve"),
         ("今年安排省市重点项目40个，总投资260亿元。", "key_project"),
     ],
 )
@@ -73,9 +73,9 @@ def test_stages(text: str, stage: str) -> None:
 
 
 def test_chinese_numerals_and_approximation() -> None:
-    f = one(run("全区开工项目二十个，总投资约三十五亿元。"))
+    f = one(run("栾城区开工项目二十个，总投资约三十五亿元。"))
     assert (f.project_count, f.amount_cny, f.approximate) == (20, 3_500_000_000, True)
-    g = one(run("全区开工项目20个，总投资60余亿元。"))
+    g = one(run("栾城区开工项目20个，总投资60余亿元。"))
     assert g.approximate is True and g.amount_cny == 6_000_000_000
 
 
@@ -113,7 +113,7 @@ def test_noise_is_rejected(text: str) -> None:
 
 
 def test_duplicate_figure_is_one_fact() -> None:
-    sentence = "今年以来，全县开工项目30个，总投资52亿元。"
+    sentence = "今年以来，赵县开工项目30个，总投资52亿元。"
     text = f"开工项目30个 总投资52亿元\n\n{sentence}\n\n坚持项目为王，抓好服务。\n\n{sentence}"
     facts = run(text)
     assert len(facts) == 1

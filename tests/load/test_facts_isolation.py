@@ -252,3 +252,21 @@ def test_the_shard_count_comes_from_the_environment(monkeypatch) -> None:
         monkeypatch.setenv("XIANGMU_EXTRACT_SHARDS", bad)
         with pytest.raises(ValueError, match="XIANGMU_EXTRACT_SHARDS"):
             config.extract_shards()
+
+
+def test_a_figure_of_no_known_place_is_stored_as_refused(conn) -> None:
+    body = (
+        "本报讯 10月12日，全市县城建设观摩组一行到我县观摩。今年以来，我县全力推进县城建设。"
+        "共谋划实施30个县城建设项目，总投资42.5亿元。平山县、赞皇县政府分管负责同志参加观摩。"
+    )
+    [aid] = add_articles(conn, body)
+    summary = loader.extract_pending(conn, run_id="r2")
+    assert summary["rejected_figures"] == 1
+    rows = conn.execute(
+        "select r.reason, r.raw_text, substr(a.body_text, r.char_start + 1, r.char_end - r.char_start)"
+        " from extract.rejected_figures r join raw.articles a using (article_id) where article_id = %s",
+        (aid,),
+    ).fetchall()
+    assert rows == [("place_unknown", "42.5亿元", "42.5亿元")]
+    facts = conn.execute("select region from extract.investment_facts where article_id = %s", (aid,)).fetchall()
+    assert facts == []

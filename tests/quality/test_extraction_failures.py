@@ -72,5 +72,8 @@ def test_below_the_threshold_the_run_passes_and_refused_figures_show_in_data_doc
     html = max(pages, key=lambda p: p.stat().st_mtime).read_text("utf-8")
     text = re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", html)))
     observed = dict(re.findall(r"Figures refused for (\w+) \([^)]*\): the observed value is how many\. (\d+)", text))
-    assert observed == {"number_too_long": "1", "amount_too_large": "0", "count_too_large": "1", "day_not_exist": "0"}
+    assert observed == {
+        "number_too_long": "1", "amount_too_large": "0", "count_too_large": "1", "day_not_exist": "0",
+        "place_unknown": "0",
+    }
     assert re.search(r"in extract\.rejected_figures\): the observed value is how many\. 2\b", text)

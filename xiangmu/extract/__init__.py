@@ -18,8 +18,9 @@ from .items import Item, split_items
 from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import Para, paragraphs, project_key, without_bureau
+from .rejected import refuse
 
-EXTRACTOR_VERSION = "2026.12.20"
+EXTRACTOR_VERSION = "2026.12.21"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -103,6 +104,10 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
                 fact.evidence = text[start:end]
                 fact.project_key = project_key(fact.project_name)
                 facts.append(fact)
+            for a, b, why in reader.refused:  # 到我县观摩……总投资X: a figure of no known place
+                start, end = para.span(s0 + a, s0 + b)
+                refuse(text, start, end, "place_unknown", why)
+            reader.refused.clear()
         if any(p.heading and not p.caption and "资" in p.text for p in item.paras):  # a figure only the title states
             body = body_amounts(paras)
             facts += [f for f in headline_facts(item, gaz, published, text, body) if _new(f, carry.seen)]

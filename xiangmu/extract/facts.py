@@ -395,6 +395,9 @@ _TRADE_LEAD = opening("安排", "实施", "推进", "谋划", "新开工", "开�
 _EVENT_STAGES = ("groundbreaking", "signed", "completed")
 _AREA_RE = words(*_LOCAL_WORDS[:-1])  # 全县/该区 ... (not 园区内)
 _DEICTIC_RE = words(*_CITY_WORDS, *_PROVINCE_WORDS, *_LOCAL_WORDS, *_NATION_WORDS)
+# The words a county's or district's own text names itself by: when none of the text's places
+# is of that kind, the figure's place is unknown (rejected.py records it), never the city.
+_OWN_AREA = words("我县", "本县", "全县", "我区", "本区", "全区")
 _RANKING_AFTER = re.compile(r"(?:第[一二三四五六七八九十\d]|前列|前[三五十]|首位|之首|领先|排名|最[多高大])")
 # ……居全市前列 / 列入全省重点项目: 全省 there is a yardstick or a list, not the figure's subject.
 _RANKING_BEFORE = closing("居", "位居", "位列", "列", "排", "占", *_LISTED_AS)
@@ -1163,6 +1166,8 @@ class SentenceReader:
         # Sentences of the item read so far, and the next ones: a reference word points
         # back into the former, a figure stated before its batch forward into the latter.
         self._history = ""
+        self.unresolved: str | None = None  # the 我县 the last region_for could not place (see _OWN_AREA)
+        self.refused: list[tuple[int, int, str]] = []  # figures of no known place (offsets, why): see _extract
         # the item's sentences, the one being read, and where its paragraph's sentences end
         self.ahead: tuple[list[str], int, int] = ([], 0, 0)
         self._ref_place_val: str | None = None  # where the named ``last_ref`` lies (位于某区的X项目)
@@ -1228,6 +1233,7 @@ class SentenceReader:
         """
         item_place = self.item.place
         before = without_route(before)
+        self.unresolved = None
         best: tuple[int, str | None] | None = None
         run: list[str] = []  # the places of a list the latest place closes (甲区、乙县两地……)
         last_end = -1
@@ -1257,10 +1263,16 @@ class SentenceReader:
             if resolved is None and best is not None and m.group() not in _NATION_WORDS:
                 continue  # 某县，我市重点项目之一: 我市 unresolved in a provincial paper; keep the county
             best = (m.start(), resolved)
+            # 我县 (全区 …) in a text that never names the county: not the city the item is about
+            self.unresolved = m.group() if _OWN_AREA.fullmatch(m.group()) and not (
+                resolved and self._kind_ok(resolved, m.group())
+            ) else None
         if best is None:
             for s, _e, name in self.gaz.find(after):
                 if _VENUE_BEFORE.search(after[max(0, s - 2) : s]):
                     return name  # 总投资X亿元的N个项目在某县集中开工
+            if self.para_place is None and self.item.unnamed_self:
+                self.unresolved = self.item.unnamed_self  # 到我县观摩 … 共谋划N个项目，总投资X: which county?
             return self.para_place or item_place or self._leading_place() or self.gaz.home
         region = best[1]
         landed = landed_in(self.gaz, after) or self._sited_after(after)
@@ -2692,6 +2704,8 @@ class SentenceReader:
         if name and (listed := _listed_name(name)) is not None:
             subject, name, count = "portfolio", None, count or listed or None  # 甲、乙等4个项目总投资X
         region = list_place or self.region_for(scope, clause[money.end :])
+        unplaced = self.unresolved if list_place is None else None
+        guessed = region  # what region_for fell back to when ``unplaced``: refused unless a rule below places it
         if from_ref and self._ref_place and not self._names_place(before):
             region = self._ref_place  # 位于某区的X项目……。该项目总投资Y
         elif name in self._name_places and not self._names_place(scope):
@@ -2723,6 +2737,10 @@ class SentenceReader:
                     region = lead  # 甲县……。总投资X的乙区丙公司丁项目: the district the name opens with
         if self._host is not None and (self._in_host_sentence or stage in ("signed", "introduced") or "会上" in before):
             region = self._hosted(region, before)  # what the event signed, not other figures of the item
+        if unplaced and region == guessed:
+            kind = "district" if unplaced.endswith("区") else "county"
+            self.refused.append((c0 + money.start, c0 + money.end, f"{unplaced}: the text names no {kind} it is"))
+            return None
         if region is None:
             return None
         period = self.period_for(before, stage)

@@ -569,6 +569,8 @@ def _zone_variants(zone: Place, city_names: list[str]) -> list[str]:
                 out.append(city + s)
     if "经济技术开发区" in zone.name or ("经济开发区" in zone.name and any(bare.startswith(c) for c in city_names)):
         out.append("开发区")  # 某市……开发区10项: the city's own zone, resolved by context
+        # 邢台开发区: the city's short name before 开发区 when the zone is the city's 经济(技术)开发区
+        out += [c + "开发区" for c in city_names if bare in (c + "经济开发区", c + "经济技术开发区")]
     return out
 
 

@@ -83,6 +83,9 @@ class Item:
     new_story: bool = False  # opened by a dateline (本报讯……), not only by a place heading
     several: bool = False  # its lead lists places of several cities: about none of them alone
     own_voice: bool = False  # a county's own text (我县……): its city's event is the county's part of it
+    # 我县/我区 in the title or lead of a text that never says which county: figures of no place
+    # of their own are that unknown county's, not the city's (refused, see rejected.py)
+    unnamed_self: str | None = None
     event_date: dt.date | None = None
     paras: list[Para] = field(default_factory=list)
 
@@ -177,6 +180,8 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
         own = _own_voice(it, gaz)
         if own:
             it.place, it.own_voice = own, True  # 我县参加某市集中开工活动……在某县分会场: the county's own text
+        elif (word := _self_word(it)) and (it.place is None or it.place == gaz.home or gaz.is_city(it.place)):
+            it.unnamed_self = word  # 到我县观摩 in a text naming no county of its own, or several
         if it.place is None and not it.continued:
             it.place = _dominant_place(it, gaz)
         if (
@@ -218,18 +223,29 @@ _SELF_WORDS = {"我县": ("county", "county_city"), "本县": ("county", "county
 _SELF_VOICE = words(*_SELF_WORDS)
 
 
+def _lead(item: Item) -> list[str]:
+    """The item's title lines and its first body sentence."""
+    heads = [p.text for p in item.paras if p.heading and not p.caption]
+    body = next((p.text for p in item.paras if not p.heading and not p.caption), "")
+    first = _FIRST_SENTENCE.match(body)
+    return [*heads, first.group(0) if first else body]
+
+
+def _self_word(item: Item) -> str | None:
+    """我县 (本县, 我区) when the item's title or lead speaks so: a county's own text (a county
+    quoted later in a city's text is no voice)."""
+    m = next((m for t in _lead(item) if (m := _SELF_VOICE.search(t))), None)
+    return m.group() if m else None
+
+
 def _own_voice(item: Item, gaz: Gazetteer) -> str | None:
     """The county a county's own text is about (我县参加某市秋季集中开工活动……在某县分会场):
     when its title or lead says 我县 (我区), the one county (district) of the item's city it
     names; None when it names none or several, or when the item's place is already narrower."""
-    heads = [p.text for p in item.paras if p.heading and not p.caption]
-    body = next((p.text for p in item.paras if not p.heading and not p.caption), "")
-    first = _FIRST_SENTENCE.match(body)
-    lead = [*heads, first.group(0) if first else body]  # a county quoted later in a city's text is no voice
-    m = next((m for t in lead if (m := _SELF_VOICE.search(t))), None)
-    if m is None or (item.place is not None and not gaz.is_city(item.place) and item.place != gaz.home):
+    word = _self_word(item)
+    if word is None or (item.place is not None and not gaz.is_city(item.place) and item.place != gaz.home):
         return None
-    kinds = _SELF_WORDS[m.group()]
+    kinds = _SELF_WORDS[word]
     named: set[str] = set()
     anywhere: set[str] = set()  # 我县 in a text whose only city is a visitor's (石家庄客商说……): any county
     for p in item.paras:
@@ -242,6 +258,9 @@ def _own_voice(item: Item, gaz: Gazetteer) -> str | None:
                 (named if inside else anywhere).add(name)
     if not named and len(anywhere) == 1:
         return anywhere.pop()
+    if len(named) > 1:  # 观摩组到某县观摩……甲县、乙县负责同志参加: the county the lead names
+        lead = {n for t in _lead(item) for _s, _e, n in gaz.find(t, item.place)} & named
+        named = lead if len(lead) == 1 else named
     return named.pop() if len(named) == 1 else None
 
 

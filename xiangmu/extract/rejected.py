@@ -6,8 +6,14 @@ see what was refused and why, with offsets into the article.  This scan finds th
 the rules read (an amount after an investment word, a count of projects, a day of a month)
 whose value is out of bounds, in one linear pass per shape.
 
-Reasons: ``number_too_long`` (more digits or numerals than any real figure), ``amount_too_large``
-(above 100万亿元), ``count_too_large`` (above 10,000 projects), ``day_not_exist`` (13月5日, 2月30日).
+Reasons (their one home is ``xiangmu.vocabulary.REJECT_REASONS``): ``number_too_long`` (more
+digits or numerals than any real figure), ``amount_too_large`` (above 100万亿元), ``count_too_large``
+(above 10,000 projects), ``day_not_exist`` (13月5日, 2月30日).
+
+One more is found by the rules themselves, not by this scan: ``place_unknown``, a well-formed
+figure of a county's own text that never says which county it is (到我县观摩……总投资X).  Filing it
+under the city the text mentions would be silent garbage; the reader hands it to ``refuse`` and a
+caller that wants these wraps its extraction in ``collecting_refusals``.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .lexicon import words
@@ -155,4 +163,35 @@ def find_rejected(text: str) -> list[RejectedFigure]:
     return found[:MAX_PER_TEXT]
 
 
-__all__ = ["MAX_PROJECT_COUNT", "RejectedFigure", "find_rejected"]
+_Refusals = list[tuple[str, RejectedFigure]]
+_sink: ContextVar[_Refusals | None] = ContextVar("xiangmu_extract_refusals", default=None)
+
+
+@contextmanager
+def collecting_refusals() -> Iterator[_Refusals]:
+    """Collect the figures the rules refuse inside the block, each with the text it indexes
+    (a continued story's parts are read together: keep the part you asked for)."""
+    found: _Refusals = []
+    token = _sink.set(found)
+    try:
+        yield found
+    finally:
+        _sink.reset(token)
+
+
+def refuse(text: str, start: int, end: int, reason: str, detail: str) -> None:
+    """Record that the amount at ``text[start:end]`` was refused (nothing happens outside
+    ``collecting_refusals``: the CLI and the scorer only print facts)."""
+    found = _sink.get()
+    if found is not None and len(found) < MAX_PER_TEXT:
+        found.append((text, _figure(text, "amount", reason, detail, start, end)))
+
+
+def refused_in(text: str, refusals: _Refusals) -> list[RejectedFigure]:
+    """The refusals that index ``text``, with the scan's own (``find_rejected``), in text order."""
+    found = find_rejected(text) + [r for t, r in refusals if t == text]
+    found.sort(key=lambda r: (r.char_start, r.char_end))
+    return found[:MAX_PER_TEXT]
+
+
+__all__ = ["MAX_PROJECT_COUNT", "RejectedFigure", "collecting_refusals", "find_rejected", "refuse", "refused_in"]

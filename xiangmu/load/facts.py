@@ -30,7 +30,7 @@ from xiangmu import config
 from xiangmu.extract import EXTRACTOR_VERSION, extract_facts
 from xiangmu.extract.limits import ExtractionTimeout, time_budget
 from xiangmu.extract.numbers import MAX_AMOUNT, MAX_PROJECT_COUNT
-from xiangmu.extract.rejected import RejectedFigure, find_rejected
+from xiangmu.extract.rejected import RejectedFigure, collecting_refusals, refused_in
 from xiangmu.extract.stories import StoryPart, continued_from, continued_to, extract_part
 from xiangmu.warehouse.statistics import analyze_stale
 
@@ -148,9 +148,9 @@ def _read(conn: psycopg.Connection, article: tuple, version: str, run_id: str | 
     """(fact rows, rejected rows) of one article, or ArticleFailed."""
     article_id, body, published, newspaper, edition_date = article
     try:
-        with time_budget(budget):
+        with time_budget(budget), collecting_refusals() as refusals:
             found = _facts_for(conn, article_id, body, published, newspaper, edition_date)
-            rejected = find_rejected(body)
+            rejected = refused_in(body, refusals)  # the scan's out-of-bounds figures and the rules' refusals
     except ExtractionTimeout as exc:
         raise ArticleFailed("timeout", f"{type(exc).__name__}: {exc} (budget {budget:g} s)") from exc
     except psycopg.Error:
