@@ -35,7 +35,7 @@ from scrapers.base import (
     resolve,
 )
 from scrapers.model import ArticleLink, PageLink, ParsedArticle, ParsedPage
-from scrapers.text import clean, node_text, soup
+from scrapers.text import clean, is_data_table, node_text, soup, table_lines
 
 NODE_HREF = re.compile(r"(?:^|/)node_([A-Za-z]?\d+)\.html?$", re.I)
 CONTENT_HREF = re.compile(r"(?:^|/)(?:content_\d+|c\d+)\.html?$", re.I)
@@ -377,17 +377,25 @@ class FounderSource(Source):
 
     @staticmethod
     def _paragraphs(container: Tag) -> list[str]:
+        """The body's paragraphs in order; a table inside it is one line per row (text.table_lines)."""
+        inside = container.find_all("table")
+        tables = [t for t in inside if is_data_table(t) and not any(up in inside for up in t.parents)]  # outermost
         out = []
-        ps = [p for p in container.find_all("p") if not is_hidden(p)]
-        if ps:
+        ps = [p for p in container.find_all(["p", "table"]) if not is_hidden(p)]
+        if any(p.name == "p" for p in ps):
             for p in ps:
-                if p.find("p") is not None:
-                    continue  # an outer <p> of nested ones (malformed markup): its inner ones count
-                text = clean(p.get_text())
-                if text:
-                    out.append(text)
+                if p.name == "table":
+                    out.extend(table_lines(p) if p in tables else ())
+                elif p.find("p") is None and not any(t in p.parents for t in tables):
+                    # (an outer <p> of nested ones, malformed markup: its inner ones count; a cell's
+                    # <p> is its table's row)
+                    text = clean(p.get_text())
+                    if text:
+                        out.append(text)
             return out
-        # no <p>: lines separated by <br> (older system cells)
+        # no <p>: lines separated by <br> (older system cells), a table one line per row
+        for table in tables:
+            table.replace_with("\n" + "\n".join(table_lines(table)) + "\n")
         for br in container.find_all("br"):
             br.replace_with("\n")
         return [line for line in (clean(x) for x in container.get_text().split("\n")) if line]

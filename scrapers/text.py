@@ -121,6 +121,34 @@ def node_text(node: Tag | None) -> str:
     return clean(node.get_text())
 
 
+def table_lines(table: Tag) -> list[str]:
+    """A <table> as text, one line per row with its cells between ``|`` (``| 项目名称 | 总投资(万元) |``).
+
+    Why rows: a list of projects printed as a table states its unit once, in the header; read
+    cell by cell, a row's name and figure were separate lines nobody could pair again.  The
+    extractor's table reader (``xiangmu.extract.tables``) reads these lines.  Only for a data table
+    (``is_data_table``).  ``|`` inside a cell becomes ``｜``.
+    """
+    return ["| " + " | ".join(r) + " |" for r in _rows(table)]
+
+
+def _rows(table: Tag) -> list[list[str]]:
+    rows = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue  # a nested table's rows are its own
+        cells = [clean(td.get_text(" ")).replace("|", "｜") for td in tr.find_all(["td", "th"], recursive=False)]
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def is_data_table(table: Tag) -> bool:
+    """Whether ``table`` holds data (two rows or more of two filled cells or more), not layout:
+    the pages' layout tables (a photo beside its text, the old system's frames) stay prose."""
+    return sum(1 for r in _rows(table) if sum(1 for c in r if c) >= 2) >= 2
+
+
 def optional_text(node: Tag | None) -> str | None:
     value = node_text(node)
     return value or None

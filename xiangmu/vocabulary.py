@@ -59,7 +59,7 @@ MEASURES = _table("""
 #: In detection order: the first stage whose cue matches a clause is its stage
 #: (签约 wins over 开工 in 签约开工; 竣工 not before 后: 建成后 looks ahead).
 STAGES: tuple[Term, ...] = (
-    Term("signed", "签约", "Signed (an agreement or contract).", r"签约|签订"),
+    Term("signed", "签约", "Signed (an agreement or contract).", r"签约|签订|签署"),
     # (早开工 / 促开工 / 尽快开工: a goal in a plan or work report, not a start that took place)
     Term("groundbreaking", "开工", "Construction starting (集中开工).", r"(?<![早促])(?<!尽快)开工"),
     Term("completed", "竣工", "Completed, in production or at full output.", r"(?:竣工|投产|达效|建成)(?!后)"),

@@ -19,8 +19,9 @@ from .limits import bounded_sentences, check_deadline
 from .model import Fact
 from .normalize import Para, paragraphs, project_key, without_bureau
 from .rejected import refuse
+from .tables import is_row, table_facts
 
-EXTRACTOR_VERSION = "2026.12.21"
+EXTRACTOR_VERSION = "2026.12.22"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -71,7 +72,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
         reader.doc_texts, reader.doc_cache, reader.np_cache = doc_texts, doc_cache, np_cache
         sents = [
             (k, para, s0, s1)
-            for k, para in enumerate(item.paras) if not para.heading or _states_figure(para)
+            for k, para in enumerate(item.paras) if (not para.heading or _states_figure(para)) and not is_row(para)
             for s0, s1 in bounded_sentences(para.text, sentences(para.text))  # linear time: see limits.py
         ]
         texts = [para.text[s0:s1] for _k, para, s0, s1 in sents]
@@ -112,6 +113,14 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             body = body_amounts(paras)
             facts += [f for f in headline_facts(item, gaz, published, text, body) if _new(f, carry.seen)]
         carry.item, carry.reader = item, main
+    if any(p.text.startswith("|") for p in paras):  # 项目名称 | … | 项目总投资(万元): one project per row
+        place_of = {id(p): item.place for item in items for p in item.paras}
+        for fact, k in table_facts(paras, gaz, published, lambda k: place_of.get(id(paras[k]))):
+            fact.char_start, fact.char_end = paras[k].span(0, len(paras[k].text))
+            fact.evidence = text[fact.char_start : fact.char_end]
+            fact.project_key = project_key(fact.project_name)
+            if _new(fact, carry.seen):
+                facts.append(fact)
     for fact in facts:
         fact.region = gaz.display(fact.region) or fact.region  # 沧州市新华区 -> 新华区 (its code tells which)
     return facts

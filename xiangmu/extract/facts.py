@@ -122,6 +122,10 @@ _PLAN_WORD = words("计划", "预计", "拟", "目标", "任务")
 _DONE_WORD = words("完成", "实现", "累计")
 _AIM_BEFORE = re.compile(r"(?:力争|确保|争取|计划|预计)[^，,。；;]{0,4}$")  # 力争(年底前)完成投资X
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
+# After a place: the name of one project given as the example of a batch (甲区乙产业园等229个项目).
+_EXAMPLE_OF_BATCH = re.compile(rf"[^，。；,;、等]{{2,30}}?等\s*{COUNT_NUM}\s*[个项]")
+_YEAR_AHEAD = re.compile(r"(?:全年|年内|年底前|今年)(?:累计)?")
+_AIM_BEFORE_CLAUSE = re.compile(r"(?:力争|确保|争取)[^。；;]*[，,]$")  # a goal the sentence's clauses go on with
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
 # 完成总投资X (a keyword of _KW_RE): done, unless planned or expected (计划完成总投资)
 _DONE_TOTAL = re.compile(r"^(?!.*(?:计划|预计|拟)).*(?:完成|实现)总投资")
@@ -284,7 +288,7 @@ _COUNT_OF_LIST = re.compile(r"[^，。；、,]{0,10}?(?:项目|工程)")
 _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;]{{0,20}}?(?:项目|工程)")
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
-_NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线")
+_NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线", "医院", "院区", "电站", "水库", "机场")
 # Sectors a city's projects are grouped by besides the categories of xiangmu.vocabulary.
 _SECTOR_WORDS = ("交通", "城建", "市政", "水利", "能源", "教育", "卫生", "医疗", "生态", "环保", "战略性", "新兴")
 # 包括：投资2亿元甲中学建设项目；投资3000万元的乙项目: a list item's name right after its figure, no 的.
@@ -965,9 +969,26 @@ _KIND_OF_WORKS = opening(
     *("地方", "重点", "骨干", "各类", "主要"),
 )
 _PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
-_WORKS_END = closing(
-    *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "隧道", "枢纽", "码头", "风电场"),
+_WORKS_KINDS = (
+    *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "院区", "隧道", "枢纽", "码头", "风电场"),
+    "基地",
 )
+_WORKS_END = closing(*_WORKS_KINDS)
+# 建设一座二级医院: works described by what is done and how many, not named
+_WORKS_DESCRIBED = re.compile(
+    r"^(?:建设|新建|兴建|实施|推进|打造|建成)|[一二两三四五六七八九十\d]+(?:座|所|个|处|家|条)"
+)
+
+
+def _named_works(pre: str) -> bool:
+    """Whether ``pre`` names works by what they are, with a name of their own before the kind
+    (邯郸国际陆港铁路专用线, 某某水库, 甲学院附属医院乙院区; not 普通干线公路 or 全县水库)."""
+    works_m = _WORKS_END.search(pre)
+    own = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", pre[: works_m.start()])) if works_m else ""
+    return (
+        len(own) >= 3 and not _KIND_OF_WORKS.match(own) and not _DEICTIC_RE.search(pre)
+        and not _WORKS_DESCRIBED.search(own)
+    )
 
 
 def _name_before(pre: str) -> str | None:
@@ -975,10 +996,7 @@ def _name_before(pre: str) -> str | None:
     pre = _LEADING_NAME.sub("", pre.strip())
     # 涿州某某科技产业园总投资X: a park named as one project (its own name, long enough)
     park = _PARK_END.search(pre) is not None and len(pre) >= 7 and not _DEICTIC_RE.search(pre)
-    # 邯郸国际陆港铁路专用线总投资X / 某某水库总投资X: works named by what they are
-    works_m = _WORKS_END.search(pre)
-    own = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", pre[: works_m.start()])) if works_m else ""
-    works = len(own) >= 3 and not _KIND_OF_WORKS.match(own) and not _DEICTIC_RE.search(pre)
+    works = _named_works(pre)  # 邯郸国际陆港铁路专用线总投资X / 某某水库总投资X
     if not pre.endswith(("项目", "工程")) and not _PHASE_END.search(pre) and not park and not works:
         return None
     return pre if 2 <= len(pre) <= _NAME_MAX else None
@@ -1031,6 +1049,8 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
         return None  # 手续完善后该项目于10月开工: the project named before (_referred_subject)
     if found and _COUNTED_LISTED.match(found):
         return None  # 我市24所学校建设列入民生实事工程: counted works on a list, no one project
+    if found and _listed_name(found) is not None:
+        return None  # 甲、乙等多个建设项目正在推进: a group, not the project a later 该项目 means
     name = trim_name(found)
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
@@ -1041,7 +1061,15 @@ _SITE_CUES = ("现场", "工地")
 _ROAD_CUES = ("路", "高速")
 _QUOTE_CUES = ("“", '"')
 # A clause with none of these, nor a name's suffix, names nothing: one scan instead of a dozen.
-_NP_NEEDS = words(*_NAME_SUFFIXES, *_SITE_CUES, *_ROAD_CUES, *_QUOTE_CUES)
+_NP_NEEDS = words(*_NAME_SUFFIXES, *_WORKS_KINDS, *_SITE_CUES, *_ROAD_CUES, *_QUOTE_CUES)
+
+
+# 扎实推进建设甲项目 closing a clause: the project is what follows the last verb done to it.
+_NAME_VERBS = ("推进", "建设", "实施", "开工", "新建", "兴建", "加快", "抓好")
+_BUILT_NAME = re.compile(
+    one_of(*_NAME_VERBS)
+    + rf"了?(?!{'|'.join(_NAME_VERBS)}|项目|工程)(?P<name>[^，。；、的了]{{4,40}}?(?:项目|工程))[。；;]?$"
+)
 
 
 def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
@@ -1074,8 +1102,11 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
         tail = head[head.rfind("的") + 1 :]  # 列入省重点项目的甲公司年产1万吨乙项目: the part after 的
         if len(tail) >= 4 and not _is_generic(tail, gaz):
             head = tail
-    if 3 <= len(head) <= _NAME_MAX and _NP_SUFFIX.search(head) and not _is_generic(head, gaz):
-        return head
+    if (built := _BUILT_NAME.search(head)) is not None and _PLACE_LEAD.sub("", head[: built.start()]):
+        # 某局扎实推进建设甲项目: the project after what is done to it (某区新建人民医院项目: a name)
+        head = built.group("name")
+    if 3 <= len(head) <= _NAME_MAX and (_NP_SUFFIX.search(head) or _named_works(head)) and not _is_generic(head, gaz):
+        return head  # (甲医院乙院区位于某区。……总投资X: works named by what they are)
     if clause.endswith(("项目", "工程")):
         tail = clause[clause.rfind("的") + 1 :]
         if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz):
@@ -1243,6 +1274,8 @@ class SentenceReader:
                 continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
             if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
                 continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
+            if best is not None and _EXAMPLE_OF_BATCH.match(before, e):
+                continue  # 某市……开工活动举行，甲区乙产业园等229个项目: the example's place, not the batch's
             prior = (best[0], last_end, best[1]) if best is not None and best[1] else None
             if not_the_subject(self.gaz, before, s, e, name, self.para_place or item_place, prior):
                 continue  # 主会场设在某开发区 / 由甲市乙公司投资 (venues.py)
@@ -1472,7 +1505,11 @@ class SentenceReader:
         return self.doc_cache[key]
 
     def period_for(self, before: str, stage: str | None) -> Period | None:
-        period = find_period(before, self.published)
+        semi = max(before.rfind("；"), before.rfind(";"))
+        # 2017年，甲……；2018年，又投资X: the figure's own item after ； says its year
+        period = (find_period(before[semi + 1 :], self.published) if semi >= 0 else None) or find_period(
+            before, self.published
+        )
         if period and period[0] == period[1]:
             return period
         if stage in _EVENT_STAGES and self.item.event_date and period is None:
@@ -2186,10 +2223,15 @@ class SentenceReader:
         return stage
 
     def _clause_np(self, clause: str) -> str | None:
-        """``_np`` of ``clause``, remembered in ``np_cache`` (it depends on the clause alone)."""
+        """``_np`` of ``clause`` (remembered in ``np_cache``: it depends on the clause alone); works
+        named by what they are (甲医院乙院区位于……) in the form the item first named them as a
+        project (甲医院乙院区一期工程开工), so one project has one name."""
         if clause in self.np_cache:
-            return self.np_cache[clause]
-        np = self.np_cache[clause] = _np(clause, self.gaz)
+            np = self.np_cache[clause]
+        else:
+            np = self.np_cache[clause] = _np(clause, self.gaz)
+        if np and _WORKS_END.search(np) and not _NP_SUFFIX.search(np):
+            return self._seen_project(np) or np
         return np
 
     def _opens_with_place(self, clause: str) -> bool:
@@ -2418,6 +2460,11 @@ class SentenceReader:
         elif _DONE_WORD.search(word):
             # 年内完成投资X / 力争全年完成投资X: a target, not what was done
             aimed = word.startswith("年内") or _AIM_BEFORE.search(pre_kw) is not None
+            # 力争一季度……开工，全年完成投资X: the year's figure in a string of goals is one of them
+            aimed = aimed or (
+                (_YEAR_AHEAD.fullmatch(pre_kw.strip()) or (not pre_kw.strip() and _YEAR_AHEAD.match(word)))
+                and _AIM_BEFORE_CLAUSE.search(sentence, 0, c0) is not None
+            )
             measure = "planned_investment" if aimed else "completed_investment"
         elif _YEAR_WORD.search(word):
             # 完成年度投资X: what was done of the year's investment (计划完成年度投资X: a plan)

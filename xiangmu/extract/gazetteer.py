@@ -43,7 +43,8 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     "石家庄高新技术产业开发区": ("高新区", "石家庄高新区", "高新技术产业开发区"),
     "石家庄循环化工园区": ("循环化工园区", "化工园区"),
     "秦皇岛市经济技术开发区": ("秦皇岛经济技术开发区",),
-    "沧州渤海新区": ("渤海新区", "黄骅港"),  # the port the zone runs (沧州黄骅港: the zone, not the city)
+    # the port the zone runs (沧州黄骅港: the zone, not the city) and its parks, once state farms
+    "沧州渤海新区": ("渤海新区", "黄骅港", "中捷产业园区", "南大港产业园区", "南大港管理区"),
     # the zone's name since it became a national high-tech zone (原张家口经济开发区)
     "张家口经济开发区": ("经开区", "张家口高新技术产业开发区", "张家口高新区"),
 }
@@ -61,7 +62,9 @@ _SHORT_AHEAD = (
     r"(?=(?:今年|此次|本次|共|累计|已|又|集中|新)*"
     r"(?:签约|开工|竣工|投产|完成投资|总投资|计划投资|谋划|实施|举行|举办|召开|重点项目|项目建设)"
     # 涿州丙丁科技产业园总投资X: opening the name of a project whose figure follows
-    r"|[^\W\d_]{2,20}?(?:项目|产业园|工程|基地)(?:总投资|计划投资))"
+    r"|[^\W\d_]{2,20}?(?:项目|产业园|工程|基地)(?:总投资|计划投资)"
+    # 丰宁与相关企业签署了12个项目: the county as a party to a signing
+    r"|与[^，。；,;]{1,20}?(?:签约|签署|签订))"
 )
 # 在宁晋首届农博会上: a county's short name naming the fair it holds (after 在, or a clause's start).
 _FAIR_AHEAD = (

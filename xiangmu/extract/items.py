@@ -62,8 +62,8 @@ _HELD = words(*HELD, "启动")
 # A short line naming what a picture shows (……施工现场, ……开工现场。, ……生产车间, ……一角): a caption.
 _PHOTO_SCENE = re.compile(r"^.{2,30}(?:现场|生产车间|车间一角|一角|全景|效果图|鸟瞰图|航拍图)[。.]?$")
 _LABEL_ONLY = re.compile(r"^[\s\d０-９.、()（）/-]*$")
-# The date of a dateline right after its place (某网甲市4月28日讯 / 本报甲市4月28日电).
-_DATELINE_DATE = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:讯|电)")
+# The date of a dateline right after its place (某网甲市4月28日讯 / 本报甲市4月28日电 / 某网甲市讯).
+_DATELINE_DATE = re.compile(r"\s*(?:\d{1,2}月\d{1,2}日\s*(?:讯|电)|讯|电(?![\u4e00-\u9fff]))")  # (长城网张家口讯)
 
 
 def _photo_scene(p: Para, text: str) -> bool:

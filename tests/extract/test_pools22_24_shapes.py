@@ -1,0 +1,112 @@
+"""Shapes the twenty-second to twenty-fourth blind pools of real reporting failed on (issue 10).
+
+Each in sentences written here: a county's short name as a party to a signing; a hospital's
+campus and a named base as works; the project an agency pushes on with; a year's figure in a
+string of goals; the example project of a batch; a web dateline with no date; the year of an
+item after ；; 签署 as a signing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_helpers import one, run
+
+HB = "hbrb"
+
+
+def _facts(text: str, day: dt.date = dt.date(2024, 6, 1)):
+    from xiangmu.extract import extract_facts
+
+    return extract_facts(text, day, HB)
+
+
+def test_a_county_short_name_signing_with_firms_is_the_county() -> None:
+    text = "本报讯 此次论坛上，丰宁与相关企业签署了12个项目的框架协议，总投资达187亿元。"
+    f = one(_facts(text), amount_cny=18_700_000_000)
+    assert (f.region, f.stage, f.project_count) == ("丰宁满族自治县", "signed", 12)
+
+
+def test_a_short_name_not_before_a_signing_stays_no_place() -> None:
+    text = "本报讯 承德市今年签约项目30个，总投资300亿元。丰宁风光秀美，游客众多。"
+    assert {f.region for f in _facts(text)} == {"承德市"}
+
+
+def test_a_hospital_campus_then_a_figure_with_no_subject_is_the_campus() -> None:
+    text = "据悉，甲学院附属第一医院乙院区位于张家口经开区景观大道北侧。占地总面积200亩，总投资约12.5亿元。"
+    f = one(_facts(text), amount_cny=1_250_000_000)
+    assert (f.subject, f.project_name, f.region) == ("project", "甲学院附属第一医院乙院区", "张家口经济开发区")
+
+
+def test_a_named_base_before_its_total_is_a_project() -> None:
+    f = one(_facts("本报讯 甲大学附属医院国家重大疫情救治基地总投资近3.5亿元，总建筑面积2万平方米。"))
+    assert (f.subject, f.project_name) == ("project", "甲大学附属医院国家重大疫情救治基地")
+
+
+def test_works_described_not_named_are_no_project() -> None:
+    text = "其中，竞秀区人民医院作为重点民生工程之一，建设一座二级医院，占地近40亩。项目总投资3.7亿元。"
+    assert all(f.project_name != "建设一座二级医院" for f in _facts(text))
+
+
+def test_the_project_an_agency_pushes_on_with_is_what_a_later_reference_means() -> None:
+    text = (
+        "为改善人居环境，某市城市管理综合行政执法局扎实推进建设深州市生活垃圾焚烧发电项目。"
+        "截至目前，项目形象进度完成15%。据悉，该项目位于深州市北部，占地面积80亩，总投资3.93亿元。"
+    )
+    f = one(_facts(text), amount_cny=393_000_000)
+    assert (f.subject, f.project_name, f.region) == ("project", "深州市生活垃圾焚烧发电项目", "深州市")
+
+
+def test_a_verb_inside_a_places_project_name_stays_in_the_name() -> None:
+    text = "竞秀区新建人民医院项目\n项目总投资3.7亿元，位于乐凯南大街以西。"
+    f = one(_facts(text), amount_cny=370_000_000)
+    assert f.project_name == "竞秀区新建人民医院项目"
+
+
+def test_a_years_figure_in_a_string_of_goals_is_a_plan() -> None:
+    text = (
+        "本报讯 今年，丰润区全力推进总投资275.6亿元的21个市重点项目，力争一季度三分之二以上新建项目开工，"
+        "全年完成投资74.5亿元。"
+    )
+    f = one(_facts(text, dt.date(2019, 3, 11)), amount_cny=7_450_000_000)
+    assert (f.measure, f.period_start, f.period_end) == ("planned_investment", "2019-01-01", "2019-12-31")
+
+
+def test_a_years_completed_figure_without_a_goal_stays_completed() -> None:
+    text = "本报讯 去年，丰润区推进21个市重点项目，一季度新建项目全部开工，全年完成投资74.5亿元。"
+    f = one(_facts(text, dt.date(2019, 3, 11)), amount_cny=7_450_000_000)
+    assert f.measure == "completed_investment"
+
+
+def test_the_place_of_a_batchs_example_project_is_not_the_batchs() -> None:
+    text = (
+        "2月14日，廊坊市2022年一季度重点项目集中开工活动拉开帷幕，廊坊临空经济区甲无人机科技产业园等229个重点项目"
+        "集中开工，总投资1054.8亿元。"
+    )
+    f = one(_facts(text, dt.date(2022, 2, 15)), amount_cny=105_480_000_000)
+    assert (f.region, f.project_count) == ("廊坊市", 229)
+
+
+def test_a_zones_own_batch_with_an_example_stays_the_zones() -> None:
+    text = "本报讯 廊坊临空经济区甲无人机科技产业园等6个项目集中开工，总投资64.96亿元。"
+    assert one(_facts(text), amount_cny=6_496_000_000).region == "廊坊临空经济区"
+
+
+def test_a_web_datelines_city_without_a_date_is_not_the_texts_place() -> None:
+    text = (
+        "长城网张家口讯（记者甲）来到中国百佳深呼吸小城之一的张家口市崇礼区，仿佛置身于画中。\n"
+        "2018年，崇礼又投资900亿元实施了甲度假区、乙小镇等86个重点项目。"
+    )
+    f = one(_facts(text, dt.date(2018, 7, 13)), amount_cny=90_000_000_000)
+    assert f.region == "崇礼区"
+
+
+def test_an_item_after_a_semicolon_has_its_own_year() -> None:
+    text = "本报讯 2017年，崇礼区获评冬季旅游目的地十强；2018年，崇礼区又投资900亿元实施了86个重点项目。"
+    f = one(_facts(text, dt.date(2018, 7, 13)), amount_cny=90_000_000_000)
+    assert (f.period_start, f.period_end) == ("2018-01-01", "2018-12-31")
+
+
+def test_signing_an_agreement_is_a_signing() -> None:
+    f = one(run("会上，正定县与5家企业签署了项目合作协议，总投资35亿元。", HB), amount_cny=3_500_000_000)
+    assert (f.region, f.stage) == ("正定县", "signed")
