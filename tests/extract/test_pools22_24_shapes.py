@@ -110,3 +110,44 @@ def test_an_item_after_a_semicolon_has_its_own_year() -> None:
 def test_signing_an_agreement_is_a_signing() -> None:
     f = one(run("会上，正定县与5家企业签署了项目合作协议，总投资35亿元。", HB), amount_cny=3_500_000_000)
     assert (f.region, f.stage) == ("正定县", "signed")
+
+
+# Older pools' misses, read again (check21): a route of works, a list of zones, a year's target.
+def test_works_with_a_route_and_a_length_before_the_figure() -> None:
+    text = "本报讯 甲河生态修复二期工程西起藁城城区东，东至深泽与安平县界，全长43公里，概算总投资34.68亿元。"
+    f = one(run(text, "sjzrb"), amount_cny=3_468_000_000)
+    assert (f.subject, f.project_name) == ("project", "甲河生态修复二期工程")
+    assert f.region != "安平县"
+
+
+def test_a_list_of_county_zones_is_the_citys() -> None:
+    text = (
+        "我市新能源装备产业加快集聚\n"
+        "城市东部，市经开区、任泽经开区、南和经开区分列两侧，形成一条产业带。\n"
+        "甲氢能装备研发制造基地项目，总投资60.7亿元，致力打造氢能产业集群。"
+    )
+    f = one(_facts(text), amount_cny=6_070_000_000)
+    assert f.region not in ("任泽区", "南和区")
+
+
+def test_a_completed_figures_yardstick_is_the_years_plan() -> None:
+    text = "本报讯 截至8月底，全省农业项目今年已完成投资722.5亿元，是今年年度目标820亿元的88.1%。"
+    facts = {(f.region, f.measure, f.amount_cny) for f in _facts(text, dt.date(2022, 9, 5))}
+    assert facts == {
+        ("河北省", "completed_investment", 72_250_000_000),
+        ("河北省", "planned_investment", 82_000_000_000),
+    }
+
+
+def test_a_signing_totals_yardstick_is_no_investment_plan() -> None:
+    text = (
+        "本报讯 全省农业项目今年已完成投资722.5亿元；全省签约农业招商项目433个，签约额1671.2亿元，"
+        "是今年年度目标1700亿元的98.3%。"
+    )
+    assert all(f.amount_cny != 170_000_000_000 for f in _facts(text, dt.date(2022, 9, 5)))
+
+
+def test_a_share_after_a_plan_names_no_project() -> None:
+    text = "本报讯 全省农业项目今年已完成投资722.5亿元，占年度计划投资820亿元的88.1%。"
+    f = one(_facts(text, dt.date(2022, 9, 5)), amount_cny=82_000_000_000)
+    assert (f.subject, f.project_name, f.measure) == ("portfolio", None, "planned_investment")

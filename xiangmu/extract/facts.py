@@ -124,6 +124,10 @@ _AIM_BEFORE = re.compile(r"(?:力争|确保|争取|计划|预计)[^，,。；;]{
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 # After a place: the name of one project given as the example of a batch (甲区乙产业园等229个项目).
 _EXAMPLE_OF_BATCH = re.compile(rf"[^，。；,;、等]{{2,30}}?等\s*{COUNT_NUM}\s*[个项]")
+# 是今年年度目标X的88.1% / 占年度计划X的: the year's plan a completed figure is a share of
+_YARDSTICK_BEFORE = re.compile(r"(?:占|是|为|达到)了?(?:今年|全年|本年|当年)?(?:年度|全年)(?:投资)?(?:计划|目标|任务)$")
+_ITEM_BREAK = re.compile("[；;]")
+_SHARE_AFTER = re.compile(r"的\s*\d+(?:\.\d+)?\s*[%％]")
 _YEAR_AHEAD = re.compile(r"(?:全年|年内|年底前|今年)(?:累计)?")
 _AIM_BEFORE_CLAUSE = re.compile(r"(?:力争|确保|争取)[^。；;]*[，,]$")  # a goal the sentence's clauses go on with
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
@@ -210,6 +214,8 @@ _NP_END = re.compile(
     one_of(
         *("是", "位于", "选址", "为", "由", "总投资", "投资", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
+        # 甲河生态修复二期工程西起某城区，全长43公里，概算总投资X: a route or a length after the works
+        *("全长", "总长", "西起", "东起", "南起", "北起", "起自", "起于"),
         # 甲产业园(项目)规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
         r"(?<=项目|工程)(?:规划|拟)|(?<=[园场])(?:规划|拟)(?=占地|建设|总投资|投资|面积)",
         r"(?<=[园场目程心地厂])(?:总建筑面积|建筑面积|用地面积)",  # 甲产业园总建筑面积N平方米，总投资X
@@ -848,6 +854,9 @@ _NAME_MAX = 64
 _KIND_AFTER_LIST = re.compile(r"等[^，。；,;、等]{0,10}?(?:项目|工程)")
 
 
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _name_after(tail: str) -> str | None:
     """Project name in ``投资X亿元的<name>``."""
     nxt = _NEXT_FIGURE.search(tail)
@@ -869,6 +878,8 @@ def _name_after(tail: str) -> str | None:
     if kind:
         name = tail[: kind.end()]  # 投资X的甲和乙等新兴产业项目: the list with its kind (_listed_name)
     name = _EVENT_TAIL.sub("", name.strip().rstrip("。；;，,：:"))
+    if not _CJK_PAIR.search(name):
+        return None  # 占年度计划投资X的88.1%: a share, no name
     return name if 2 <= len(name) <= _NAME_MAX else None
 
 
@@ -2008,8 +2019,41 @@ class SentenceReader:
                     self._note_np(clause, item)
         if out and ("包括" in sentence or "其中" in sentence):
             out += self._place_shares(sentence, out)
+        if out and ("目标" in sentence or "计划" in sentence or "任务" in sentence):
+            out += self._yardsticks(sentence, out)
         self._note_period(sentence)
         return out
+
+    def _yardsticks(self, sentence: str, out: list[tuple[Fact, int, int]]) -> list[tuple[Fact, int, int]]:
+        """The year's plan a completed figure is measured against (已完成投资X，是今年年度目标Y的Z%):
+        a planned figure of the same projects and place for the whole year."""
+        done = [f for f, _a, _b in out if f.measure == "completed_investment"]
+        if not done:
+            return []
+        found: list[tuple[Fact, int, int]] = []
+        moneys = find_money(sentence)
+        for k, money in enumerate(moneys):
+            if not (_YARDSTICK_BEFORE.search(sentence, 0, money.start) and _SHARE_AFTER.match(sentence, money.end)):
+                continue
+            if any(f.amount_original == money.value for f, _a, _b in out) or money.currency != "CNY":
+                continue  # (占年度计划投资X的: the keyword rules read it already)
+            # the figure measured is the one before it in its own item (签约额X，是年度目标Y的: no investment)
+            same_item = [m for m in moneys[:k] if not _ITEM_BREAK.search(sentence, m.end, money.start)]
+            prior = same_item[-1] if same_item else None
+            base = next((f for f in reversed(done) if prior and f.amount_original == prior.value), None)
+            if base is None:
+                continue
+            year = int(base.period_start[:4]) if base.period_start else self.published.year
+            found.append((
+                dataclasses.replace(
+                    base, measure="planned_investment", amount_cny=money.value, amount_original=money.value,
+                    approximate=money.approximate, completion_rate=None,
+                    period_start=dt.date(year, 1, 1).isoformat(), period_end=dt.date(year, 12, 31).isoformat(),
+                ),
+                0,
+                len(sentence),
+            ))
+        return found
 
     def _place_shares(self, sentence: str, out: list[tuple[Fact, int, int]]) -> list[tuple[Fact, int, int]]:
         """A portfolio total followed by the places it is made of (投资额X，包括甲市Y、乙市Z等): one

@@ -53,7 +53,10 @@ _PROVINCE_WIDE = re.compile(
 )
 _WHOLE_AREA = words("全省", "我省", "全市", "我市", "全国")
 # Between two places of a list: a separator, maybe after the first one's bracketed figure or count.
-_LIST_JOIN = re.compile(r"(?:[（(][^（()）]{0,16}[）)])?\s*(?:、|和|及|以及|，|,)\s*")
+# (甲经开区、乙经开区: a county's short name before its zone word, then the join)
+_LIST_JOIN = re.compile(
+    r"(?:[（(][^（()）]{0,16}[）)])?(?:经开区|开发区|高新区|工业园区|园区)?\s*(?:、|和|及|以及|，|,)\s*"
+)
 # A lead opening with a motto (铆足虎劲，开局冲刺。): no digit, short, before the real first sentence.
 _SLOGAN = re.compile("^" + DATELINE + r"?\s*[^\d０-９：:]{2,24}$")
 _CITY_WIDE = words(*CITY_WORDS[:3])
@@ -277,6 +280,7 @@ def _majority(texts: list[str], gaz: Gazetteer, at_least: int, venues: bool = Fa
     its city (主会场设在某开发区: the city's ceremony, venues.py)."""
     counts: dict[str, int] = {}
     for text in texts:
+        text = without_route(text)  # 西起甲区，东至乙县界: where works run, not what the text is about
         for s, e, found in gaz.find(text):
             if not _inside_name(text, s) and not fair_host(gaz, text, s, e, found) and not served(text, s):
                 name = venue_city(gaz, text, s, found) if venues else found

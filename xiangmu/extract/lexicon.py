@@ -58,13 +58,16 @@ VISIT_VERBS = ("出席", "参加", "观摩", "调研", "考察", "视察", "察�
 LANDING_VERBS = ("落户", "落地")
 
 
-# A road's route (起自甲县，途经乙县、丙县，止于丁县): the places it runs through, never its subject.
-_ROUTE = re.compile(r"(?:起自|起于|始于|途经|止于|终至|(?:起点|终点)(?:位于|在|为))[^，,。；;]*")
+# A road's route (起自甲县，途经乙县、丙县，止于丁县; 西起甲城区，东至乙县界): the places it runs
+# through, never its subject.
+_ROUTE = re.compile(
+    r"(?:起自|起于|始于|途经|止于|终至|(?:起点|终点)(?:位于|在|为)|[东南西北]起|(?<=[，,])[东南西北]至)[^，,。；;]*"
+)
 
 
 def without_route(text: str) -> str:
     """``text`` with its route clauses blanked (same length, so offsets hold)."""
-    if "起" not in text and "经" not in text and "止" not in text and "终" not in text:
+    if "起" not in text and "经" not in text and "止" not in text and "终" not in text and "至" not in text:
         return text
     return _ROUTE.sub(lambda m: "\u3000" * len(m.group()), text)
 
