@@ -289,6 +289,30 @@ HELD_OUT_POOLS = {
         "cities": 3,
         "documents": 11,
     },
+    # Built blind on 2026-12-05 from what the search corpus still held: search-page excerpts, a
+    # province paper's front page, work reports, a dry port, two noise-only statistics reports.
+    "check25": {
+        "facts": 17,
+        "named": 7,
+        "noisy": 3,
+        "noise_only": 2,
+        "both_papers": True,
+        "since": 2017,
+        "cities": 3,
+        "documents": 12,
+    },
+    # Same day: hospitals and a bridge, a city's year review from a mirror in Taiwan wording (专案),
+    # rural roads, three noise-only reports.
+    "check26": {
+        "facts": 19,
+        "named": 7,
+        "noisy": 4,
+        "noise_only": 3,
+        "both_papers": False,
+        "since": 2017,
+        "cities": 5,
+        "documents": 10,
+    },
 }
 
 
