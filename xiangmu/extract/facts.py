@@ -128,6 +128,8 @@ _EXAMPLE_OF_BATCH = re.compile(rf"[^，。；,;、等]{{2,30}}?等\s*{COUNT_NUM}
 _YARDSTICK_BEFORE = re.compile(r"(?:占|是|为|达到)了?(?:今年|全年|本年|当年)?(?:年度|全年)(?:投资)?(?:计划|目标|任务)$")
 _ITEM_BREAK = re.compile("[；;]")
 _SHARE_AFTER = re.compile(r"的\s*\d+(?:\.\d+)?\s*[%％]")
+_BY_BUILDER = re.compile(r"由[\u4e00-\u9fffA-Za-z（）()]{2,24}")
+_A_YEARS = re.compile(r"(?:\d{4}年|今年|年内|当年|本年|全年)\s*$")
 _YEAR_AHEAD = re.compile(r"(?:全年|年内|年底前|今年)(?:累计)?")
 _AIM_BEFORE_CLAUSE = re.compile(r"(?:力争|确保|争取)[^。；;]*[，,]$")  # a goal the sentence's clauses go on with
 _DONE_BEFORE = re.compile(r"(?<!计划)(?<!预计)(?<!力争)(?:已|累计)?(?:完成|实现)$")
@@ -212,10 +214,14 @@ _NAME_STOP = re.compile(
 _ANAPHORA = {"项目", "该项目", "此项目", "这个项目", "这一项目", "本项目", "项目计划", "工程", "该工程"}
 _NP_END = re.compile(
     one_of(
-        *("是", "位于", "选址", "为", "由", "总投资", "投资", "占地", "计划", "将"),
+        *("是", "位于", "选址", "为", "由", "总投资", "投资", "总占地", "占地", "计划", "将"),
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
         # 甲河生态修复二期工程西起某城区，全长43公里，概算总投资X: a route or a length after the works
         *("全长", "总长", "西起", "东起", "南起", "北起", "起自", "起于"),
+        # 甲小镇以建设乙示范项目为目标: the goal after the subject, not its name
+        r"以(?=(?:建设|打造|创建|争创)[^，。；,;]{2,40}?为(?:目标|定位|方向|重点|抓手|主题))",
+        # 甲医院开工奠基，总投资X: the works' event closing the clause after its name
+        r"(?:正式)?(?:开工奠基|开工建设|开工|奠基|动工|开建)(?=[，,。；;！!]|$)",
         # 甲产业园(项目)规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
         r"(?<=项目|工程)(?:规划|拟)|(?<=[园场])(?:规划|拟)(?=占地|建设|总投资|投资|面积)",
         r"(?<=[园场目程心地厂])(?:总建筑面积|建筑面积|用地面积)",  # 甲产业园总建筑面积N平方米，总投资X
@@ -982,7 +988,7 @@ _KIND_OF_WORKS = opening(
 _PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
 _WORKS_KINDS = (
     *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "院区", "隧道", "枢纽", "码头", "风电场"),
-    "基地",
+    "基地", "中心",
 )
 _WORKS_END = closing(*_WORKS_KINDS)
 # 建设一座二级医院: works described by what is done and how many, not named
@@ -2611,7 +2617,10 @@ class SentenceReader:
                     subject, name, from_ref = "project", ref, True  # 甲项目取得关键进展。项目总投资X: the one named
                 elif batch is None:
                     return None
-            elif (not head or _TIME_ONLY.match(head)) and focus and (focus[0] in ("fact", "sub") or batch is None):
+            elif (
+                (not head or _TIME_ONLY.match(head) or _BY_BUILDER.fullmatch(head))  # (由甲公司计划投资X打造)
+                and focus and (focus[0] in ("fact", "sub") or batch is None)
+            ):
                 subject, name = "project", focus[1]
                 stage = stage or (self._ref_stage if focus[0] == "ref" else None)
             elif not head and batch is None and self._labelled is not None and self._labelled == self.last_ref:
@@ -2627,7 +2636,11 @@ class SentenceReader:
                 subject, name, from_ref = "project", _phase_name(whole, phase.group("phase")), whole == self.last_ref
                 stage = stage or self._ref_stage
             else:
-                cand = _name_before(_LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，")))
+                named = _LEADING_NAME.sub("", pre_kw[prev_end:].strip().lstrip("、，"))
+                # 甲孵化器项目已完成投资X / 目前已完成: an adverb between the name and its verb
+                cand = _name_before(named)
+                if cand is None and (bare := _name_before(_ADVERB_TAIL.sub("", named))):
+                    cand = bare[bare.rfind("的") + 1 :] if len(bare) - bare.rfind("的") > 4 else bare  # (全长N公里的)
                 if cand is None and (road := _ROAD_END.search(pre_kw[prev_end:])):
                     cand = _road(road.group("name"), self.gaz)  # 全长68公里的冀中南高速公路已累计完成投资X
                 if cand and _COUNTED_LISTED.match(cand):
@@ -2761,7 +2774,10 @@ class SentenceReader:
                 stage = detect_stage(verb.group(1))  # 投资X的甲项目在某县农博会上，成功签约
             if stage is None and self._context is not None:
                 stage = self._context.stage  # 开工项目N个。其中，投资X亿元的某项目……
-            if measure == "planned_investment" and re.fullmatch(r"(?:计划|拟|预计)投资", word):
+            if (
+                measure == "planned_investment" and re.fullmatch(r"(?:计划|拟|预计)投资", word)
+                and not _A_YEARS.search(pre_kw)  # (2017年计划投资X: that year's part of it)
+            ):
                 measure = "total_investment"  # 某项目计划投资X亿元 states the project's size
         if name and ("与" in name or "和" in name):
             name = _without_parties(name, self.gaz)

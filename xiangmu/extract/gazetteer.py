@@ -45,6 +45,8 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     "秦皇岛市经济技术开发区": ("秦皇岛经济技术开发区",),
     # the port the zone runs (沧州黄骅港: the zone, not the city) and its parks, once state farms
     "沧州渤海新区": ("渤海新区", "黄骅港", "中捷产业园区", "南大港产业园区", "南大港管理区"),
+    # the demonstration zone the state approved in 2016 at its core
+    "北戴河新区": ("北戴河生命健康产业创新示范区",),
     # the zone's name since it became a national high-tech zone (原张家口经济开发区)
     "张家口经济开发区": ("经开区", "张家口高新技术产业开发区", "张家口高新区"),
 }
@@ -64,7 +66,9 @@ _SHORT_AHEAD = (
     # 涿州丙丁科技产业园总投资X: opening the name of a project whose figure follows
     r"|[^\W\d_]{2,20}?(?:项目|产业园|工程|基地)(?:总投资|计划投资)"
     # 丰宁与相关企业签署了12个项目: the county as a party to a signing
-    r"|与[^，。；,;]{1,20}?(?:签约|签署|签订))"
+    r"|与[^，。；,;]{1,20}?(?:签约|签署|签订)"
+    # 昌黎葡萄小镇项目稳步推进: the county opening the name of a project whose progress follows
+    r"|[^\W\d_]{2,16}?(?:项目|工程)(?:稳步|加快|顺利|全面|有序|扎实)?(?:推进|建设|开工|落地|签约|竣工|投产))"
 )
 # 在宁晋首届农博会上: a county's short name naming the fair it holds (after 在, or a clause's start).
 _FAIR_AHEAD = (

@@ -21,7 +21,9 @@ from .numbers import find_money
 
 _MONEY_WORD = re.compile(r"投资|外资|引资")
 _GAP = re.compile(r"[ \u3000\t]+")  # a title's parts are set apart by spaces: clause breaks
-_CLOSE = 0.1  # a body amount within 10% of the title's is the same figure, rounded
+# A title opening with its figure alone (总投资2.66亿元！), before what it is the figure of.
+_FIGURE_FIRST = re.compile(r"^(?P<figure>(?:总投资|投资|计划投资)(?:约|达|超)?[\d.]+(?:亿|万)元)[！!，,]")
+_CLOSE = 0.03  # a body amount within 3% of the title's is the same figure, rounded (86亿元 for 86.3亿元)
 
 
 def _stated(amount: float, body: list[float]) -> bool:
@@ -66,6 +68,10 @@ def headline_facts(item: Item, gaz: Gazetteer, published: dt.date, text: str, bo
         if not _MONEY_WORD.search(para.text):
             continue
         line = _GAP.sub(lambda m: "，" * len(m.group()), para.text)  # same length: offsets hold
+        if (lead := _FIGURE_FIRST.match(line)) is not None and lead.end() < len(line):
+            # 总投资2.66亿元！某医院开工奠基！: the figure the rest of the title names, read as
+            # 某医院开工奠基！总投资2.66亿元 (same length: the evidence is the whole title either way)
+            line = line[lead.end() :] + "，" + lead.group("figure")
         reader = SentenceReader(gaz, published, Item(place=item.place, event_date=item.event_date))
         reader.para_text = line
         written = {m.value for m in find_money(line) if any(ch.isdigit() for ch in line[m.start : m.end])}

@@ -158,7 +158,10 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
                 sentence = nxt.group(0) if nxt and nxt.group(0) else sentence
             if cur.place is not None and not cur.has_body and gaz.is_city(cur.place):
                 # 石家庄新增一座……(title) / 2月28日，石家庄市桥西区人民政府……: the lead narrows the city
-                cur.place = _city_then_part(sentence, cur.place, gaz) or cur.place
+                # 张家口某医院开工奠基 (title) / 9月21日，万全区举行……: the title's city only opened a name
+                inner = lead_place(sentence, gaz) if _city_in_names_only(cur, gaz) else None
+                inner = inner if inner and gaz.parent(inner) == cur.place else None
+                cur.place = _city_then_part(sentence, cur.place, gaz) or inner or cur.place
             if cur.place is None and not entry:
                 titled = any(_CITY_WIDE.search(q.text) for q in cur.paras if q.heading)
                 cur.place = lead_place(sentence, gaz, titled) or _city_listed_later(lead, sentence, gaz)
@@ -198,6 +201,21 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
             # 北鱼乡……(a township's own report naming no county): the county of its townships
             it.place = gaz.township_county("\n".join(p.text for p in it.paras))
     return out
+
+
+def _city_in_names_only(item: Item, gaz: Gazetteer) -> bool:
+    """Whether the item's headings name its place only to open an institution's or a firm's name
+    (张家口某医院开工奠基)."""
+    seen = False
+    for p in item.paras:
+        if p.heading and not p.caption:
+            for _s, e, name in gaz.find(p.text):
+                if name == item.place:
+                    named = NAMED_AFTER_PLACE.match(p.text, e)
+                    if named is None or not named.group().endswith(("医院", "公司", "集团")):
+                        return False  # (廊坊聚焦……开展项目建设: the city is the title's subject)
+                    seen = True
+    return seen
 
 
 def _city_then_part(sentence: str, city: str, gaz: Gazetteer) -> str | None:

@@ -17,7 +17,9 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
 _FAST = re.compile(
     r"[，,；;：:。！？!?]|^(?:先后|随后|接着|还|又|一同|一起|共同|实地|现场|深入|详细"
     r"|察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|标志着|意味着|预示着|宣告|宣布)"
+    r"|宣布|致辞|讲话|介绍|表态发言"
 )
+_SPEECH = re.compile(r"宣布|致辞|讲话|介绍了?|表态发言")
 _VISIT_LEAD = re.compile(
     r"^(?:(?:先后|随后|接着|还|又|一同|一起|共同)?(?:实地|现场|深入|详细)?"
     r"(?:察看|查看|考察|观摩|调研|视察|参观|走访|督导|检查|了解|来到|走进|深入)了?"
@@ -33,5 +35,8 @@ def trim_name(name: str | None) -> str | None:
     marks = list(_CLAUSE_MARK.finditer(name))
     if marks:
         name = name[marks[-1].end() :]
+    said = list(_SPEECH.finditer(name))
+    if said:
+        name = name[said[-1].end() :]  # 县委书记某某宣布甲项目: the official's verb and doer are not the name
     name = _VISIT_LEAD.sub("", name.strip())
     return name if len(name) > 2 else None

@@ -49,7 +49,7 @@ _CREDIT = re.compile(
 _CREDIT_TAIL = re.compile(r"[。！？!?”）)][\s\u3000]{0,4}(?:[\u4e00-\u9fff·]{2,5}[\s\u3000、]{1,4}){1,3}摄(?:影)?$")
 _CAPTION_MAX = 80  # characters: a caption is one line of text under a picture
 # A headline whose only punctuation is an exclamation or question mark inside it, not at its end.
-_EXCLAIMED_TITLE = re.compile(r"^[^，。；、,;：:]{2,60}[!！?？][^，。；、,;：:!！?？]{4,60}$")
+_EXCLAIMED_TITLE = re.compile(r"^[^，。；、,;：:]{2,60}[!！?？][^，。；、,;：:!！?？]{4,60}[!！]?$")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，!?;]|,(?!\d{3})")
 _WS = " \t\r\u3000\xa0\ufeff"
 
@@ -173,6 +173,8 @@ def paragraphs(text: str) -> list[Para]:
     seen: set[str] = set()
     for i, spans in enumerate(merged):
         body = "".join(text[a:b] for a, b in spans)
+        if "专案" in body or "画" in body:
+            body = _TAIWAN_WORDS.sub(lambda m: _TAIWAN_WORDS_MAP[m.group()], body)  # same length: offsets hold
         key = body.lstrip("#").strip()
         if len(key) >= 8 and key in seen:
             continue  # the e-paper repeats whole paragraphs; count them once
@@ -185,6 +187,12 @@ def paragraphs(text: str) -> list[Para]:
         heading = caption or (not cont and not _is_sentence(body))
         out.append(Para(body, pos, heading=heading, continued=cont, caption=caption))
     return out
+
+
+# Taiwan wording a reprint can carry after its characters were simplified (专案 for 项目, 计画 for
+# 计划): the mainland words, of the same length, so the rules read one vocabulary.
+_TAIWAN_WORDS_MAP = {"专案": "项目", "计画": "计划", "规画": "规划"}
+_TAIWAN_WORDS = re.compile("|".join(_TAIWAN_WORDS_MAP))
 
 
 def _is_sentence(s: str) -> bool:

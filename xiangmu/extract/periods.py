@@ -72,6 +72,8 @@ def _find(text: str, published: dt.date) -> Period | None:
         a, b = parse_count(m.group("a")), parse_count(m.group("b"))
         if a and b and 1 <= a <= b <= 12:
             y = _year(m, published)
+            if not (m.group("y") or m.group("rel")) and a > published.month:
+                y -= 1  # 1-11月 in a January paper: last year's months (a span yet to begin is no report)
             end = _month_end(y, b)
             return dt.date(y, a, 1), min(end, published) if end >= published >= dt.date(y, b, 1) else end
     # 截至N月底 and 前N个月 both mean January 1 to the end of month N.
@@ -81,6 +83,8 @@ def _find(text: str, published: dt.date) -> Period | None:
             mth = parse_count(m.group(group))
             if mth and 1 <= mth <= 12:
                 y = _year(m, published)
+                if not (m.group("y") or m.group("rel")) and mth > published.month:
+                    y -= 1  # 截至11月底 in a January paper: last November
                 return dt.date(y, 1, 1), _month_end(y, mth)
     m = _MONTH_RE.search(text) if month else None
     if m:

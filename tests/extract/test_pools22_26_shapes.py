@@ -1,4 +1,4 @@
-"""Shapes the twenty-second to twenty-fourth blind pools of real reporting failed on (issue 10).
+"""Shapes the twenty-second to twenty-sixth blind pools of real reporting failed on (issue 10).
 
 Each in sentences written here: a county's short name as a party to a signing; a hospital's
 campus and a named base as works; the project an agency pushes on with; a year's figure in a
@@ -151,3 +151,70 @@ def test_a_share_after_a_plan_names_no_project() -> None:
     text = "本报讯 全省农业项目今年已完成投资722.5亿元，占年度计划投资820亿元的88.1%。"
     f = one(_facts(text, dt.date(2022, 9, 5)), amount_cny=82_000_000_000)
     assert (f.subject, f.project_name, f.measure) == ("portfolio", None, "planned_investment")
+
+
+# check25 and check26
+def test_taiwan_wording_reads_as_the_mainland_words() -> None:
+    text = "本报讯 去年唐山全市共安排省市重点专案343个，总投资9601.7亿元，年度计画投资1500亿元。"
+    got = {(f.measure, f.amount_cny, f.project_count) for f in _facts(text, dt.date(2020, 1, 6))}
+    assert got == {("total_investment", 960_170_000_000, 343), ("planned_investment", 150_000_000_000, 343)}
+
+
+def test_a_month_end_later_than_a_january_paper_is_last_year() -> None:
+    text = "本报讯 唐山市重点项目截至11月底已完成投资1780亿元。"
+    f = one(_facts(text, dt.date(2020, 1, 6)), amount_cny=178_000_000_000)
+    assert (f.period_start, f.period_end) == ("2019-01-01", "2019-11-30")
+
+
+def test_a_projects_total_site_area_ends_its_name() -> None:
+    text = "本报讯 张家口市第一医院重大疫情救治基地项目总占地51.55亩，床位753张，总投资14.6亿元。"
+    f = one(_facts(text), amount_cny=1_460_000_000)
+    assert (f.subject, f.project_name) == ("project", "张家口市第一医院重大疫情救治基地项目")
+
+
+def test_a_title_opening_with_its_figure_is_the_figure_of_what_it_names() -> None:
+    text = (
+        "总投资2.66亿元!张家口西山医院开工奠基!\n"
+        "9月21日上午，万全区隆重举行新建区第二医院项目奠基仪式。\n"
+        "我们积极筹措资金2.8亿元，实施了区第二医院和疾控中心迁址新建项目。"
+    )
+    f = one(_facts(text, dt.date(2021, 9, 22)), amount_cny=266_000_000)
+    assert (f.subject, f.project_name, f.region, f.stage) == ("project", "张家口西山医院", "万全区", "groundbreaking")
+
+
+def test_a_title_figure_the_body_rounds_is_reported_once() -> None:
+    text = "某市15个项目集中开工 总投资86亿元\n本报讯 正定县15个项目集中开工，总投资86.3亿元。"
+    assert [f.amount_cny for f in _facts(text)] == [8_630_000_000]
+
+
+def test_a_zone_named_by_its_demonstration_zone() -> None:
+    text = (
+        "自2016年国务院批准成立北戴河生命健康产业创新示范区以来，新区以项目建设为重点。\n"
+        "新区今年计划实施项目86个，总投资421.68亿元。"
+    )
+    assert one(_facts(text, dt.date(2017, 11, 2)), amount_cny=42_168_000_000).region == "北戴河新区"
+
+
+def test_an_adverb_between_a_project_and_its_verb() -> None:
+    f = one(_facts("本报讯 正定县甲孵化器项目已完成投资1.5亿元。"), amount_cny=150_000_000)
+    assert (f.subject, f.project_name, f.measure) == ("project", "正定县甲孵化器项目", "completed_investment")
+
+
+def test_a_centre_named_as_works_is_a_project() -> None:
+    text = "本报讯 北戴河新区产业项目初具规模。甲国际康养旅游中心已完成投资1.8亿元。"
+    f = one(_facts(text), amount_cny=180_000_000)
+    assert (f.subject, f.project_name) == ("project", "甲国际康养旅游中心")
+
+
+def test_a_goal_after_the_subject_is_not_its_name_and_a_builders_plan_is_its_total() -> None:
+    text = (
+        "昌黎葡萄小镇项目稳步推进\n"
+        "目前，葡萄小镇项目正在稳步推进中。\n"
+        "据了解，葡萄小镇以建设京津冀创意休闲农业转型示范项目为目标，由甲公司计划投资60亿元打造。"
+        "2017年计划投资15亿元，着力打造新业态。"
+    )
+    facts = {(f.region, f.subject, f.measure, f.amount_cny) for f in _facts(text, dt.date(2017, 5, 11))}
+    assert facts == {
+        ("昌黎县", "project", "total_investment", 6_000_000_000),
+        ("昌黎县", "project", "planned_investment", 1_500_000_000),
+    }
