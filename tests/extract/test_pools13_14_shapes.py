@@ -12,6 +12,8 @@ import datetime as dt
 
 from extract_helpers import one, run
 
+from xiangmu.extract.rejected import collecting_refusals
+
 HB = "hbrb"
 
 
@@ -22,8 +24,11 @@ def test_a_served_place_is_not_the_texts_place() -> None:
         "本报讯 我市举行第四批重点项目集中开工仪式。此次集中开工项目共12个，总投资30亿元。\n"
         "开发区要精准对接京津、服务雄安新区建设，推动产业转型升级。"
     )
-    f = one(run(text, HB), amount_cny=3e9)
-    assert f.region != "雄安新区"
+    with collecting_refusals() as refusals:
+        facts = run(text, HB)
+    assert all(f.region != "雄安新区" for f in facts)
+    # naming no city of its own in the provincial paper, the figure is refused, not the served place's
+    assert [(r.reason, r.raw_text) for _t, r in refusals] == [("place_unknown", "30亿元")]
 
 
 def test_a_place_in_a_list_after_a_serving_verb_is_not_the_texts_place() -> None:

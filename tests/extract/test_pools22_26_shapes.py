@@ -218,3 +218,38 @@ def test_a_goal_after_the_subject_is_not_its_name_and_a_builders_plan_is_its_tot
         ("昌黎县", "project", "total_investment", 6_000_000_000),
         ("昌黎县", "project", "planned_investment", 1_500_000_000),
     }
+
+
+# Older pools' misses, read again (check7, check10)
+def test_a_city_building_in_two_of_its_places_keeps_the_figure() -> None:
+    text = (
+        "张家口市冰雪产业加快发展\n"
+        "本报讯 张家口市正在建设高新区、宣化区2个冰雪产业园，累计签约冰雪项目25个，总投资约96亿元。"
+    )
+    f = one(_facts(text, dt.date(2018, 5, 1)), amount_cny=9_600_000_000)
+    assert (f.region, f.project_count) == ("张家口市", 25)
+
+
+def test_two_districts_named_as_the_subject_keep_the_latest() -> None:
+    text = "本报讯 宣化区、万全区今年各签约项目10个。其中，宣化区签约项目总投资约9.6亿元。"
+    assert one(_facts(text, dt.date(2018, 5, 1)), amount_cny=960_000_000).region == "宣化区"
+
+
+def test_a_places_own_word_before_a_figure_of_a_batch_named_later() -> None:
+    text = "遵化市推进教育惠民工程\n今年，我市计划总投资9.35亿元，年度投资2.75亿元，实施2项教育惠民工程。"
+    facts = {(f.region, f.measure, f.amount_cny) for f in _facts(text, dt.date(2021, 6, 15))}
+    assert ("遵化市", "total_investment", 935_000_000) in facts
+
+
+def test_a_builders_figure_is_the_project_its_sentence_goes_on_to_describe() -> None:
+    text = (
+        "昌黎县旅游项目加快建设\n"
+        "由甲控股集团投资10亿元，突出“红酒+大健康”理念，占地1300亩的乙红酒养疗庄园项目一期工程接近尾声。"
+    )
+    f = one(_facts(text, dt.date(2017, 6, 26)), amount_cny=1_000_000_000)
+    assert (f.subject, f.project_name, f.region) == ("project", "乙红酒养疗庄园项目", "昌黎县")
+
+
+def test_a_builders_figure_with_nothing_described_after_it_is_no_fact() -> None:
+    text = "昌黎县旅游项目加快建设\n由甲控股集团投资10亿元，突出“红酒+大健康”理念，带动周边发展。"
+    assert _facts(text, dt.date(2017, 6, 26)) == []

@@ -100,3 +100,19 @@ def test_a_city_short_name_before_kaifaqu_is_its_economic_zone() -> None:
     text = "邢台开发区投资68.9亿元的11个重点项目集中开工\n本报讯 3月2日，我区举行春季重点项目集中开工仪式。"
     facts = extract_facts(text, dt.date(2017, 3, 6), "hbrb")
     assert {f.region for f in facts} == {"河北邢台经济开发区"}
+
+
+def test_a_citys_own_text_in_the_provincial_paper_naming_no_city_is_refused() -> None:
+    text = "我市15个重点项目集中开工\n此次集中开工项目共15个，全部位于开发区核心区，总投资41亿元。"
+    with collecting_refusals() as refusals:
+        facts = extract_facts(text, dt.date(2017, 11, 15), "hbrb")
+    assert facts == []
+    [r] = refused_in(text, refusals)
+    assert (r.reason, r.raw_text) == ("place_unknown", "41亿元") and "city" in r.detail
+
+
+def test_the_citys_own_paper_says_which_city_its_we_is() -> None:
+    text = "我市15个重点项目集中开工\n此次集中开工项目共15个，涉及多个领域，总投资41亿元。"
+    with collecting_refusals() as refusals:
+        facts = extract_facts(text, dt.date(2017, 11, 15), "sjzrb")
+    assert [f.region for f in facts] == ["石家庄市"] and refusals == []

@@ -863,6 +863,16 @@ _KIND_AFTER_LIST = re.compile(r"等[^，。；,;、等]{0,10}?(?:项目|工程)"
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
+_DESCRIBED_LATER = re.compile(r"的(?P<name>[^，。；、的\d]{4,40}?(?:项目|工程))")
+
+
+def _named_later(rest: str, gaz: Gazetteer) -> str | None:
+    """The project the rest of a builder's sentence describes (……，占地N亩的乙项目一期工程……)."""
+    m = _DESCRIBED_LATER.search(rest)
+    name = m.group("name") if m else None
+    return name if name and not _is_generic(name, gaz) else None
+
+
 def _name_after(tail: str) -> str | None:
     """Project name in ``投资X亿元的<name>``."""
     nxt = _NEXT_FIGURE.search(tail)
@@ -1303,7 +1313,8 @@ class SentenceReader:
             best, last_end = (s, name), e
         if len(run) >= 2 and best is not None:
             joint = _JOINT.match(before, last_end) is not None or before.startswith("段", last_end)
-            best = (best[0], self._list_subject(run, joint) or best[1])  # (a route's sections: one route)
+            listed = self._list_subject(run, joint) or self._named_city_of(run, before[: best[0]])
+            best = (best[0], listed or best[1])  # (a route's sections: one route)
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
                 continue
@@ -1338,6 +1349,15 @@ class SentenceReader:
                 return region  # 某市锚定……谋划项目N个: the city as the sentence's subject is meant
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
+
+    def _named_city_of(self, run: list[str], before: str) -> str | None:
+        """The city of a list of its places when the text before the list names that city (某市正在
+        建设甲区、乙区2个产业园，……签约项目25个，总投资X: what the city builds, in both)."""
+        cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
+        city = cities.pop() if len(cities) == 1 else None
+        if city is None or not self.gaz.is_city(city):
+            return None
+        return city if any(n == city for _s, _e, n in self.gaz.find(before, self.item.place)) else None
 
     def _list_subject(self, run: list[str], joint: bool) -> str | None:
         """The place a list of places stands for as one subject: the province for places of
@@ -2393,8 +2413,9 @@ class SentenceReader:
 
     def _carried_batch(self, head: str, rest: str) -> _Batch | None:
         """The batch a figure with no subject of its own belongs to: one announced later in
-        the sentence, the item's latest batch, else one the next sentences announce."""
-        if not _TIME_ONLY.match(head):
+        the sentence, the item's latest batch, else one the next sentences announce (我市计划总投资X，
+        ……，实施2项教育惠民工程: the place's own word before the figure is no subject of another)."""
+        if not _TIME_ONLY.match(_DEICTIC_RE.sub("", head)):
             return None
         for text in (rest, None, self.lookahead_in_paragraph):
             if text is None:
@@ -2752,6 +2773,8 @@ class SentenceReader:
                     and self.gaz.find(sentence[: since.start()], self.item.place)
                 ):
                     pass  # 某新区设立N年来，累计完成投资X: all the place built since it was set up
+                elif _BY_BUILDER.fullmatch(bare) and (later := _named_later(sentence[c0 + len(clause) :], self.gaz)):
+                    subject, name = "project", later  # 由甲集团投资X，……，占地N亩的乙项目一期接近尾声
                 elif measure != "foreign_investment":
                     return None  # 全省实际使用外资X美元 is a fact without 项目; other bare totals are not
             else:
@@ -2845,7 +2868,7 @@ class SentenceReader:
         if self._host is not None and (self._in_host_sentence or stage in ("signed", "introduced") or "会上" in before):
             region = self._hosted(region, before)  # what the event signed, not other figures of the item
         if unplaced and region == guessed:
-            kind = "district" if unplaced.endswith("区") else "county"
+            kind = {"区": "district", "市": "city"}.get(unplaced[-1], "county")
             self.refused.append((c0 + money.start, c0 + money.end, f"{unplaced}: the text names no {kind} it is"))
             return None
         if region is None:

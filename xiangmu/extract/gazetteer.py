@@ -48,7 +48,7 @@ _ZONE_SHORTS: dict[str, tuple[str, ...]] = {
     # the demonstration zone the state approved in 2016 at its core
     "北戴河新区": ("北戴河生命健康产业创新示范区",),
     # the zone's name since it became a national high-tech zone (原张家口经济开发区)
-    "张家口经济开发区": ("经开区", "张家口高新技术产业开发区", "张家口高新区"),
+    "张家口经济开发区": ("经开区", "高新区", "张家口高新技术产业开发区", "张家口高新区"),
 }
 
 _ZONE_WORDS = ("开发区", "园区", "新区", "管理区", "新城", "保税区")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from xiangmu.vocabulary import CONTINUED_FROM_OPEN
 
-from .gazetteer import Gazetteer
+from .gazetteer import PROVINCE, Gazetteer
 from .lexicon import (
     CITY_WORDS,
     DATELINE,
@@ -200,6 +200,9 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
         if it.place is None and not it.continued and not _province_wide(it):
             # 北鱼乡……(a township's own report naming no county): the county of its townships
             it.place = gaz.township_county("\n".join(p.text for p in it.paras))
+        if it.place is None and not it.continued and gaz.home == PROVINCE and not it.unnamed_self:
+            # 我市15个重点项目集中开工 in the provincial paper, naming no city: whose figures?
+            it.unnamed_self = next((m.group() for t in _lead(it) if (m := _CITY_VOICE.search(t))), None)
     return out
 
 
@@ -242,6 +245,7 @@ def _few_body(paras: list[Para], few: int = 3) -> bool:
 # 我县/我区 in a title or lead: the text is a county's (district's) own, and the kinds of place it means.
 _SELF_WORDS = {"我县": ("county", "county_city"), "本县": ("county", "county_city"), "我区": ("district",)}
 _SELF_VOICE = words(*_SELF_WORDS)
+_CITY_VOICE = words("我市", "本市")
 
 
 def _lead(item: Item) -> list[str]:
