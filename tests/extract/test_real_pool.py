@@ -313,6 +313,28 @@ HELD_OUT_POOLS = {
         "cities": 5,
         "documents": 10,
     },
+    # The last the search corpus gave (2026-12-05): 7 facts, a city batch with no amounts, three
+    # noise-only reports; and a pool of single projects, port reviews and government reports.
+    "check27": {
+        "facts": 7,
+        "named": 4,
+        "noisy": 4,
+        "noise_only": 3,
+        "both_papers": True,
+        "since": 2017,
+        "cities": 2,
+        "documents": 10,
+    },
+    "check28": {
+        "facts": 16,
+        "named": 5,
+        "noisy": 3,
+        "noise_only": 1,
+        "both_papers": False,
+        "since": 2020,
+        "cities": 5,
+        "documents": 13,
+    },
 }
 
 
