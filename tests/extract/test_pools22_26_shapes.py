@@ -253,3 +253,66 @@ def test_a_builders_figure_is_the_project_its_sentence_goes_on_to_describe() -> 
 def test_a_builders_figure_with_nothing_described_after_it_is_no_fact() -> None:
     text = "昌黎县旅游项目加快建设\n由甲控股集团投资10亿元，突出“红酒+大健康”理念，带动周边发展。"
     assert _facts(text, dt.date(2017, 6, 26)) == []
+
+
+# check27 and check28
+def test_a_title_naming_a_project_signed_then_its_total() -> None:
+    text = "藁城一中新校区PPP项目成功签约,总投资4.97亿元,总建筑面积13.8万平方米!\n4月11日，我区举行签约仪式。"
+    f = one(run(text, "sjzrb"), amount_cny=497_000_000)
+    assert (f.subject, f.project_name, f.stage) == ("project", "藁城一中新校区PPP项目", "signed")
+
+
+def test_a_construction_period_in_months_is_no_count_of_projects() -> None:
+    text = (
+        "本报讯 甲集团全力以赴做好唐山市中医医院迁建工程。\n"
+        "项目选址位于唐山市朝阳道，占地105.9亩。规划床位1200张，计划总投资15.51亿元，建设周期36个月。"
+    )
+    f = one(_facts(text, dt.date(2022, 3, 28)), amount_cny=1_551_000_000)
+    assert (f.subject, f.project_name, f.project_count) == ("project", "唐山市中医医院迁建工程", None)
+
+
+def test_a_sectors_investment_completed_with_its_words_turned_round() -> None:
+    text = "本报讯 从省港航事业发展中心获悉，2021年，全省港口建设投资累计完成53.18亿元，超额完成全年任务目标。"
+    f = one(_facts(text, dt.date(2022, 1, 20)), amount_cny=5_318_000_000)
+    assert (f.region, f.subject, f.measure) == ("河北省", "portfolio", "completed_investment")
+
+
+def test_a_provincial_departments_figures_are_the_provinces() -> None:
+    text = (
+        "本报讯 从省港航事业发展中心获悉，今年以来，河北港口建设形势持续向好。1至2月，港口项目建设完成投资8.5亿元。\n"
+        "分港口看，秦皇岛港完成货物吞吐量2913.9万吨。"
+    )
+    assert one(_facts(text, dt.date(2023, 3, 30)), amount_cny=850_000_000).region == "河北省"
+
+
+def test_a_ceiling_on_a_projects_total_is_its_total() -> None:
+    text = "本报讯 固安县甲公司拟投资新一代云计算产业园项目，总投资不超过40亿元。"
+    f = one(_facts(text, dt.date(2021, 2, 4)), amount_cny=4_000_000_000)
+    assert (f.region, f.subject, f.project_name) == ("固安县", "project", "固安县甲公司新一代云计算产业园项目")
+
+
+def test_an_announcements_short_name_and_subsidiary_are_not_the_projects_name() -> None:
+    text = (
+        "本报讯 公司控股子公司固安甲自动化设备有限公司(以下简称“固安甲”)拟投资“新一代云计算产业园项目”，"
+        "总投资不超过40.00亿元人民币。"
+    )
+    f = one(_facts(text, dt.date(2021, 2, 4)), amount_cny=4_000_000_000)
+    assert f.project_name == "固安甲自动化设备有限公司新一代云计算产业园项目"
+
+
+def test_one_figure_named_long_then_short_is_one_fact() -> None:
+    text = (
+        "本报讯 固安县甲公司拟投资乙云计算产业园项目，总投资40亿元。\n"
+        "项目信息：1、项目名称：乙云计算产业园项目；2、投资规模：总投资40亿元。"
+    )
+    assert len([f for f in _facts(text, dt.date(2021, 2, 4)) if f.amount_cny == 4e9]) == 1
+
+
+def test_generic_stage_words_before_项目_name_nothing() -> None:
+    text = "本报讯 2019年乐亭县新开工重点项目100个，竣工项目投资完成175亿元。"
+    assert all(f.project_name != "竣工项目" for f in _facts(text, dt.date(2019, 3, 20)))
+
+
+def test_a_ceiling_on_a_criterion_is_no_fact() -> None:
+    for text in ("本报讯 入库项目总投资不超过5000万元。", "本报讯 单个项目总投资不超过5000万元。"):
+        assert _facts(text) == []

@@ -21,7 +21,7 @@ from .normalize import Para, paragraphs, project_key, without_bureau
 from .rejected import refuse
 from .tables import is_row, table_facts
 
-EXTRACTOR_VERSION = "2026.12.24"
+EXTRACTOR_VERSION = "2026.12.25"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 
@@ -32,11 +32,27 @@ def _dedupe_key(f: Fact) -> tuple[object, ...]:
     return (f.subject, f.measure, f.amount_original, f.currency, name, f.region)
 
 
+def _named_again(fact: Fact, named: dict[tuple[object, ...], list[str]]) -> bool:
+    """Whether this project's figure was reported already under a longer form of its name (甲公司乙项目
+    then 乙项目, the same amount and place): one figure, one fact.  ``named`` maps a figure (amount,
+    measure, place) to the names reported with it, and learns this fact's."""
+    name = fact.project_name
+    if not name:
+        return False
+    key = (fact.subject, fact.measure, fact.amount_original, fact.currency, fact.region)
+    names = named.setdefault(key, [])
+    if any(n != name and n.endswith(name) for n in names):
+        return True
+    names.append(name)
+    return False
+
+
 @dataclass
 class _Carry:
     """What a story's later part (（上接第X版）) inherits from the part before it."""
 
     seen: set[tuple[object, ...]] = field(default_factory=set)
+    named: dict[tuple[object, ...], list[str]] = field(default_factory=dict)  # see _named_again
     item: Item | None = None
     reader: SentenceReader | None = None
 
@@ -97,7 +113,7 @@ def _extract(text: str, published: dt.date, gaz: Gazetteer, carry: _Carry) -> li
             reader.ahead = (texts, n, ends[n])  # the next sentences, for a figure stated before its batch
             for fact, a, b in reader.read(para.text[s0:s1]):
                 key = _dedupe_key(fact)
-                if key in carry.seen:
+                if key in carry.seen or _named_again(fact, carry.named):
                     continue
                 carry.seen.add(key)
                 start, end = para.span(s0 + a, s0 + b)

@@ -142,8 +142,9 @@ _KW_RE = re.compile(
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算|工作量)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引(?:资|进资金)(?:总额|额)?"  # 协议引进资金X: 协议引资
-    r"|累计(?:完成)?投入(?:资金)?))"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
-    r"(?P<fill>(?:共|约|高达|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将)*)$"
+    r"|累计(?:完成)?投入(?:资金)?"  # 该项目累计投入资金X: a project's spend so far (``_fact``: a project's only)
+    r"|投资(?:累计)?完成(?:额)?))"  # 全省港口建设投资累计完成X: the words of 累计完成投资 turned round
+    r"(?P<fill>(?:共|约|高达|达|为|计|合计|共计|达到|超过|超|近|逾|分别为|分别是|分别|总计|累计|已|将|不超过)*)$"
 )
 # What every keyword of _KW_RE holds: a quick test before that pattern, which is tried at every character.
 _KW_CORE = words("投资", "外资", "签约", "引资", "引进资金", "投入")
@@ -171,12 +172,16 @@ _INDUCED = re.compile(r"(?:带动|拉动|撬动|吸引|吸纳)[^，。；,;]{0,8
 _PLACE_DE_NAME = re.compile(r"的(?P<name>[^，。；、,;的]{2,30}?(?:项目|工程))")
 # 甲项目是某市一项…工程 / 作为全县一个…项目: the count of one describes the project named before it.
 _IS_ONE = re.compile(r"(?:是|为|作为|属于|系)[^，。；,;]{0,12}$")
-_COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:个|项)(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
+_BARE_REF_OPENING = re.compile(
+    r"^(?:该|这一|此)?(?:项目|工程)(?:选址|位于|总占地|占地|规划|建筑面积|总建筑面积|建设内容|主要建设)"
+)
+_PER = r"(?:个(?!月|工作日|小时|星期|百分点)|项)"  # (建设周期36个月: a duration, no count)
+_COUNT_AFTER_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*{_PER}(?P<mid>[^，。；、,]{{0,12}}?)(?:项目|工程)")
 # Words between a batch noun and its count (项目总数达, 项目计划340项, 项目安排350项, 项目签约17个).
 _COUNT_LINK = (
     r"(?:总数|数量|数)?(?:计划|安排)?(?:新签约|签约|开工|竣工|投产|落地)?(?:共|共计|合计|总计)?(?:达到|达|为|有)?\s*"
 )
-_COUNT_BEFORE_RE = re.compile(rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程){_COUNT_LINK}(?P<n>{COUNT_NUM})\s*[个项]")
+_COUNT_BEFORE_RE = re.compile(rf"(?P<mid>[^，。；、,]{{0,16}}?)(?:项目|工程){_COUNT_LINK}(?P<n>{COUNT_NUM})\s*{_PER}")
 # 按县区划分：某区3项: a place's share of the batch, the batch noun left out.
 _PLACE_COUNT_RE = re.compile(
     rf"^\s*(?:其中)?(?P<p>[^，。；、\d]{{1,12}}?)(?:共有|有)?(?P<n>{COUNT_NUM})(?:个|项)(?:项目)?\s*$"
@@ -199,7 +204,8 @@ _LEADING = re.compile(
 _LEADING_NAME = re.compile(
     r"^(?:" + DATELINE + r"\s*(?:[（(][^）)]{0,30}[）)])?\s*|" + _DATELINE
     + r"|其中|包括|另外|此外|同时|据介绍|据悉|据了解|"
-    r"目前|近日|日前|比如|例如|以及|还有|分别是|[一二三四五六七八九十]是|其[一二三四五六七八九十]是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的)+"
+    r"目前|近日|日前|比如|例如|以及|还有|分别是|[一二三四五六七八九十]是|其[一二三四五六七八九十]是|(?:记者|笔者)?(?:在|走进|来到|深入)|(?:此次|本次|这次|集中|现场)?(?:签约|开工|竣工|投产|观摩)的|(?:这次|此次|本次|这批|该批)[^的，,]{0,8}的"
+    r"|(?:公司)?(?:控股|全资)子公司)+"  # (公司控股子公司甲公司: the announcer's relation to the firm)
 )
 # A name ends before the list it was put on (甲项目列入全省重点项目 / 被列为省级重点项目).
 _LISTED_AS = ("列入", "纳入", "被列", "被纳", "列为", "入选", "被确定为", "被评为", "跻身")
@@ -218,10 +224,11 @@ _NP_END = re.compile(
         *("于", "主要", "已", "正在", "建成", "作为", "属于", "系"),
         # 甲河生态修复二期工程西起某城区，全长43公里，概算总投资X: a route or a length after the works
         *("全长", "总长", "西起", "东起", "南起", "北起", "起自", "起于"),
+        r"进展(?=顺利|迅速|良好|加快)",  # 甲工程进展顺利
         # 甲小镇以建设乙示范项目为目标: the goal after the subject, not its name
         r"以(?=(?:建设|打造|创建|争创)[^，。；,;]{2,40}?为(?:目标|定位|方向|重点|抓手|主题))",
         # 甲医院开工奠基，总投资X: the works' event closing the clause after its name
-        r"(?:正式)?(?:开工奠基|开工建设|开工|奠基|动工|开建)(?=[，,。；;！!]|$)",
+        r"(?:正式|成功|顺利)?(?:开工奠基|开工建设|开工|奠基|动工|开建|签约|落地|竣工|投产)(?=[，,。；;！!]|$)",
         # 甲产业园(项目)规划占地N亩 / 该项目拟占地 (城市规划馆 stays whole)
         r"(?<=项目|工程)(?:规划|拟)|(?<=[园场])(?:规划|拟)(?=占地|建设|总投资|投资|面积)",
         r"(?<=[园场目程心地厂])(?:总建筑面积|建筑面积|用地面积)",  # 甲产业园总建筑面积N平方米，总投资X
@@ -313,6 +320,7 @@ _GENERIC_NAME = words(
     r"(?:\d+|[一二两三四五六七八九十百千]+)(?:个|项|批)",
     *("项目", "工程", "重点", "省市", "省级", "市级", "县级", "本次", "此次", "这次", "本批", "该批"),
     *("这批", "首批", "[春夏秋冬]季", "观摩", "集中", "新开工", "开工", "续建", "新建", "在建", "建设", "实施"),
+    *("完工", "竣工", "投产", "达产", "落地", "单个", "单体", "每个"),
     *("计划", "安排", "签约", "引进", "入库", "储备", "谋划", "产业", "累计", "今年", "去年", "上年"),
     *("前年", "全年", "年度", "上半年", "下半年", "以上", "各类", "所有", "全部", "上述", "这些", "一批"),
     *("亿元", "万元", "全市", "全省", "全县", "全区", "我市", "我省", "该市", "该县", "该区", "本市"),
@@ -429,7 +437,7 @@ _TIME_ONLY = re.compile(
 # An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
 _SECTOR = (
     r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路养护|公路|铁路|(?:交通|市政)?基础设施|交通运输|交通"
-    r"|水利)(?:建设)?(?:领域)?(?:年度)?"
+    r"|水利|港口|港航)(?:建设)?(?:领域)?(?:年度)?"
 )
 _TIME_LEAD = re.compile(r"^(?:今年|年内|全年|明年)")
 _SECTOR_HEAD = re.compile(
@@ -998,13 +1006,16 @@ _KIND_OF_WORKS = opening(
 _PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
 _WORKS_KINDS = (
     *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "院区", "隧道", "枢纽", "码头", "风电场"),
-    "基地", "中心",
+    "基地", "中心", "校区",
 )
 _WORKS_END = closing(*_WORKS_KINDS)
 # 建设一座二级医院: works described by what is done and how many, not named
 _WORKS_DESCRIBED = re.compile(
     r"^(?:建设|新建|兴建|实施|推进|打造|建成)|[一二两三四五六七八九十\d]+(?:座|所|个|处|家|条)"
 )
+
+
+_FIRM_INVESTS = re.compile(r"(?<=公司|集团)(?:拟|计划|将|决定)?投资(?:建设|兴建)?(?=[^，。；,;]{4,}$)")
 
 
 def _named_works(pre: str) -> bool:
@@ -1020,7 +1031,7 @@ def _named_works(pre: str) -> bool:
 
 def _name_before(pre: str) -> str | None:
     """Project name in ``<name>项目总投资X亿元``."""
-    pre = _LEADING_NAME.sub("", pre.strip())
+    pre = _FIRM_INVESTS.sub("", _LEADING_NAME.sub("", pre.strip()))  # 甲公司拟投资乙项目: 甲公司乙项目
     # 涿州某某科技产业园总投资X: a park named as one project (its own name, long enough)
     park = _PARK_END.search(pre) is not None and len(pre) >= 7 and not _DEICTIC_RE.search(pre)
     works = _named_works(pre)  # 邯郸国际陆港铁路专用线总投资X / 某某水库总投资X
@@ -1069,9 +1080,12 @@ _LOCATED = re.compile(
 _NAME_LEAD_WORD = re.compile(r"[的在于是对和与及为将把被从向到了这该此本各其]")
 
 
+_ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[^（()）]{0,20}[）)]")  # 甲公司（以下简称“甲”）
+
+
 def _np(clause: str, gaz: Gazetteer) -> str | None:
     """``_np_phrase`` within its clause and without a visit's verbs (nametrim.py)."""
-    found = _np_phrase(clause, gaz)
+    found = _np_phrase(_ALIAS_NOTE.sub("", clause) if "简称" in clause else clause, gaz)
     if found and _REF_TAIL.search(found):
         return None  # 手续完善后该项目于10月开工: the project named before (_referred_subject)
     if found and _COUNTED_LISTED.match(found):
@@ -1079,6 +1093,8 @@ def _np(clause: str, gaz: Gazetteer) -> str | None:
     if found and _listed_name(found) is not None:
         return None  # 甲、乙等多个建设项目正在推进: a group, not the project a later 该项目 means
     name = trim_name(found)
+    if name and _FIRM_INVESTS.search(name):
+        name = _FIRM_INVESTS.sub("", name)  # 甲公司拟投资乙项目: 甲公司乙项目
     return name if name == found or (name and not _is_generic(name, gaz)) else None
 
 
@@ -1092,7 +1108,7 @@ _NP_NEEDS = words(*_NAME_SUFFIXES, *_WORKS_KINDS, *_SITE_CUES, *_ROAD_CUES, *_QU
 
 
 # 扎实推进建设甲项目 closing a clause: the project is what follows the last verb done to it.
-_NAME_VERBS = ("推进", "建设", "实施", "开工", "新建", "兴建", "加快", "抓好")
+_NAME_VERBS = ("推进", "建设", "实施", "开工", "新建", "兴建", "加快", "抓好", "做好")
 _BUILT_NAME = re.compile(
     one_of(*_NAME_VERBS)
     + rf"了?(?!{'|'.join(_NAME_VERBS)}|项目|工程)(?P<name>[^，。；、的了]{{4,40}}?(?:项目|工程))[。；;]?$"
@@ -1928,6 +1944,8 @@ class SentenceReader:
                     self.last_ref = batch or np
                     self._ref_stage = self._np_stage(clause.group(), np) if np else None
                     self._note_np(clause.group(), np)
+            if isinstance(self.last_ref, str) and _BARE_REF_OPENING.match(sentence):
+                self._ref_para = self.para_no  # 甲工程。(next paragraph) 项目选址位于……: still that project's paragraph
             self._note_label(sentence)
             return out
         self._note_label(sentence)
@@ -2867,6 +2885,8 @@ class SentenceReader:
                     region = lead  # 甲县……。总投资X的乙区丙公司丁项目: the district the name opens with
         if self._host is not None and (self._in_host_sentence or stage in ("signed", "introduced") or "会上" in before):
             region = self._hosted(region, before)  # what the event signed, not other figures of the item
+        if clause.startswith("不超过", money.start) and subject != "project":
+            return None  # 入库项目总投资不超过X: a ceiling bounds a criterion; only a named project's is its total
         if unplaced and region == guessed:
             kind = {"区": "district", "市": "city"}.get(unplaced[-1], "county")
             self.refused.append((c0 + money.start, c0 + money.end, f"{unplaced}: the text names no {kind} it is"))

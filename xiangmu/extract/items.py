@@ -50,6 +50,8 @@ _PLACE_COLON = re.compile(r"^(?:[【\[][^】\]]{0,30}[】\]])?\s*([^：:，,\s�
 _PROVINCE_WIDE = re.compile(
     r"(?<!成为)(?<!位居)(?<!领跑)(?<![居列占入])" + one_of(*PROVINCE_WORDS, "各市")
     + r"(?!首|第一|前列|领先|之最|唯一|率先)"
+    # 从省港航事业发展中心获悉: a provincial department's figures, the province's
+    + r"|(?:从|据)省[\u4e00-\u9fff]{2,14}?(?:厅|局|委|中心|办)(?:获悉|了解到|消息)"
 )
 _WHOLE_AREA = words("全省", "我省", "全市", "我市", "全国")
 # Between two places of a list: a separator, maybe after the first one's bracketed figure or count.
@@ -145,9 +147,8 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
         if not cur.has_body and _NEW_STORY.match(text):
             cur.new_story = True
         entry = LIST_ENTRY.match(text) is not None  # - 某区：30个项目。: one entry's place, not the item's
-        if not cur.continued and (
-            not cur.has_body or (cur.place is None and not cur.several and not entry and _few_body(cur.paras))
-        ):
+        later_lead = cur.place is None and not cur.several and not entry and _few_body(cur.paras)
+        if not cur.continued and (not cur.has_body or (later_lead and not _province_wide(cur))):
             # The lead names the item's place; a teaser paragraph before it may not.
             lead = _LEAD_BYLINE.sub("", text, count=1)
             first = _FIRST_SENTENCE.match(lead)

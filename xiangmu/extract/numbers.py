@@ -82,7 +82,7 @@ _UNIT_CHARS = (
     "人次户吨千百十立平方亩株头只套台辆件美欧日港英韩澳卢瓦度斤公里米升个年粒册张份条棵字余多股桶箱标"
     "座间床所家位名篇项批期倍成层栋块片支瓶盒袋双颗枚部羽尾盏组根克"
 )
-_APPROX_BEFORE = r"(?P<pre>约|近|超过|超|逾|达?近|大约|将近|接近|突破)?"
+_APPROX_BEFORE = r"(?P<pre>约|近|不超过|超过|超|逾|达?近|大约|将近|接近|突破)?"  # (不超过X: a ceiling)
 MONEY_RE = re.compile(
     _APPROX_BEFORE
     + rf"(?P<num>{NUM})\s*(?P<more>余|多)?\s*(?P<scale>{SCALE_WORDS})?"
