@@ -316,3 +316,12 @@ def test_generic_stage_words_before_项目_name_nothing() -> None:
 def test_a_ceiling_on_a_criterion_is_no_fact() -> None:
     for text in ("本报讯 入库项目总投资不超过5000万元。", "本报讯 单个项目总投资不超过5000万元。"):
         assert _facts(text) == []
+
+
+def test_a_list_of_a_citys_places_counted_as_areas_is_the_citys() -> None:
+    text = (
+        "本报讯 自2013年起，甲水务在邢台市本级、南和区、内丘县、清河县和南宫市等5个区县市布局10个水务项目，"
+        "投资总额达13.30亿元。"
+    )
+    f = one(_facts(text, dt.date(2025, 6, 20)), amount_cny=1_330_000_000)
+    assert (f.region, f.period_start, f.period_end) == ("邢台市", "2013-01-01", "2025-06-20")

@@ -123,7 +123,7 @@ _DONE_WORD = words("完成", "实现", "累计")
 _AIM_BEFORE = re.compile(r"(?:力争|确保|争取|计划|预计)[^，,。；;]{0,4}$")  # 力争(年底前)完成投资X
 _PERIOD_CHAR = re.compile("[年月季截今]")  # a sentence with none of them states no period
 # After a place: the name of one project given as the example of a batch (甲区乙产业园等229个项目).
-_EXAMPLE_OF_BATCH = re.compile(rf"[^，。；,;、等]{{2,30}}?等\s*{COUNT_NUM}\s*[个项]")
+_EXAMPLE_OF_BATCH = re.compile(rf"(?![和及与])[^，。；,;、等]{{2,30}}?等\s*{COUNT_NUM}\s*[个项]")
 # 是今年年度目标X的88.1% / 占年度计划X的: the year's plan a completed figure is a share of
 _YARDSTICK_BEFORE = re.compile(r"(?:占|是|为|达到)了?(?:今年|全年|本年|当年)?(?:年度|全年)(?:投资)?(?:计划|目标|任务)$")
 _ITEM_BREAK = re.compile("[；;]")
@@ -307,7 +307,15 @@ _COUNT_OF_LIST = re.compile(r"[^，。；、,]{0,10}?(?:项目|工程)")
 _ETC_COUNT = re.compile(rf"^[^，。；,;]{{0,60}}?等\s*(?P<n>{COUNT_NUM})\s*(?:个|项)[^，。；,;]{{0,20}}?(?:项目|工程)")
 _SIZE_CLASS = re.compile(r"^(?:及以上|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4})?项目[0-9一二三四五六七八九十]")
 _LEAD_COUNT = re.compile(rf"(?:共|总计)?(?P<n>{COUNT_NUM})(?:个|项)")
-_NP_SUFFIX_ANY = words("项目", "工程", "厂", "园", "中心", "基地", "生产线", "医院", "院区", "电站", "水库", "机场")
+# Works named by what they are (甲水库, 乙医院丙院区): a name needs no 项目 after them (``_named_works``).
+_WORKS_KINDS = (
+    *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "院区", "隧道", "枢纽", "码头", "风电场"),
+    "基地", "中心", "校区",
+)
+# (a route or hub names itself in a description as often as in a name: 这个……大型物流枢纽)
+_NP_SUFFIX_ANY = words(
+    *("项目", "工程", "厂", "园", "中心", "基地", "生产线", "医院", "院区", "电站", "水库", "机场", "校区"),
+)
 # Sectors a city's projects are grouped by besides the categories of xiangmu.vocabulary.
 _SECTOR_WORDS = ("交通", "城建", "市政", "水利", "能源", "教育", "卫生", "医疗", "生态", "环保", "战略性", "新兴")
 # 包括：投资2亿元甲中学建设项目；投资3000万元的乙项目: a list item's name right after its figure, no 的.
@@ -378,9 +386,9 @@ _STAGES = tuple((s.code, re.compile(s.cue)) for s in STAGES)
 _VENUE_AFTER = re.compile(r"[^，,。；]{0,6}?(?:设(?:主|分)?会场|主会场)")
 # A signing: 签约, or an agreement signed (签署合作协议, 签订投资合同).
 _SIGNING = re.compile(r"签约|(?:签署|签订)[^，。；]{0,10}?(?:协议|合同)")
-_PLACE_JOIN = re.compile(r"\s*段?(?:、|和|及|与)\s*")  # 甲县段、乙区段: a route's sections, one list
+_PLACE_JOIN = re.compile(r"\s*(?:段|本级)?(?:、|和|及|与)\s*")  # 甲县段、乙区段: a route's sections, one list
 # After a list of places, a word that makes them one subject (两地, 三县, 等地, 共).
-_AREAS = r"(?:地|县|市|区|县区|县市区)"
+_AREAS = r"(?:地|县|市|区|县区|县市区|区县|区县市|县市)"
 _JOINT = re.compile(rf"(?:等{_AREAS}|等?[两二三四五六七八九十\d]{{1,3}}个?{_AREAS}|共|合计|共计)")
 _NEW_LEAD = opening(DATELINE, "[（(]记者")
 _MANY = "*"  # a paragraph opening with a list of places: about none of them alone
@@ -1004,10 +1012,6 @@ _KIND_OF_WORKS = opening(
     *("地方", "重点", "骨干", "各类", "主要"),
 )
 _PLACE_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区))+")  # 正定县高速公路: only a place and a kind
-_WORKS_KINDS = (
-    *("专用线", "生产线", "铁路", "公路", "大桥", "水库", "电站", "医院", "院区", "隧道", "枢纽", "码头", "风电场"),
-    "基地", "中心", "校区",
-)
 _WORKS_END = closing(*_WORKS_KINDS)
 # 建设一座二级医院: works described by what is done and how many, not named
 _WORKS_DESCRIBED = re.compile(
@@ -1317,7 +1321,7 @@ class SentenceReader:
                 continue  # …的晋州市某某项目: part of a name (初秋时节的某县，…: the place itself)
             if _VENUE_AFTER.match(before, e) or _PLACE_RANKED.match(before, e):
                 continue  # 活动在某区设主会场 / 在某市位居前列: a venue or a comparison
-            if best is not None and _EXAMPLE_OF_BATCH.match(before, e):
+            if best is not None and (ex := _EXAMPLE_OF_BATCH.match(before, e)) and not self.gaz.find(ex.group()):
                 continue  # 某市……开工活动举行，甲区乙产业园等229个项目: the example's place, not the batch's
             prior = (best[0], last_end, best[1]) if best is not None and best[1] else None
             if not_the_subject(self.gaz, before, s, e, name, self.para_place or item_place, prior):

@@ -120,6 +120,8 @@ def _find(text: str, published: dt.date) -> Period | None:
             y -= 1  # 全年完成投资X in a January paper recaps the year just ended
         if y == published.year and m.group("rel") == "今年":
             return dt.date(y, 1, 1), published
+        if text.startswith(("起", "以来"), m.end()) and y < published.year:
+            return dt.date(y, 1, 1), published  # 自2013年起 / 2016年以来: all the years since
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
     return None
 
