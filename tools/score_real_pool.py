@@ -9,13 +9,13 @@ copying it, so the pool and the shared corpus are always scored by the same
 rules.  If the shared scorer is absent the script says so and exits 2.
 
 Usage:
-  tools/score_real_pool.py [--split dev|check|check2|...|check29|all] [--texts DIR] [-v]
+  tools/score_real_pool.py [--split dev|check|check2|...|check30|all] [--texts DIR] [-v]
 
 ``check`` documents are held out: whoever writes extraction rules looks only
-at ``dev``.  ``check2`` to ``check29`` are further held-out pools, each built
+at ``dev``.  ``check2`` to ``check30`` are further held-out pools, each built
 later from articles no rule had been written for, whose texts live in their own
 directories: without ``--texts`` they are read from ``/work/real_texts2`` to
-``/work/real_texts29`` (every other split, ``all`` included, reads
+``/work/real_texts30`` (every other split, ``all`` included, reads
 ``/work/real_texts``).  A fresh pool
 measures the extractor only until rules are tuned on it, so run each held-out
 split rarely and never read its misses while writing rules.  Prints a
@@ -37,7 +37,7 @@ DEFAULT_POOL = REPO / "tests" / "extract" / "real_pool.json"
 DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 DEFAULT_TEXTS = Path("/work/real_texts")
 # Held-out pools keep their texts apart, so that nobody tuning rules on dev reads them by accident.
-LAST_POOL = 29  # check2 .. check29
+LAST_POOL = 30  # check2 .. check30
 SPLIT_TEXTS = {f"check{n}": Path(f"/work/real_texts{n}") for n in range(2, LAST_POOL + 1)}
 SPLITS = ("dev", "check", *SPLIT_TEXTS, "all")
 XIANGMU = REPO / ".venv" / "bin" / "xiangmu"

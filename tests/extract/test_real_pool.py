@@ -347,6 +347,17 @@ HELD_OUT_POOLS = {
         "styles": 5,
         "documents": 7,
     },
+    # From city papers' and county sites' reposts: two batches, sector plans, two noise-only reports.
+    "check30": {
+        "facts": 12,
+        "named": 3,
+        "noisy": 3,
+        "noise_only": 2,
+        "both_papers": False,
+        "since": 2017,
+        "cities": 6,
+        "documents": 12,
+    },
 }
 
 
