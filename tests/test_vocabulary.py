@@ -297,3 +297,9 @@ def test_adding_a_paper_is_one_entry() -> None:
         "home": "唐山市",
         "seed": "tsws,唐山晚声,Tangshan Evening Voice,唐山市",
     }
+
+
+def test_reject_reasons_read_as_one_bracketed_phrase_in_data_docs() -> None:
+    # expectations.suites puts each description in brackets after its code: no bracket of its own
+    for term in vocabulary.REJECT_REASONS:
+        assert not set("()（）") & set(term.description), term.code

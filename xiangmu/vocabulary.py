@@ -119,7 +119,7 @@ REJECT_REASONS = _table("""
     amount_too_large | 金额过大   | An amount above 100万亿元.
     count_too_large  | 项目数过多 | A project count above 10,000.
     day_not_exist    | 日期不存在 | A day that does not exist, such as 13月5日 or 2月30日.
-    place_unknown    | 地点不明   | A text speaking as 我县 (我市 in the provincial paper) never says which place it is.
+    place_unknown    | 地点不明   | A text speaking as 我县, or 我市 in the provincial paper, never says which it is.
 """)
 
 # ---------------------------------------------------------------- editions

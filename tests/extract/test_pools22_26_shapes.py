@@ -325,3 +325,47 @@ def test_a_list_of_a_citys_places_counted_as_areas_is_the_citys() -> None:
     )
     f = one(_facts(text, dt.date(2025, 6, 20)), amount_cny=1_330_000_000)
     assert (f.region, f.period_start, f.period_end) == ("邢台市", "2013-01-01", "2025-06-20")
+
+
+# check29 and check30
+def test_an_estimated_or_approved_budget_is_a_total() -> None:
+    text = (
+        "8月28日，甲水库工程主坝开工建设。该工程是国家确定的防洪减灾重点项目、增发国债资金项目。"
+        "总库容2.91亿立方米。批复初设概算总投资104.68亿元，工程已于5月28日开工。"
+    )
+    f = one(_facts(text, dt.date(2024, 9, 2)), amount_cny=10_468_000_000)
+    assert (f.subject, f.project_name) == ("project", "甲水库工程")
+
+
+def test_a_bare_phase_is_the_phase_the_item_named_in_full() -> None:
+    text = (
+        "本报讯 2月17日，石家庄市甲河生态修复二期工程在藁城、无极同时开工。\n"
+        "整个工程分为水利工程、道路工程两个部分。二期工程位于一期工程下游，河道全长43公里，项目估算总投资37.43亿元。"
+    )
+    f = one(_facts(text, dt.date(2020, 2, 24)), amount_cny=3_743_000_000)
+    assert (f.subject, f.project_name) == ("project", "石家庄市甲河生态修复二期工程")
+
+
+def test_a_status_the_province_gave_is_not_the_paragraphs_place() -> None:
+    text = (
+        "11月14日，定州市第四批重点项目集中开工仪式在本园区举行。\n"
+        "市长主持集中开工仪式\n"
+        "第四批集中开工的15个项目全部位于开发区核心区，总投资41亿元。本园区作为河北省再生资源重点建设园区，产业链逐步形成。"
+    )
+    assert one(_facts(text, dt.date(2017, 11, 14)), amount_cny=4_100_000_000).region == "定州市"
+
+
+def test_what_a_place_has_spent_on_what_it_builds() -> None:
+    f = one(_facts("本报讯 截至目前，曲阳已投资超过120亿元建设光伏发电，装机总量1200兆瓦。", dt.date(2017, 4, 7)))
+    assert (f.region, f.subject, f.measure, f.amount_cny) == ("曲阳县", "portfolio", "completed_investment", 12e9)
+
+
+def test_the_provinces_local_railways_are_a_sector_not_a_project() -> None:
+    f = one(_facts("本报讯 2022年截至11月底，河北地方铁路累计完成投资168.4亿元。", dt.date(2022, 12, 7)))
+    assert (f.region, f.subject, f.measure) == ("河北省", "portfolio", "completed_investment")
+
+
+def test_the_province_said_as_该省_with_a_year_before_its_sector() -> None:
+    text = "本报讯 2019年该省高速公路建设计划完成投资552亿元，建设里程将达到1172公里。"
+    f = one(_facts(text, dt.date(2019, 3, 20)), amount_cny=55_200_000_000)
+    assert (f.region, f.subject, f.measure) == ("河北省", "portfolio", "planned_investment")

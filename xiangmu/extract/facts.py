@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from xiangmu.vocabulary import CATEGORIES, STAGES
 
 from .bands import category_subset, size_band, verb_before_object
-from .gazetteer import COMMON_SHORTS, PROVINCE, Gazetteer
+from .gazetteer import COMMON_SHORTS, PROVINCE, PROVINCE_SHORT, Gazetteer
 from .items import Item, most_specific, province_wide
 from .lexicon import CITY_WORDS as _CITY_WORDS
 from .lexicon import (
@@ -138,7 +138,8 @@ _DONE_TOTAL = re.compile(r"^(?!.*(?:计划|预计|拟)).*(?:完成|实现)总投
 # The investment words a figure must follow: 总投资, 年度计划投资, 累计完成投资, 实际利用外资,
 # 签约金额, 协议引资 ..., then filler (共, 约, 达 ...) before the amount.
 _KW_RE = re.compile(
-    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS) + r"?(?:计划|预计|拟|概算|(?:整体)?规划(?:项目)?)?(?:累计)?"
+    r"(?P<kw>(?:" + one_of(*_YEAR_WORDS)
+    + r"?(?:计划|预计|拟|(?:批复)?(?:初设|初步设计)?概算|估算|(?:整体)?规划(?:项目)?)?(?:累计)?"
     r"(?:共|共计|合计|总计)?(?:完成|实现)?(?:总投资|投资)(?:总额|额|总规模|规模|计划|目标|任务|概算|工作量)?"
     r"|(?:实际|合同|协议)?(?:利用|使用|引进)外资|(?:合同|协议)外资"
     r"|签约(?:总金额|金额|总额|额)|(?:协议|合同)引(?:资|进资金)(?:总额|额)?"  # 协议引进资金X: 协议引资
@@ -444,12 +445,13 @@ _TIME_ONLY = re.compile(
 )
 # An area's sector as a figure's whole subject (今年全省高速公路建设): its projects, named by no 项目.
 _SECTOR = (
-    r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路养护|公路|铁路|(?:交通|市政)?基础设施|交通运输|交通"
+    r"(?:高速公路|普通干线公路|普通国省干线|干线公路|农村公路|公路养护|公路|地方铁路|铁路|(?:交通|市政)?基础设施|交通运输|交通"
     r"|水利|港口|港航)(?:建设)?(?:领域)?(?:年度)?"
 )
 _TIME_LEAD = re.compile(r"^(?:今年|年内|全年|明年)")
 _SECTOR_HEAD = re.compile(
-    r"(?:今年|年内|全年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS) + r"(?:今年|年内|全年)?" + _SECTOR
+    r"(?:今年|年内|全年|\d{4}年)?" + one_of(*_PROVINCE_WORDS, *_CITY_WORDS, *_LOCAL_WORDS)
+    + r"(?:今年|年内|全年)?" + _SECTOR
 )
 _PLACE_SECTOR = re.compile(r"(?:今年|年内|全年)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:今年|年内|全年)?" + _SECTOR)
 # An area's housing programme (今年全省棚改计划开工N套，完成投资X): its works, counted in homes, not 项目.
@@ -984,8 +986,10 @@ def _road(name: str, gaz: Gazetteer) -> str | None:
     head = re.sub(_ROAD_SUFFIX + "$", "", name)
     if len(head) < 2 or _NOT_ROAD_HEAD.match(head) or _DEICTIC_RE.search(head) or gaz.exact(head):
         return None
-    core = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", name))  # 石家庄市今年高速公路: a place's sector too
-    return None if _SECTOR_ALONE.fullmatch(core) else name  # 高速公路 / 农村公路: a sector, no road's name
+    core = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", name.removeprefix(PROVINCE_SHORT)))  # 石家庄市今年高速公路 too
+    if _SECTOR_ALONE.fullmatch(core) or _KIND_OF_WORKS.match(core):
+        return None  # 高速公路 / 农村公路 / 河北地方铁路: a sector or a kind of works, no road's name
+    return name
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『\"", "”’」』"
@@ -1026,7 +1030,8 @@ def _named_works(pre: str) -> bool:
     """Whether ``pre`` names works by what they are, with a name of their own before the kind
     (邯郸国际陆港铁路专用线, 某某水库, 甲学院附属医院乙院区; not 普通干线公路 or 全县水库)."""
     works_m = _WORKS_END.search(pre)
-    own = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", pre[: works_m.start()])) if works_m else ""
+    lead = pre[: works_m.start()].removeprefix(PROVINCE_SHORT) if works_m else ""  # (河北地方铁路: a kind)
+    own = _TIME_LEAD.sub("", _PLACE_LEAD.sub("", lead))
     return (
         len(own) >= 3 and not _KIND_OF_WORKS.match(own) and not _DEICTIC_RE.search(pre)
         and not _WORKS_DESCRIBED.search(own)
@@ -1113,6 +1118,12 @@ _NP_NEEDS = words(*_NAME_SUFFIXES, *_WORKS_KINDS, *_SITE_CUES, *_ROAD_CUES, *_QU
 
 # 扎实推进建设甲项目 closing a clause: the project is what follows the last verb done to it.
 _NAME_VERBS = ("推进", "建设", "实施", "开工", "新建", "兴建", "加快", "抓好", "做好")
+_COPULAS = ("是", "为", "属于", "系")
+_BARE_PHASE = re.compile(r"[一二三四五六七八九]期(?:工程|项目)")
+_SPENT_SO_FAR = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?)(?:已经|已|累计)")
+_BUILDS_AFTER = re.compile(r"\s*(?:用于)?(?:建设|打造|发展)")
+_DESIGNATED_AS = closing("作为", "成为", "被评为", "列为", "列入", "确定为", "是")
+_COPULA_REF = re.compile(one_of(*REFERENCE_WORDS) + r"(?:项目|工程)(?:也)?(?:是|为|属于|系)")
 _BUILT_NAME = re.compile(
     one_of(*_NAME_VERBS)
     + rf"了?(?!{'|'.join(_NAME_VERBS)}|项目|工程)(?P<name>[^，。；、的了]{{4,40}}?(?:项目|工程))[。；;]?$"
@@ -1154,6 +1165,8 @@ def _np_phrase(clause: str, gaz: Gazetteer) -> str | None:
         head = built.group("name")
     if 3 <= len(head) <= _NAME_MAX and (_NP_SUFFIX.search(head) or _named_works(head)) and not _is_generic(head, gaz):
         return head  # (甲医院乙院区位于某区。……总投资X: works named by what they are)
+    if m and m.group() in _COPULAS and head.startswith(REFERENCE_WORDS):
+        return None  # 该工程是国家确定的甲重点项目: what the project is, named before (_referred_subject)
     if clause.endswith(("项目", "工程")):
         tail = clause[clause.rfind("的") + 1 :]
         if 3 <= len(tail) <= 40 and not _is_generic(tail, gaz):
@@ -1809,6 +1822,8 @@ class SentenceReader:
                 return None  # 甲、某区、乙枢纽: one of a list the paragraph enumerates, not its subject
             if PROJECT_AT.match(sentence, e) or firm_home(sentence, e):
                 return None  # 某县甲乙项目已投产 / 甲市乙集团……: where a project or firm lies, not the subject
+            if _DESIGNATED_AS.search(sentence, max(0, s - 3), s):
+                return None  # 本园区作为河北省再生资源重点建设园区: a status the province gave, not the subject
             return name
         return None
 
@@ -1944,6 +1959,8 @@ class SentenceReader:
                 batch = _batch_in(clause.group(), parent, before, self.gaz, before)
                 approved = _APPROVED_NP.search(clause.group()) if batch is None else None
                 np = approved.group("np") if approved else self._clause_np(clause.group()) if batch is None else None
+                if np is None and batch is None and _COPULA_REF.match(clause.group()):
+                    np = self._referred_subject(clause.group())  # 该工程是国家确定的……项目: the one named before
                 if batch is not None or np:
                     self.last_ref = batch or np
                     self._ref_stage = self._np_stage(clause.group(), np) if np else None
@@ -2324,7 +2341,18 @@ class SentenceReader:
             np = self.np_cache[clause] = _np(clause, self.gaz)
         if np and _WORKS_END.search(np) and not _NP_SUFFIX.search(np):
             return self._seen_project(np) or np
+        if np and _BARE_PHASE.fullmatch(np):
+            return self._phase_named(np) or np  # 甲河生态修复二期工程开工……。二期工程位于……: that work's phase
         return np
+
+    def _phase_named(self, phase: str) -> str | None:
+        """The item's first full name of a bare phase (二期工程 -> 甲河生态修复二期工程)."""
+        text = "\n".join(p.text for p in self.item.paras)
+        for m in re.finditer(r"([^\s，,。；;、的:：（()）“”\d]{2,30}?)" + phase, text):
+            name = _LEADING_NAME.sub("", m.group(1)) + phase
+            if len(name) > len(phase) + 1 and not _is_generic(name, self.gaz):
+                return name
+        return None
 
     def _opens_with_place(self, clause: str) -> bool:
         """Whether ``clause`` opens with a place's name (乙市完成旅游投资Y): its own subject."""
@@ -2795,6 +2823,13 @@ class SentenceReader:
                     and self.gaz.find(sentence[: since.start()], self.item.place)
                 ):
                     pass  # 某新区设立N年来，累计完成投资X: all the place built since it was set up
+                elif (
+                    (spent := _SPENT_SO_FAR.fullmatch(bare))
+                    and (spender := self.gaz.exact(spent["place"]))
+                    and _BUILDS_AFTER.match(after)
+                ):
+                    # 截至目前，曲阳已投资超过120亿元建设光伏发电: what the place has spent on what it builds
+                    list_place, measure = list_place or spender, "completed_investment"
                 elif _BY_BUILDER.fullmatch(bare) and (later := _named_later(sentence[c0 + len(clause) :], self.gaz)):
                     subject, name = "project", later  # 由甲集团投资X，……，占地N亩的乙项目一期接近尾声
                 elif measure != "foreign_investment":

@@ -28,7 +28,7 @@ NAMED_AFTER_PLACE = re.compile(
 )
 # Verbs saying where an event took place (……在某县举行).
 HELD = ("举行", "举办", "召开")
-PROVINCE_WORDS = ("全省", "我省", "本省")
+PROVINCE_WORDS = ("全省", "我省", "本省", "该省")
 CITY_WORDS = ("全市", "我市", "本市", "该市", "市内", "市直", "市本级")
 LOCAL_WORDS = ("全县", "该县", "我县", "本县", "全区", "该区", "我区", "本区", "园区内")
 NATION_WORDS = ("全国", "我国")
