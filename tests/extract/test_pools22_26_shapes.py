@@ -369,3 +369,12 @@ def test_the_province_said_as_该省_with_a_year_before_its_sector() -> None:
     text = "本报讯 2019年该省高速公路建设计划完成投资552亿元，建设里程将达到1172公里。"
     f = one(_facts(text, dt.date(2019, 3, 20)), amount_cny=55_200_000_000)
     assert (f.region, f.subject, f.measure) == ("河北省", "portfolio", "planned_investment")
+
+
+def test_a_firm_investing_in_a_place_then_building_a_described_base() -> None:
+    text = (
+        "本报讯 日前，沧州市与甲乙集团举行签约仪式，甲乙集团将在沧州投资约152亿元，"
+        "建设日处理生鲜乳4000吨、年产150万吨的乳制品加工基地，同步建设奶牛养殖场。"
+    )
+    f = one(_facts(text, dt.date(2022, 5, 30)), amount_cny=15_200_000_000)
+    assert (f.region, f.subject, f.project_name) == ("沧州市", "project", "甲乙集团乳制品加工基地")

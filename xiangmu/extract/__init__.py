@@ -21,7 +21,7 @@ from .normalize import Para, paragraphs, project_key, without_bureau
 from .rejected import refuse
 from .tables import is_row, table_facts
 
-EXTRACTOR_VERSION = "2026.12.27"
+EXTRACTOR_VERSION = "2026.12.28"
 
 __all__ = ["EXTRACTOR_VERSION", "Fact", "extract_facts", "extract_story", "gazetteer_rows"]
 

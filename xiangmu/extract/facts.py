@@ -766,6 +766,14 @@ _LABELLED_NAME = re.compile(
     r"项目名称\s*[：:]\s*(?P<np>[^，。；,;：:\s]{3,60}?(?:项目|工程))(?=\s*(?:[。；;]|$|[一二三四五六七八九十\d]{1,2}[、.．]))"
 )
 # A public body as a figure's subject (某管理委员会拟投资X): it builds a project, it names none.
+_FIRM_AT = re.compile(
+    r"^(?P<firm>[^，。；、,;的]{2,30}?" + one_of(*FIRM_SUFFIXES) + r")(?:将|拟|计划)?在(?P<at>[^，。；、,;的]{2,8})$"
+)
+# ……，建设日处理生鲜乳4000吨、年产150万吨的乙加工基地: what is built, after its description
+_FIRM_BUILDS_DESCRIBED = re.compile(
+    r"^[，,]?\s*(?:在(?P<at>[^，。；、,;的]{2,12}?))?(?:建设|新建|投建|打造)[^，。；,;]{2,40}?的"
+    r"(?P<np>[^，。；、,;的]{2,30}?(?:项目|工程|基地|产业园|园区))(?=[，。；,;]|$)"
+)
 _BODY_HEAD = re.compile(r"^[^，。；、,;的]{2,30}?(?:管理委员会|管委会|人民政府|政府|委员会|管理局|局|管理处|办公室)$")
 # An approval naming what a body is to build (同意甲公司建设乙项目): that project, for the figures after it.
 _APPROVED_NP = re.compile(
@@ -813,13 +821,17 @@ def _firm_builds(head: str, after: str, rest: str) -> tuple[str, str | None] | N
     """The project a company named as the figure's subject builds with it (甲公司投资X亿元，增上乙项目):
     the company's name and the project's, and where it is built (在某县建设), else None.  A public
     body's (某管理委员会拟投资X，在某镇建设乙项目) is the project's name alone."""
+    where = _FIRM_AT.match(head)  # 甲集团将在某市投资X，建设……的乙基地: the firm, and where it builds
+    if where is not None:
+        head = where.group("firm")
     body = _BODY_HEAD.match(head) is not None
     if not body and not _FIRM_HEAD.match(head):
         return None
-    m = _FIRM_BUILDS.match(after if after.strip() else rest)
+    tail = after if after.strip() else rest
+    m = _FIRM_BUILDS.match(tail) or _FIRM_BUILDS_DESCRIBED.match(tail)
     if m is None:
         return None
-    return (m.group("np") if body else head + m.group("np")), m.group("at")
+    return (m.group("np") if body else head + m.group("np")), m.group("at") or (where.group("at") if where else None)
 
 
 def _enumerated(text: str, found: tuple[int, int, str]) -> bool:
