@@ -378,15 +378,18 @@ class FounderSource(Source):
     @staticmethod
     def _paragraphs(container: Tag) -> list[str]:
         """The body's paragraphs in order; a table inside it is one line per row (text.table_lines)."""
-        inside = container.find_all("table")
-        tables = [t for t in inside if is_data_table(t) and not any(up in inside for up in t.parents)]  # outermost
+        # (by identity: bs4 compares tags by their markup, so two equal tables would be one)
+        found = container.find_all("table")
+        inside = {id(t) for t in found}
+        tables = [t for t in found if not any(id(up) in inside for up in t.parents) and is_data_table(t)]  # outermost
+        data = {id(t) for t in tables}
         out = []
         ps = [p for p in container.find_all(["p", "table"]) if not is_hidden(p)]
         if any(p.name == "p" for p in ps):
             for p in ps:
                 if p.name == "table":
-                    out.extend(table_lines(p) if p in tables else ())
-                elif p.find("p") is None and not any(t in p.parents for t in tables):
+                    out.extend(table_lines(p) if id(p) in data else ())
+                elif p.find("p") is None and not (data and any(id(up) in data for up in p.parents)):
                     # (an outer <p> of nested ones, malformed markup: its inner ones count; a cell's
                     # <p> is its table's row)
                     text = clean(p.get_text())

@@ -16,9 +16,7 @@ HB = "hbrb"
 
 
 def _facts(text: str, day: dt.date = dt.date(2024, 6, 1)):
-    from xiangmu.extract import extract_facts
-
-    return extract_facts(text, day, HB)
+    return run(text, HB, day)
 
 
 def test_a_county_short_name_signing_with_firms_is_the_county() -> None:

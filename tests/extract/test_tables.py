@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from xiangmu.extract import extract_facts
+from extract_helpers import run
+
 from xiangmu.extract.tables import row_cells
 
 DAY = dt.date(2023, 7, 3)
@@ -25,7 +26,7 @@ NOTICE = (
 
 
 def _facts(text: str, paper: str = "hbrb", day: dt.date = DAY):
-    return extract_facts(text, day, paper)
+    return run(text, paper, day)
 
 
 def test_each_row_is_one_projects_figure_in_the_headers_unit() -> None:

@@ -1270,6 +1270,7 @@ class SentenceReader:
         # back into the former, a figure stated before its batch forward into the latter.
         self._history = ""
         self.unresolved: str | None = None  # the 我县 the last region_for could not place (see _OWN_AREA)
+        self._whole: str | None = None  # the item's text, joined when a rule first asks (_item_text)
         self.refused: list[tuple[int, int, str]] = []  # figures of no known place (offsets, why): see _extract
         # the item's sentences, the one being read, and where its paragraph's sentences end
         self.ahead: tuple[list[str], int, int] = ([], 0, 0)
@@ -1358,7 +1359,7 @@ class SentenceReader:
             best, last_end = (s, name), e
         if len(run) >= 2 and best is not None:
             joint = _JOINT.match(before, last_end) is not None or before.startswith("段", last_end)
-            listed = self._list_subject(run, joint) or self._named_city_of(run, before[: best[0]])
+            listed = self._list_subject(run, joint, before[: best[0]])
             best = (best[0], listed or best[1])  # (a route's sections: one route)
         for m in _DEICTIC_RE.finditer(before):
             if best is not None and best[0] > m.start():
@@ -1395,24 +1396,20 @@ class SentenceReader:
             return item_place  # 某县 item naming its city (石家庄市某公司): the county is more specific
         return region
 
-    def _named_city_of(self, run: list[str], before: str) -> str | None:
-        """The city of a list of its places when the text before the list names that city (某市正在
-        建设甲区、乙区2个产业园，……签约项目25个，总投资X: what the city builds, in both)."""
-        cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
-        city = cities.pop() if len(cities) == 1 else None
-        if city is None or not self.gaz.is_city(city):
-            return None
-        return city if any(n == city for _s, _e, n in self.gaz.find(before, self.item.place)) else None
-
-    def _list_subject(self, run: list[str], joint: bool) -> str | None:
+    def _list_subject(self, run: list[str], joint: bool, before: str) -> str | None:
         """The place a list of places stands for as one subject: the province for places of
         several cities (石家庄、唐山、邯郸等市开工项目N个: none of them alone), the city for
-        places of one city joined as one (正定县、藁城区两地共……); None keeps the latest."""
+        places of one city joined as one (正定县、藁城区两地共……) or of the city the text
+        before the list names (某市正在建设甲区、乙区2个产业园，……总投资X); None keeps the latest."""
         cities = {n if self.gaz.is_city(n) else self.gaz.parent(n) for n in run}
         if len(cities) > 1:
             return PROVINCE
         city = cities.pop()
-        return city if joint and self.gaz.is_city(city) else None
+        if city is None or not self.gaz.is_city(city):
+            return None
+        if joint or any(n == city for _s, _e, n in self.gaz.find(before, self.item.place)):
+            return city
+        return None
 
     def _hosted_in(self, text: str, s: int, e: int, venue: str, best: tuple[int, str | None]) -> bool:
         """Whether ``venue`` (at ``s:e``) is only where the event of the place named before
@@ -2289,7 +2286,7 @@ class SentenceReader:
             return None
         if self.gaz.find(bare) or _DEICTIC_RE.search(bare):
             return None
-        text = "\n".join(p.text for p in self.item.paras)
+        text = self._item_text()
         if text.count(bare) < 2:
             return None
         return _first_sighting(text, bare)
@@ -2300,7 +2297,7 @@ class SentenceReader:
         phase = _PHASE_HEAD.match(head)
         if phase is None:
             return None
-        text = "\n".join(p.text for p in self.item.paras)
+        text = self._item_text()
         for m in re.finditer(
             r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[^，,。；;：:\n的]{2,30}?(?:项目|工程))" + phase.group("phase"), text
         ):
@@ -2357,9 +2354,15 @@ class SentenceReader:
             return self._phase_named(np) or np  # 甲河生态修复二期工程开工……。二期工程位于……: that work's phase
         return np
 
+    def _item_text(self) -> str:
+        """The item's paragraphs as one text (its paragraphs are all split off before it is read)."""
+        if self._whole is None:
+            self._whole = "\n".join(p.text for p in self.item.paras)
+        return self._whole
+
     def _phase_named(self, phase: str) -> str | None:
         """The item's first full name of a bare phase (二期工程 -> 甲河生态修复二期工程)."""
-        text = "\n".join(p.text for p in self.item.paras)
+        text = self._item_text()
         for m in re.finditer(r"([^\s，,。；;、的:：（()）“”\d]{2,30}?)" + phase, text):
             name = _LEADING_NAME.sub("", m.group(1)) + phase
             if len(name) > len(phase) + 1 and not _is_generic(name, self.gaz):
@@ -2443,7 +2446,7 @@ class SentenceReader:
         name = _LEADING_NAME.sub("", found[-1].group("name"))
         if len(name) < 2 or self.gaz.find(name) or _DEICTIC_RE.search(name) or _is_generic(name, self.gaz):
             return None
-        whole = "\n".join(p.text for p in self.item.paras)
+        whole = self._item_text()
         longest = name
         for m in re.finditer(r"[\u4e00-\u9fff]{1,4}" + re.escape(name), whole):
             lead = m.group()[: -len(name)]

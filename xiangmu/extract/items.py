@@ -147,8 +147,13 @@ def split_items(paras: list[Para], gaz: Gazetteer, published: dt.date, raw: str 
         if not cur.has_body and _NEW_STORY.match(text):
             cur.new_story = True
         entry = LIST_ENTRY.match(text) is not None  # - 某区：30个项目。: one entry's place, not the item's
-        later_lead = cur.place is None and not cur.several and not entry and _few_body(cur.paras)
-        if not cur.continued and (not cur.has_body or (later_lead and not _province_wide(cur))):
+        if not cur.continued and (
+            not cur.has_body
+            or (
+                cur.place is None and not cur.several and not entry
+                and _few_body(cur.paras) and not _province_wide(cur)  # (counted only when asked: see _few_body)
+            )
+        ):
             # The lead names the item's place; a teaser paragraph before it may not.
             lead = _LEAD_BYLINE.sub("", text, count=1)
             first = _FIRST_SENTENCE.match(lead)
