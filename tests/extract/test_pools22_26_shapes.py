@@ -376,3 +376,17 @@ def test_a_firm_investing_in_a_place_then_building_a_described_base() -> None:
     )
     f = one(_facts(text, dt.date(2022, 5, 30)), amount_cny=15_200_000_000)
     assert (f.region, f.subject, f.project_name) == ("沧州市", "project", "甲乙集团乳制品加工基地")
+
+
+def test_an_officials_announcement_is_not_part_of_the_name_after_it() -> None:
+    text = (
+        "本报讯 上午9时许，县委书记某某宣布项目开工某某介绍项目基本情况有关部门作表态发言"
+        "魏县甲文化艺术中心项目位于魏州西路南侧，总占地约40亩，总投资2.1亿元。"
+    )
+    f = one(_facts(text, dt.date(2020, 5, 1)), amount_cny=210_000_000)
+    assert f.project_name == "魏县甲文化艺术中心项目"
+
+
+def test_a_span_of_months_yet_to_begin_in_a_january_paper_is_last_years() -> None:
+    f = one(_facts("本报讯 6-11月，唐山市重点项目完成投资1780亿元。", dt.date(2020, 1, 6)))
+    assert (f.period_start, f.period_end) == ("2019-06-01", "2019-11-30")
